@@ -1,0 +1,72 @@
+import { z } from './zod';
+import { kampungProfileSchema, proposerSchema } from './case-proposal';
+import { programCodeSchema } from './program';
+import { stageSchema } from './transition';
+
+export const actorSchema = z.object({ id: z.uuid().nullable(), name: z.string() }).openapi('Actor');
+
+export const historyEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    from: stageSchema.nullable(),
+    to: stageSchema,
+    at: z.iso.datetime(),
+    actor: actorSchema,
+    reason: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('HistoryEntry');
+
+export const caseSummarySchema = z
+  .object({
+    id: z.uuid(),
+    workflowId: z.string(),
+    name: z.string(),
+    theme: z.string(),
+    programCode: programCodeSchema,
+    kelurahanCode: z.string(),
+    kelurahanName: z.string(),
+    kecamatanCode: z.string(),
+    kecamatanName: z.string(),
+    rw: z.string(),
+    stage: stageSchema,
+    resumeStage: stageSchema.nullable(),
+    stageEnteredAt: z.iso.datetime(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('CaseSummary');
+
+export const caseDetailSchema = caseSummarySchema
+  .extend({
+    profile: kampungProfileSchema,
+    proposer: proposerSchema,
+    allowedTransitions: z.array(stageSchema),
+    history: z.array(historyEntrySchema),
+  })
+  .openapi('CaseDetail');
+
+export const caseListQuerySchema = z
+  .object({
+    program: programCodeSchema.optional(),
+    kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
+    stage: stageSchema.optional(),
+    q: z.string().trim().max(100).optional().describe('Text search in name, theme, kelurahan'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export const casePageSchema = z
+  .object({
+    items: z.array(caseSummarySchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('CasePage');
+
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+export type CasePage = z.infer<typeof casePageSchema>;

@@ -1,0 +1,35 @@
+import { z } from './zod';
+
+/** The closed set of machine error codes the API answers with. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'ILLEGAL_TRANSITION',
+  'REASON_REQUIRED',
+  'UNKNOWN_REGION',
+  'UNKNOWN_PROGRAM',
+  'REGION_NOT_IN_PROGRAM',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.enum(ERROR_CODES),
+    detail: z.string(),
+    requestId: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('Field-level problems, for VALIDATION_FAILED'),
+  })
+  .openapi('Problem');
+export type Problem = z.infer<typeof problemSchema>;
