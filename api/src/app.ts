@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Client } from '@temporalio/client';
+import type { Db } from '@kampung/db';
+import type { ApiConfig } from './config';
+import { authenticate } from './auth/auth.middleware';
+import { authRouter } from './auth/auth.router';
+import { casesRouter } from './cases/cases.router';
+import { AppError, errorMiddleware } from './errors';
+import { healthRouter } from './health/health.router';
+import { buildOpenApiDocument } from './openapi';
+import { referenceRouter } from './reference/reference.router';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  config: ApiConfig;
+  log: Logger;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': deps.config.NODE_ENV === 'production' ? [] : null } },
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Never log bodies or cookies: they carry personal data and session tokens.
+      serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(express.json({ limit: '200kb' }));
+  app.use(cookieParser());
+  app.use(authenticate(deps.db));
+
+  const openApi = buildOpenApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(healthRouter(deps));
+  app.use(authRouter(deps));
+  app.use(referenceRouter(deps));
+  app.use(casesRouter(deps));
+  app.use('/api', (req) => {
+    throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);
+  });
+
+  const dist = deps.config.WEB_DIST_DIR;
+  if (existsSync(path.join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get('/{*path}', (_req, res) => {
+      res.sendFile(path.join(dist, 'index.html'));
+    });
+  }
+  app.use(errorMiddleware);
+  return app;
+}

@@ -1,0 +1,35 @@
+import { Router } from 'express';
+import { loginRequestSchema } from '@kampung/domain';
+import type { AppDeps } from '../app';
+import { parseInput } from '../http/validate';
+import { currentUser, requireUser, SESSION_COOKIE } from './auth.middleware';
+import { login, logout, toMe } from './sessions.service';
+
+export function authRouter({ db, config }: AppDeps): Router {
+  const router = Router();
+  const cookieOptions = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.NODE_ENV === 'production',
+    path: '/',
+  };
+
+  router.post('/api/auth/login', async (req, res) => {
+    const body = parseInput(loginRequestSchema, req.body);
+    const session = await login(db, body.email, body.password, config.SESSION_TTL_HOURS);
+    res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
+    res.json(toMe(session.user));
+  });
+
+  router.post('/api/auth/logout', async (req, res) => {
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string' && token) await logout(db, token);
+    res.clearCookie(SESSION_COOKIE, cookieOptions);
+    res.status(204).end();
+  });
+
+  router.get('/api/me', requireUser, (req, res) => {
+    res.json(toMe(currentUser(req)));
+  });
+  return router;
+}

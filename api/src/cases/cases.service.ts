@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { casesRepository, regionsRepository, transitionRequestsRepository, type Db } from '@kampung/db';
+import {
+  caseListQuerySchema,
+  caseProposalSchema,
+  isEndStage,
+  kecamatanOf,
+  transitionDataSchema,
+  transitionRequestSchema,
+  type CaseDetail,
+  type CasePage,
+  type Stage,
+} from '@kampung/domain';
+import {
+  CASE_STAGE,
+  KECAMATAN_CODE,
+  PROGRAM_CODE,
+  caseWorkflowId,
+  stateQuery,
+  transitionUpdate,
+} from '@kampung/workflows';
+import { AppError } from '../errors';
+import { parseInput } from '../http/validate';
+import { caseRowToDetail, caseRowToSummary } from './case-mappers';
+
+export interface CaseDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+const CASE_WORKFLOW = 'caseWorkflow';
+
+/** A kelurahan proposes a kampung: the record goes to PostgreSQL, the case workflow starts with ids
+ * only. If the workflow cannot start, the record is removed again: nothing is half-written. */
+export async function proposeCase(deps: CaseDeps, input: unknown, actorId: string): Promise<CaseDetail> {
+  const proposal = parseInput(caseProposalSchema, input);
+  const program = await regionsRepository.findProgram(deps.db, proposal.programCode);
+  if (!program) throw new AppError('UNKNOWN_PROGRAM', `Program ${proposal.programCode} does not exist`);
+  const kelurahan = await regionsRepository.findKelurahan(deps.db, proposal.kelurahanCode);
+  if (!kelurahan) throw new AppError('UNKNOWN_REGION', `Kelurahan ${proposal.kelurahanCode} does not exist`);
+  if (kelurahan.city_code !== program.city_code) {
+    throw new AppError('REGION_NOT_IN_PROGRAM', `Kelurahan ${kelurahan.name} is outside the program's city`);
+  }
+
+  const id = randomUUID();
+  const workflowId = caseWorkflowId(id);
+  const kecamatanCode = kecamatanOf(proposal.kelurahanCode);
+  await casesRepository.insertProposedCase(deps.db, {
+    id,
+    workflow_id: workflowId,
+    program_code: proposal.programCode,
+    kelurahan_code: proposal.kelurahanCode,
+    kecamatan_code: kecamatanCode,
+    rw: proposal.rw,
+    name: proposal.name,
+    theme: proposal.theme,
+    profile: JSON.stringify(proposal.profile),
+    proposer: JSON.stringify(proposal.proposer),
+    created_by: actorId,
+    stage: 'PROPOSAL',
+    resume_stage: null,
+    stage_seq: 0,
+    stage_entered_at: new Date(),
+  });
+  try {
+    await deps.temporal.workflow.start(CASE_WORKFLOW, {
+      taskQueue: deps.taskQueue,
+      workflowId,
+      args: [{ caseId: id, programCode: proposal.programCode, kecamatanCode }],
+      typedSearchAttributes: [
+        { key: CASE_STAGE, value: 'PROPOSAL' },
+        { key: PROGRAM_CODE, value: proposal.programCode },
+        { key: KECAMATAN_CODE, value: kecamatanCode },
+      ],
+    });
+  } catch (error) {
+    await casesRepository.deleteCase(deps.db, id);
+    throw new AppError('SERVICE_UNAVAILABLE', `The case could not be started: ${(error as Error).message}`);
+  }
+  return getCase(deps, id);
+}
+
+export async function listCases(deps: CaseDeps, query: unknown): Promise<CasePage> {
+  const q = parseInput(caseListQuerySchema, query);
+  const { items, total } = await casesRepository.listCases(deps.db, q);
+  return { items: items.map(caseRowToSummary), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** The case from PostgreSQL; what may happen next from the workflow, the authority on it. */
+export async function getCase(deps: CaseDeps, id: string): Promise<CaseDetail> {
+  const row = await findCaseOr404(deps, id);
+  const [history, allowed] = await Promise.all([
+    casesRepository.listHistory(deps.db, id),
+    allowedTransitionsOf(deps, row.workflow_id, row.stage as Stage),
+  ]);
+  return caseRowToDetail(row, history, allowed);
+}
+
+async function allowedTransitionsOf(deps: CaseDeps, workflowId: string, stage: Stage): Promise<Stage[]> {
+  if (isEndStage(stage)) return [];
+  try {
+    const state = await deps.temporal.workflow.getHandle(workflowId).query(stateQuery);
+    return state.allowedTransitions;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return [];
+    throw new AppError('SERVICE_UNAVAILABLE', 'The workflow service does not answer; try again shortly');
+  }
+}
+
+async function findCaseOr404(deps: CaseDeps, id: string) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const row = uuid.test(id) ? await casesRepository.findCaseDetail(deps.db, id) : undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No case with id ${id}`);
+  return row;
+}
+
+/** Moves a case. The request (reason, data) is stored first and passed to the workflow by id;
+ * a refusal removes it again, so a refused move leaves no trace anywhere. */
+export async function transitionCase(
+  deps: CaseDeps,
+  id: string,
+  input: unknown,
+  actorId: string,
+): Promise<CaseDetail> {
+  const request = parseInput(transitionRequestSchema, input);
+  const row = await findCaseOr404(deps, id);
+  const from = row.stage as Stage;
+  if (isEndStage(from)) {
+    throw new AppError('ILLEGAL_TRANSITION', `The case has ended (${from}); no further moves are possible`);
+  }
+  const data = parseInput(transitionDataSchema(from, request.to), request.data ?? {}, 'data');
+
+  const requestId = randomUUID();
+  await transitionRequestsRepository.insertTransitionRequest(deps.db, {
+    id: requestId,
+    caseId: id,
+    to: request.to,
+    reason: request.reason ?? null,
+    data: Object.keys(data).length ? data : null,
+    actorId,
+  });
+  try {
+    await deps.temporal.workflow.getHandle(row.workflow_id).executeUpdate(transitionUpdate, {
+      args: [{ to: request.to, hasReason: Boolean(request.reason), requestId, actorId }],
+    });
+  } catch (error) {
+    await transitionRequestsRepository.deleteTransitionRequest(deps.db, requestId);
+    throw transitionError(error, from, request.to);
+  }
+  return getCase(deps, id);
+}
+
+function transitionError(error: unknown, from: Stage, to: Stage): AppError {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    if (error.cause.type === 'REASON_REQUIRED') {
+      return new AppError('REASON_REQUIRED', `Moving from ${from} to ${to} needs a reason`);
+    }
+    if (error.cause.type === 'ILLEGAL_TRANSITION') {
+      return new AppError('ILLEGAL_TRANSITION', `A case in ${from} cannot move to ${to}`);
+    }
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return new AppError('ILLEGAL_TRANSITION', `The case's workflow has ended; it cannot move to ${to}`);
+  }
+  return new AppError('SERVICE_UNAVAILABLE', 'The workflow service did not take the move; try again shortly');
+}

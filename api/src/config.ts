@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from '@kampung/domain';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('kampung-cases'),
+  TEMPORAL_UI_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().default(path.resolve(here, '../../web/dist')),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+});
+export type ApiConfig = z.infer<typeof schema>;
+
+/** Parsed once at start-up; fails fast with every problem named. Nothing else reads process.env. */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

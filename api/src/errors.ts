@@ -1,0 +1,84 @@
+import type { ErrorRequestHandler } from 'express';
+import type { ErrorCode, Problem } from '@kampung/domain';
+import type { z } from '@kampung/domain';
+
+const STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION_FAILED: 422,
+  UNKNOWN_REGION: 422,
+  UNKNOWN_PROGRAM: 422,
+  REGION_NOT_IN_PROGRAM: 422,
+  ILLEGAL_TRANSITION: 409,
+  REASON_REQUIRED: 409,
+  CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+const TITLES: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: 'Not signed in',
+  INVALID_CREDENTIALS: 'Wrong email or password',
+  FORBIDDEN: 'Not allowed',
+  NOT_FOUND: 'Not found',
+  VALIDATION_FAILED: 'Invalid input',
+  UNKNOWN_REGION: 'Unknown region',
+  UNKNOWN_PROGRAM: 'Unknown program',
+  REGION_NOT_IN_PROGRAM: 'Region outside the program',
+  ILLEGAL_TRANSITION: 'Transition not allowed',
+  REASON_REQUIRED: 'A reason is required',
+  CONFLICT: 'Conflict',
+  SERVICE_UNAVAILABLE: 'Service unavailable',
+  INTERNAL: 'Internal error',
+};
+
+/** The one error type use-cases throw; the middleware turns it into application/problem+json. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function validationError(error: z.ZodError, prefix = ''): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    'Some fields are invalid',
+    error.issues.map((i) => ({ path: [prefix, ...i.path].filter((p) => p !== '').join('.'), message: i.message })),
+  );
+}
+
+export function problemBody(err: AppError, requestId?: string): Problem {
+  return {
+    type: `https://kampung.example/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[err.code],
+    status: err.status,
+    code: err.code,
+    detail: err.message,
+    ...(requestId ? { requestId } : {}),
+    ...(err.errors ? { errors: err.errors } : {}),
+  };
+}
+
+export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
+  let appError: AppError;
+  if (error instanceof AppError) appError = error;
+  else if (error?.type === 'entity.parse.failed') appError = new AppError('VALIDATION_FAILED', 'The body is not valid JSON');
+  else if (error?.type === 'entity.too.large') appError = new AppError('VALIDATION_FAILED', 'The body is too large');
+  else {
+    req.log?.error({ err: error }, 'unhandled error');
+    appError = new AppError('INTERNAL', 'Something went wrong; the request id helps us find it');
+  }
+  res
+    .status(appError.status)
+    .type('application/problem+json')
+    .json(problemBody(appError, String(req.id ?? '')));
+};

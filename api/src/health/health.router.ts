@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import { sql } from 'kysely';
+import type { AppDeps } from '../app';
+
+async function check(run: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await Promise.race([run(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+/** 200 only when PostgreSQL and Temporal both answer; the body names each check. */
+export function healthRouter({ db, temporal }: AppDeps): Router {
+  const router = Router();
+  router.get('/healthz', async (_req, res) => {
+    const [postgres, temporalCheck] = await Promise.all([
+      check(() => sql`select 1`.execute(db)),
+      check(() => temporal.connection.workflowService.getSystemInfo({})),
+    ]);
+    const ok = postgres.ok && temporalCheck.ok;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: { postgres, temporal: temporalCheck } });
+  });
+  return router;
+}

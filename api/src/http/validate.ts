@@ -1,0 +1,9 @@
+import type { z } from '@kampung/domain';
+import { validationError } from '../errors';
+
+/** Parses input with a domain schema or throws VALIDATION_FAILED (422) naming each field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error, prefix);
+  return parsed.data;
+}

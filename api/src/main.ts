@@ -1,0 +1,33 @@
+import { Client, Connection } from '@temporalio/client';
+import { createDb } from '@kampung/db';
+import pino from 'pino';
+import { createApp } from './app';
+import { loadApiConfig } from './config';
+
+// Wiring only: config, connections, the HTTP server, a graceful stop on SIGTERM/SIGINT.
+const config = loadApiConfig();
+const log = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
+const db = createDb(config.DATABASE_URL);
+const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, config, log });
+const server = app.listen(config.PORT, config.HOST, () => {
+  log.info({ port: config.PORT }, 'api listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'api stopping');
+  server.close();
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 10_000).unref();
+  await new Promise((resolve) => server.once('close', resolve));
+  await connection.close();
+  await db.destroy();
+  log.info('api stopped');
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

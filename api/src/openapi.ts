@@ -1,0 +1,103 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import {
+  caseDetailSchema,
+  caseListQuerySchema,
+  casePageSchema,
+  caseProposalSchema,
+  cityRegionsSchema,
+  loginRequestSchema,
+  meSchema,
+  problemSchema,
+  programSchema,
+  transitionRequestSchema,
+  TRANSITION_DATA_SCHEMAS,
+  z,
+} from '@kampung/domain';
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+});
+const json = (schema: z.ZodType, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const unauthenticated = { 401: problem('Not signed in (UNAUTHENTICATED)') };
+
+/** The OpenAPI document, generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'kampung_session' });
+  for (const [kind, schema] of Object.entries(TRANSITION_DATA_SCHEMAS)) registry.register(`TransitionData_${kind}`, schema);
+
+  registry.registerPath({
+    method: 'get',
+    path: '/healthz',
+    summary: 'Health of PostgreSQL and Temporal',
+    responses: { 200: { description: 'Both answer' }, 503: { description: 'A dependency does not answer' } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in; sets an HttpOnly session cookie',
+    request: { body: { content: { 'application/json': { schema: loginRequestSchema } } } },
+    responses: { 200: json(meSchema), 401: problem('INVALID_CREDENTIALS'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({ method: 'post', path: '/api/auth/logout', summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
+  registry.registerPath({ method: 'get', path: '/api/me', summary: 'The signed-in user', responses: { 200: json(meSchema), ...unauthenticated } });
+  registry.registerPath({ method: 'get', path: '/api/programs', summary: 'Programs', responses: { 200: json(z.array(programSchema)), ...unauthenticated } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/regions',
+    summary: 'Kecamatan and kelurahan of a city (Kemendagri codes)',
+    request: { query: z.object({ city: z.string().openapi({ example: '33.74' }) }) },
+    responses: { 200: json(cityRegionsSchema), ...unauthenticated, 404: problem('NOT_FOUND'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/cases',
+    summary: 'Cases, filtered and paginated',
+    request: { query: caseListQuerySchema },
+    responses: { 200: json(casePageSchema), ...unauthenticated, 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cases',
+    summary: 'Submit a kampung proposal; starts the case workflow',
+    request: { body: { content: { 'application/json': { schema: caseProposalSchema } } } },
+    responses: {
+      201: json(caseDetailSchema, 'Created'),
+      ...unauthenticated,
+      403: problem('FORBIDDEN'),
+      422: problem('VALIDATION_FAILED, UNKNOWN_REGION, UNKNOWN_PROGRAM, REGION_NOT_IN_PROGRAM'),
+    },
+  });
+  const caseId = z.object({ id: z.uuid() });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/cases/{id}',
+    summary: 'A case with its allowed transitions and history',
+    request: { params: caseId },
+    responses: { 200: json(caseDetailSchema), ...unauthenticated, 404: problem('NOT_FOUND') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cases/{id}/transitions',
+    summary: 'Move a case to another stage; `data` follows the schema of the move (see components)',
+    request: { params: caseId, body: { content: { 'application/json': { schema: transitionRequestSchema } } } },
+    responses: {
+      200: json(caseDetailSchema),
+      ...unauthenticated,
+      403: problem('FORBIDDEN'),
+      404: problem('NOT_FOUND'),
+      409: problem('ILLEGAL_TRANSITION or REASON_REQUIRED'),
+      422: problem('VALIDATION_FAILED'),
+    },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Kampung case platform API', version: '0.1.0' },
+    security: [{ session: [] }],
+  });
+}

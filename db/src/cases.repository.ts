@@ -1,0 +1,171 @@
+import type { CaseListQuery } from '@kampung/domain';
+import type { Db } from './connection';
+import type { NewCaseRow } from './schema';
+
+const caseColumns = [
+  'cases.id',
+  'cases.workflow_id',
+  'cases.program_code',
+  'cases.kelurahan_code',
+  'kelurahan.name as kelurahan_name',
+  'cases.kecamatan_code',
+  'kecamatan.name as kecamatan_name',
+  'cases.rw',
+  'cases.name',
+  'cases.theme',
+  'cases.stage',
+  'cases.resume_stage',
+  'cases.stage_seq',
+  'cases.stage_entered_at',
+  'cases.created_at',
+] as const;
+
+function casesWithRegions(db: Db) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('kelurahan', 'kelurahan.code', 'cases.kelurahan_code')
+    .innerJoin('kecamatan', 'kecamatan.code', 'cases.kecamatan_code');
+}
+
+/** Inserts a proposed case and its first history entry (nothing → PROPOSAL) in one transaction. */
+export async function insertProposedCase(db: Db, row: NewCaseRow): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('cases').values(row).execute();
+    await trx
+      .insertInto('stage_history')
+      .values({
+        case_id: row.id,
+        seq: 0,
+        from_stage: null,
+        to_stage: row.stage,
+        at: row.stage_entered_at,
+        actor_id: row.created_by,
+        reason: null,
+        data: null,
+      })
+      .execute();
+  });
+}
+
+export async function deleteCase(db: Db, id: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('stage_history').where('case_id', '=', id).execute();
+    await trx.deleteFrom('transition_requests').where('case_id', '=', id).execute();
+    await trx.deleteFrom('cases').where('id', '=', id).execute();
+  });
+}
+
+export async function findCaseSummary(db: Db, id: string) {
+  return casesWithRegions(db).select(caseColumns).where('cases.id', '=', id).executeTakeFirst();
+}
+
+export async function findCaseDetail(db: Db, id: string) {
+  return casesWithRegions(db)
+    .select([...caseColumns, 'cases.profile', 'cases.proposer'])
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findCaseByName(db: Db, name: string) {
+  return db.selectFrom('cases').select(['id', 'stage']).where('name', '=', name).executeTakeFirst();
+}
+
+export async function listCases(db: Db, query: CaseListQuery) {
+  let q = casesWithRegions(db);
+  if (query.program) q = q.where('cases.program_code', '=', query.program);
+  if (query.kecamatan) q = q.where('cases.kecamatan_code', '=', query.kecamatan);
+  if (query.stage) q = q.where('cases.stage', '=', query.stage);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('cases.name', 'ilike', pattern),
+        eb('cases.theme', 'ilike', pattern),
+        eb('kelurahan.name', 'ilike', pattern),
+        eb('kecamatan.name', 'ilike', pattern),
+      ]),
+    );
+  }
+  const [items, count] = await Promise.all([
+    q
+      .select(caseColumns)
+      .orderBy('cases.created_at', 'desc')
+      .orderBy('cases.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.total) };
+}
+
+export async function listHistory(db: Db, caseId: string) {
+  return db
+    .selectFrom('stage_history')
+    .leftJoin('users', 'users.id', 'stage_history.actor_id')
+    .select([
+      'stage_history.seq',
+      'stage_history.from_stage',
+      'stage_history.to_stage',
+      'stage_history.at',
+      'stage_history.actor_id',
+      'users.name as actor_name',
+      'stage_history.reason',
+      'stage_history.data',
+    ])
+    .where('stage_history.case_id', '=', caseId)
+    .orderBy('stage_history.seq')
+    .execute();
+}
+
+export interface RecordedTransition {
+  caseId: string;
+  seq: number;
+  from: string;
+  to: string;
+  resumeStage: string | null;
+  at: string;
+  actorId: string | null;
+  requestId: string | null;
+}
+
+/** Writes one transition: its history row (once per case and seq) and the case's current stage
+ * (only moving forward in seq). Safe to run any number of times. */
+export async function recordTransition(db: Db, t: RecordedTransition): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const request = t.requestId
+      ? await trx
+          .selectFrom('transition_requests')
+          .select(['reason', 'data'])
+          .where('id', '=', t.requestId)
+          .executeTakeFirst()
+      : undefined;
+    await trx
+      .insertInto('stage_history')
+      .values({
+        case_id: t.caseId,
+        seq: t.seq,
+        from_stage: t.from,
+        to_stage: t.to,
+        at: t.at,
+        actor_id: t.actorId,
+        request_id: t.requestId,
+        reason: request?.reason ?? null,
+        data: request?.data ? JSON.stringify(request.data) : null,
+      })
+      .onConflict((oc) => oc.columns(['case_id', 'seq']).doNothing())
+      .execute();
+    await trx
+      .updateTable('cases')
+      .set({
+        stage: t.to,
+        resume_stage: t.resumeStage,
+        stage_seq: t.seq,
+        stage_entered_at: t.at,
+        updated_at: new Date(),
+      })
+      .where('id', '=', t.caseId)
+      .where('stage_seq', '<', t.seq)
+      .execute();
+  });
+}

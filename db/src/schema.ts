@@ -1,0 +1,96 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CitiesTable {
+  code: string;
+  name: string;
+}
+export interface KecamatanTable {
+  code: string;
+  city_code: string;
+  name: string;
+}
+export interface KelurahanTable {
+  code: string;
+  kecamatan_code: string;
+  name: string;
+}
+export interface ProgramsTable {
+  code: string;
+  name: string;
+  city_code: string;
+}
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: GeneratedTimestamp;
+}
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+export interface CasesTable {
+  id: string;
+  workflow_id: string;
+  program_code: string;
+  kelurahan_code: string;
+  kecamatan_code: string;
+  rw: string;
+  name: string;
+  theme: string;
+  profile: Json<unknown>;
+  proposer: Json<unknown>;
+  created_by: string | null;
+  stage: string;
+  resume_stage: string | null;
+  stage_seq: number;
+  stage_entered_at: Timestamp;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+export interface TransitionRequestsTable {
+  id: string;
+  case_id: string;
+  to_stage: string;
+  reason: string | null;
+  data: Json<Record<string, unknown>> | null;
+  actor_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+export interface StageHistoryTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  from_stage: string | null;
+  to_stage: string;
+  at: Timestamp;
+  actor_id: string | null;
+  request_id: string | null;
+  reason: string | null;
+  data: Json<Record<string, unknown>> | null;
+}
+
+export interface Database {
+  cities: CitiesTable;
+  kecamatan: KecamatanTable;
+  kelurahan: KelurahanTable;
+  programs: ProgramsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  cases: CasesTable;
+  transition_requests: TransitionRequestsTable;
+  stage_history: StageHistoryTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type NewCaseRow = Insertable<CasesTable>;
+export type StageHistoryRow = Selectable<StageHistoryTable>;

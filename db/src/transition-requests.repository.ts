@@ -1,0 +1,29 @@
+import type { Db } from './connection';
+
+export interface NewTransitionRequest {
+  id: string;
+  caseId: string;
+  to: string;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+  actorId: string | null;
+}
+
+export async function insertTransitionRequest(db: Db, r: NewTransitionRequest): Promise<void> {
+  await db
+    .insertInto('transition_requests')
+    .values({
+      id: r.id,
+      case_id: r.caseId,
+      to_stage: r.to,
+      reason: r.reason,
+      data: r.data ? JSON.stringify(r.data) : null,
+      actor_id: r.actorId,
+    })
+    .execute();
+}
+
+/** A refused request leaves nothing behind. */
+export async function deleteTransitionRequest(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('transition_requests').where('id', '=', id).execute();
+}

@@ -1,0 +1,67 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { allowedTransitions, checkTransition, isEndStage } from '@kampung/domain/stages';
+import type { CaseActivities } from './activity-contract';
+import type { CaseState, CaseWorkflowInput, TransitionCommand } from './case-state';
+import { stateQuery, transitionUpdate } from './messages';
+import { CASE_STAGE } from './search-attributes';
+
+const { recordTransition } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** One kampung case, from proposal to its end. It decides which moves are allowed, writes every
+ * move to PostgreSQL through an idempotent activity and keeps the CaseStage search attribute current. */
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
+  const current = input.state ?? { caseId: input.caseId, stage: 'PROPOSAL', resumeStage: null, seq: 0 };
+  const snapshot = (): CaseState => ({ ...current, allowedTransitions: allowedTransitions(current) });
+
+  setHandler(stateQuery, snapshot);
+  setHandler(
+    transitionUpdate,
+    async (command: TransitionCommand) => {
+      const from = current.stage;
+      current.resumeStage = command.to === 'ON_HOLD' ? (from as typeof current.resumeStage) : null;
+      current.stage = command.to;
+      current.seq += 1;
+      upsertSearchAttributes([{ key: CASE_STAGE, value: command.to }]);
+      await recordTransition({
+        caseId: current.caseId,
+        seq: current.seq,
+        from,
+        to: command.to,
+        resumeStage: current.resumeStage,
+        at: new Date().toISOString(),
+        actorId: command.actorId,
+        requestId: command.requestId,
+      });
+      return snapshot();
+    },
+    {
+      validator: (command: TransitionCommand) => {
+        const refusal = checkTransition(current, command.to, command.hasReason);
+        if (refusal) {
+          throw ApplicationFailure.create({
+            type: refusal,
+            message: `${refusal}: ${current.stage} -> ${command.to}`,
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+
+  await condition(() => isEndStage(current.stage) || workflowInfo().continueAsNewSuggested);
+  await condition(allHandlersFinished);
+  if (isEndStage(current.stage)) return snapshot();
+  return await continueAsNew<typeof caseWorkflow>({ ...input, state: { ...current } });
+}

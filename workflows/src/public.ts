@@ -1,0 +1,5 @@
+// What other packages may import from workflows/ (the workflow bundle entry is index.ts).
+export * from './messages';
+export * from './case-state';
+export * from './search-attributes';
+export type * from './activity-contract';
