@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { chromium, type Locator, type Page } from 'playwright-core';
+import { CaseListPage } from './pages/CaseListPage';
+import { CasePage } from './pages/CasePage';
+import { LoginPage } from './pages/LoginPage';
+import { ProposalPage } from './pages/ProposalPage';
+
+const APP_URL = process.env.APP_URL;
+const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? '';
+const RESULTS = path.resolve('test-results');
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A moment shown in the timeline: its `datetime` lies between `since` and now, and it reads as text. */
+async function assertShownTime(entry: Locator, since: number): Promise<void> {
+  const time = entry.locator('time').first();
+  const at = Date.parse((await time.getAttribute('datetime')) ?? '');
+  assert.ok(at >= since - 60_000 && at <= Date.now() + 60_000, `move time ${new Date(at).toISOString()} is recent`);
+  assert.notEqual((await time.innerText()).trim(), '');
+}
+
+async function screenshotOnFailure(page: Page, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, `case-journey-${Date.now()}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  }
+}
+
+test(
+  'an officer proposes a kampung, takes it through survey and verification to designation, and is refused an illegal move',
+  { skip: APP_URL ? false : 'APP_URL is not set (the API serving the built web)', timeout: 120_000 },
+  async () => {
+    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+    });
+    const context = await browser.newContext({ baseURL: APP_URL, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const suffix = Date.now().toString(36);
+    const name = `Kampung Uji E2E ${suffix}`;
+    const decreeNumber = `050/${suffix}/2026`;
+    const started = Date.now();
+
+    try {
+      await screenshotOnFailure(page, async () => {
+        // Given an admin signed in with the Indonesian interface
+        const login = new LoginPage(page);
+        await login.open();
+        assert.equal((await login.signIn(ADMIN_EMAIL, ADMIN_PASSWORD)).status(), 200);
+        const list = new CaseListPage(page);
+        await list.waitUntilShown();
+        const me = (await (await page.request.get('/api/me')).json()) as { name: string };
+
+        // When they propose a kampung in Candisari, Kota Semarang
+        await list.startProposal();
+        const proposal = new ProposalPage(page);
+        await proposal.fill({
+          program: 'Kampung Tematik (Kota Semarang)',
+          kecamatan: 'Candisari',
+          kelurahan: 'Jatingaleh',
+          rw: '3',
+          name,
+          theme: 'Kampung Hidroponik',
+          households: 180,
+          poorHouseholds: 42,
+          potentials: ['Sayur hidroponik', 'Warung kuliner'],
+          problems: ['Saluran air tersumbat'],
+          proposerName: 'Budi Santoso',
+          organisation: 'LPMK Jatingaleh',
+        });
+        assert.equal((await proposal.submit()).status(), 201);
+
+        // Then its page shows it as a proposal
+        const kampung = new CasePage(page);
+        await page.getByRole('heading', { level: 1, name }).waitFor();
+        await kampung.waitForStage('Usulan');
+
+        // When they schedule the survey
+        await kampung.openStep('Survei');
+        await kampung.field('Tanggal rencana').fill(today());
+        await kampung.field('Tim').fill('Tim Dinas Sosial dan Bappeda');
+        assert.equal((await kampung.submitStep()).status(), 200);
+        await kampung.waitForStage('Survei');
+
+        // And record the survey findings
+        await kampung.openStep('Verifikasi');
+        await kampung.field('Tanggal survei').fill(today());
+        await kampung.field('Jumlah KK disurvei').fill('120');
+        await kampung.field('Jumlah KK miskin ditemukan').fill('35');
+        await kampung.field('Temuan').fill('Potensi hidroponik kuat; drainase perlu diperbaiki.');
+        await kampung.field('Rekomendasi').selectOption({ label: 'Lanjutkan' });
+        assert.equal((await kampung.submitStep()).status(), 200);
+        await kampung.waitForStage('Verifikasi');
+
+        // And designate it by decree with city budget and one CSR sponsor
+        const form = await kampung.openStep('Penetapan');
+        await kampung.field('Nomor SK').fill(decreeNumber);
+        await kampung.field('Tanggal SK').fill(today());
+        await kampung.field('Anggaran APBD (Rp)').fill('200000000');
+        await form.getByRole('button', { name: 'Tambah Sponsor CSR' }).click();
+        const sponsor = form.getByRole('group', { name: 'Sponsor CSR 1' });
+        await sponsor.getByLabel('Sponsor', { exact: true }).fill('Bank Jateng');
+        await sponsor.getByLabel('Jumlah (Rp)', { exact: true }).fill('50000000');
+        assert.equal((await kampung.submitStep()).status(), 200);
+        await kampung.waitForStage('Penetapan');
+
+        // Then the timeline shows the three moves, who made them and when, and the decree number
+        for (const [from, to] of [['Usulan', 'Survei'], ['Survei', 'Verifikasi'], ['Verifikasi', 'Penetapan']] as const) {
+          const entry = kampung.move(from, to);
+          await entry.filter({ hasText: `oleh ${me.name}` }).waitFor();
+          await assertShownTime(entry, started);
+        }
+        await kampung.move('Verifikasi', 'Penetapan').filter({ hasText: decreeNumber }).filter({ hasText: 'Bank Jateng' }).waitFor();
+
+        // When they try to move the designated kampung straight to graduation
+        const refusal = await kampung.tryMove('Percontohan (lulus)', 'Uji perpindahan yang tidak sah');
+        assert.equal(refusal.status(), 409);
+
+        // Then the refusal is explained and the stage is unchanged
+        await kampung.alert('Perpindahan tahap tidak diizinkan').waitFor();
+        await kampung.waitForStage('Penetapan');
+
+        // When they switch to English, the labels change (and the choice survives a reload)
+        await kampung.switchLanguage('en');
+        await page.getByRole('heading', { name: 'Next steps' }).waitFor();
+        await page.getByLabel('Language', { exact: true }).waitFor();
+        await page.reload();
+        await kampung.waitForStage('Designation');
+        await page.getByRole('heading', { name: 'Stage history' }).waitFor();
+      });
+    } finally {
+      await browser.close();
+    }
+  },
+);

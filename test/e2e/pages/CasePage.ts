@@ -1,0 +1,64 @@
+import type { Locator, Page, Response } from 'playwright-core';
+
+const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/** One case at `/cases/:id`: header, next steps, the move-to-any-stage section and the timeline. */
+export class CasePage {
+  constructor(private readonly page: Page) {}
+
+  readonly nextSteps = () => this.page.getByRole('region', { name: 'Langkah berikutnya' });
+  readonly timeline = () => this.page.getByRole('region', { name: 'Riwayat tahap' });
+  /** The form of the step that is open under "Langkah berikutnya". */
+  readonly stepForm = () => this.nextSteps().locator('form');
+
+  /** Waits until the current-stage badge reads exactly `stage`. */
+  async waitForStage(stage: string): Promise<void> {
+    await this.page.getByTestId('current-stage').filter({ hasText: exactly(stage) }).waitFor();
+  }
+
+  async openStep(stage: string): Promise<Locator> {
+    await this.nextSteps().getByRole('button', { name: `Pindah ke ${stage}`, exact: true }).click();
+    await this.stepForm().waitFor();
+    return this.stepForm();
+  }
+
+  field(label: string): Locator {
+    return this.stepForm().getByLabel(label, { exact: true });
+  }
+
+  /** Submits the open step and returns the API's answer. */
+  async submitStep(): Promise<Response> {
+    return this.submitTransition(this.stepForm().getByRole('button', { name: 'Kirim', exact: true }));
+  }
+
+  /** Proposes a move to any stage through "Pindah ke tahap…"; the server decides. */
+  async tryMove(stage: string, reason?: string): Promise<Response> {
+    const section = this.page.locator('details', { has: this.page.locator('summary', { hasText: 'Pindah ke tahap…' }) });
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    await section.getByLabel('Tahap tujuan', { exact: true }).selectOption({ label: stage });
+    if (reason) await section.getByLabel('Alasan', { exact: true }).fill(reason);
+    return this.submitTransition(section.getByRole('button', { name: 'Ajukan', exact: true }));
+  }
+
+  /** The timeline entry of a move, e.g. ("Usulan", "Survei"). */
+  move(from: string, to: string): Locator {
+    return this.timeline().getByTestId('timeline-entry').filter({ hasText: `${from} → ${to}` });
+  }
+
+  alert(text: string): Locator {
+    return this.page.getByRole('alert').filter({ hasText: text });
+  }
+
+  async switchLanguage(language: 'id' | 'en'): Promise<void> {
+    const label = language === 'en' ? 'Bahasa' : 'Language';
+    await this.page.getByLabel(label, { exact: true }).selectOption(language);
+  }
+
+  private async submitTransition(button: Locator): Promise<Response> {
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => /\/api\/cases\/[^/]+\/transitions$/.test(r.url()) && r.request().method() === 'POST'),
+      button.click(),
+    ]);
+    return response;
+  }
+}

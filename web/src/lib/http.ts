@@ -1,0 +1,73 @@
+import type { ErrorCode, Problem } from '@kampung/domain/problem';
+
+/** A refusal from the API (or the network), carrying the server's problem+json body. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem | NetworkProblem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+  }
+
+  get code(): ErrorCode | 'NETWORK' {
+    return this.problem.code;
+  }
+}
+
+interface NetworkProblem extends Omit<Problem, 'code'> {
+  code: 'NETWORK';
+}
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && 'code' in body && 'status' in body;
+}
+
+function fallbackCode(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 422) return 'VALIDATION_FAILED';
+  if (status === 502 || status === 503 || status === 504) return 'SERVICE_UNAVAILABLE';
+  return 'INTERNAL';
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Calls the same-origin JSON API with the session cookie; throws ApiError on any refusal. */
+export async function http<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const { method = 'GET', body } = init;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK', detail });
+  }
+  const payload = await readBody(res);
+  if (res.ok) return payload as T;
+  if (isProblem(payload)) throw new ApiError(payload);
+  const detail = typeof payload === 'string' ? payload.slice(0, 300) : res.statusText;
+  throw new ApiError({ type: 'about:blank', title: res.statusText, status: res.status, code: fallbackCode(res.status), detail });
+}
+
+/** Builds `?a=1&b=2` from the defined, non-empty values. */
+export function searchString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

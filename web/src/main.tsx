@@ -1,0 +1,34 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import './i18n';
+import './styles.css';
+import { AppLayout } from './pages/AppLayout';
+import { CaseListPage, CasePage, NewProposalPage } from './pages/lazy';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RouteError } from './pages/RouteError';
+import { createQueryClient } from './query-client';
+
+const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <CaseListPage /> },
+      { path: 'cases/new', element: <NewProposalPage /> },
+      { path: 'cases/:id', element: <CasePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const queryClient = createQueryClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

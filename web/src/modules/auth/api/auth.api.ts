@@ -1,0 +1,16 @@
+import type { LoginRequest, Me } from '@kampung/domain/auth';
+import { ApiError, http } from '../../../lib/http';
+
+/** The signed-in user, or null when there is no session. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return await http<Me>('/api/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return null;
+    throw error;
+  }
+}
+
+export const login = (body: LoginRequest) => http<Me>('/api/auth/login', { method: 'POST', body });
+
+export const logout = () => http<void>('/api/auth/logout', { method: 'POST' });

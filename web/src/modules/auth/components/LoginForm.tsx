@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../../ui/Field';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { useLogin } from '../hooks/useAuth';
+
+export function LoginForm() {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const loginMutation = useLogin();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    loginMutation.mutate({ email, password });
+  }
+
+  return (
+    <form className="card form login-form" onSubmit={submit} noValidate>
+      <h1>{t('login.heading')}</h1>
+      <ProblemAlert error={loginMutation.error} />
+      <Field id="login-email" label={t('login.email')} required>
+        {(control) => (
+          <input {...control} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+        )}
+      </Field>
+      <Field id="login-password" label={t('login.password')} required>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className="button button--primary" disabled={loginMutation.isPending}>
+        {loginMutation.isPending ? t('login.submitting') : t('login.submit')}
+      </button>
+    </form>
+  );
+}

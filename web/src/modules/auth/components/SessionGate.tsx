@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { Loading } from '../../../ui/Loading';
+import { useSession } from '../hooks/useAuth';
+
+/** Shows `children` to a signed-in user and `signIn` to everyone else, at any URL. */
+export function SessionGate({ children, signIn }: { children: ReactNode; signIn: ReactNode }) {
+  const session = useSession();
+  if (session.isPending) return <Loading />;
+  if (session.error) return <ProblemAlert error={session.error} />;
+  return session.data ? children : signIn;
+}

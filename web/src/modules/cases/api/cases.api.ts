@@ -1,0 +1,24 @@
+import type { CaseDetail, CasePage } from '@kampung/domain/case-views';
+import type { CaseProposalInput } from '@kampung/domain/case-proposal';
+import type { TransitionRequest } from '@kampung/domain/transition';
+import { http, searchString } from '../../../lib/http';
+
+export interface CaseFilters {
+  program?: string;
+  kecamatan?: string;
+  stage?: string;
+  q?: string;
+  page: number;
+}
+
+export const PAGE_SIZE = 20;
+
+export const fetchCases = (filters: CaseFilters) =>
+  http<CasePage>(`/api/cases${searchString({ ...filters, pageSize: PAGE_SIZE })}`);
+
+export const fetchCase = (id: string) => http<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
+
+export const createCase = (proposal: CaseProposalInput) => http<CaseDetail>('/api/cases', { method: 'POST', body: proposal });
+
+export const transitionCase = (id: string, request: TransitionRequest) =>
+  http<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/transitions`, { method: 'POST', body: request });

@@ -1,0 +1,45 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet } from 'react-router-dom';
+import { LogoutButton } from '../modules/auth/components/LogoutButton';
+import { SessionGate } from '../modules/auth/components/SessionGate';
+import { useSession } from '../modules/auth/hooks/useAuth';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { Loading } from '../ui/Loading';
+import { LoginPage } from './lazy';
+
+/** The shell: header (product, language, user, logout) and the page, or the login form. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useSession().data;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__title">
+          {t('app.title')}
+        </Link>
+        <div className="app-header__tools">
+          <LanguageSwitch />
+          {me && (
+            <>
+              <span className="app-header__user" title={t('app.signedInAs', { name: me.name })} data-testid="current-user">
+                {me.name}
+              </span>
+              <LogoutButton />
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" className="app-main">
+        <Suspense fallback={<Loading />}>
+          <SessionGate signIn={<LoginPage />}>
+            <Outlet />
+          </SessionGate>
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useMe } from '../modules/auth/hooks/useAuth';
+import { PAGE_SIZE } from '../modules/cases/api/cases.api';
+import { caseQueries } from '../modules/cases/api/cases.queries';
+import { CaseFilters } from '../modules/cases/components/CaseFilters';
+import { CaseTable } from '../modules/cases/components/CaseTable';
+import { useCaseFilters } from '../modules/cases/hooks/useCaseFilters';
+import { Loading } from '../ui/Loading';
+import { Pagination } from '../ui/Pagination';
+import { ProblemAlert } from '../ui/ProblemAlert';
+
+export function CaseListPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { filters, setPage } = useCaseFilters();
+  const cases = useQuery(caseQueries.list(filters));
+  return (
+    <>
+      <title>{`${t('list.heading')} · ${t('app.title')}`}</title>
+      <div className="page-head">
+        <h1>{t('list.heading')}</h1>
+        {me.canWrite && (
+          <Link className="button button--primary" to="/cases/new">
+            {t('list.newProposal')}
+          </Link>
+        )}
+      </div>
+      <CaseFilters key={filters.q ?? ''} />
+      <ProblemAlert error={cases.error} />
+      {cases.isPending && <Loading />}
+      {cases.data && (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('list.total', { total: cases.data.total })}
+          </p>
+          {cases.data.items.length === 0 ? <p>{t('list.empty')}</p> : <CaseTable items={cases.data.items} />}
+          <Pagination page={filters.page} pageSize={PAGE_SIZE} total={cases.data.total} onPage={setPage} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useMe } from '../modules/auth/hooks/useAuth';
+import { caseQueries } from '../modules/cases/api/cases.queries';
+import { CaseHeader } from '../modules/cases/components/CaseHeader';
+import { CaseProfile } from '../modules/cases/components/CaseProfile';
+import { MoveToStageForm } from '../modules/cases/components/MoveToStageForm';
+import { NextSteps } from '../modules/cases/components/NextSteps';
+import { StageTimeline } from '../modules/cases/components/StageTimeline';
+import { Loading } from '../ui/Loading';
+import { ProblemAlert } from '../ui/ProblemAlert';
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const me = useMe();
+  const query = useQuery(caseQueries.detail(id));
+  const detail = query.data;
+  return (
+    <>
+      <p>
+        <Link to="/">← {t('app.backToList')}</Link>
+      </p>
+      {query.isPending && <Loading />}
+      <ProblemAlert error={query.error} />
+      {detail && (
+        <>
+          <title>{`${detail.name} · ${t('app.title')}`}</title>
+          <CaseHeader detail={detail} />
+          <div className="case-grid">
+            <div className="case-grid__main">
+              {me.canWrite ? (
+                <>
+                  <NextSteps detail={detail} />
+                  <MoveToStageForm detail={detail} />
+                </>
+              ) : (
+                <p className="muted">{t('case.readOnly')}</p>
+              )}
+              <CaseProfile detail={detail} />
+            </div>
+            <StageTimeline history={detail.history} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { lazy } from 'react';
+
+// Each page loads on first visit, keeping the first download small.
+export const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
+export const CaseListPage = lazy(() => import('./CaseListPage').then((m) => ({ default: m.CaseListPage })));
+export const NewProposalPage = lazy(() => import('./NewProposalPage').then((m) => ({ default: m.NewProposalPage })));
+export const CasePage = lazy(() => import('./CasePage').then((m) => ({ default: m.CasePage })));
