@@ -1,6 +1,8 @@
 import type { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto'; // CommonJS: no named ESM exports
+
+const { temporal } = proto;
 
 export { SEARCH_ATTRIBUTES };
 

@@ -1,0 +1,174 @@
+/**
+ * `npm test`
+ *   Phase 1: every *.unit.test.ts (no services).
+ *   Phase 2: a throwaway stack (PostgreSQL, in-memory Temporal, worker, api),
+ *            then every *.int.test.ts and *.e2e.test.ts against it, one file at a time.
+ * Always tears the stack down; exits non-zero if anything failed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { colourEnabled, createLog, describeError } from './stack/log';
+import { describeExit } from './stack/processes';
+import { formatMs } from './stack/stack';
+import { ROOT, startTestStack, type TestStack } from './support/stack';
+
+const colour = colourEnabled();
+const log = createLog('test', { colour });
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', 'test-results', 'coverage']);
+
+interface Counts {
+  pass: number;
+  fail: number;
+  skipped: number;
+  todo: number;
+}
+interface PhaseResult extends Counts {
+  name: string;
+  ok: boolean;
+  ms: number;
+  note?: string;
+}
+
+async function findTestFiles(dir: string, suffixes: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await findTestFiles(path, suffixes)));
+    else if (entry.isFile() && suffixes.some((suffix) => entry.name.endsWith(suffix))) found.push(path);
+  }
+  return found.sort();
+}
+
+/** The runner's final `# pass N` etc. (TAP, written to a file next to the spec output on the console). */
+function parseTapSummary(tap: string): Counts {
+  const last = (key: string) => {
+    const matches = [...tap.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))];
+    return Number(matches.at(-1)?.[1] ?? 0);
+  };
+  return { pass: last('pass'), fail: last('fail') + last('cancelled'), skipped: last('skipped'), todo: last('todo') };
+}
+
+let currentRunner: ReturnType<typeof spawn> | undefined;
+
+async function runNodeTests(files: string[], env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<Counts & { ok: boolean }> {
+  const tapDir = await mkdtemp(join(tmpdir(), 'kampung-tap-'));
+  const tapFile = join(tapDir, 'report.tap');
+  try {
+    const args = [
+      '--import', 'tsx',
+      '--test',
+      ...extraArgs,
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+      ...files.map((file) => relative(ROOT, file)),
+    ];
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      currentRunner = child;
+      child.on('error', () => resolve(1));
+      child.on('close', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+    });
+    currentRunner = undefined;
+    const counts = parseTapSummary(await readFile(tapFile, 'utf8').catch(() => ''));
+    return { ...counts, ok: code === 0 && counts.fail === 0 };
+  } finally {
+    await rm(tapDir, { recursive: true, force: true });
+  }
+}
+
+async function unitPhase(): Promise<PhaseResult> {
+  const started = Date.now();
+  const files = selected(await findTestFiles(ROOT, ['.unit.test.ts']));
+  log.info(`Phase 1: ${files.length} unit test file(s), no services`);
+  if (files.length === 0) return { name: 'unit', ok: true, ms: 0, pass: 0, fail: 0, skipped: 0, todo: 0, note: 'no files' };
+  const result = await runNodeTests(files, process.env);
+  return { name: 'unit', ms: Date.now() - started, ...result };
+}
+
+/** `npm test -- worker-crash replay` runs only the files whose path contains one of the words. */
+const filters = process.argv.slice(2);
+function selected(files: string[]): string[] {
+  return filters.length ? files.filter((f) => filters.some((word) => f.includes(word))) : files;
+}
+
+let stack: TestStack | undefined;
+const controller = new AbortController();
+let unexpected: string | undefined;
+
+async function servicePhase(): Promise<PhaseResult> {
+  const started = Date.now();
+  const files = selected(await findTestFiles(ROOT, ['.int.test.ts', '.e2e.test.ts']));
+  log.info(`Phase 2: ${files.length} integration/end-to-end test file(s) against a throwaway stack`);
+  // No files (a filter matched none): no stack, and no `node --test` without files (it would search on its own).
+  if (files.length === 0) return { name: 'integration+e2e', ok: true, ms: 0, pass: 0, fail: 0, skipped: 0, todo: 0, note: 'no files' };
+  let startMs = 0;
+  try {
+    stack = await startTestStack({
+      log: log.child('stack'),
+      colour,
+      signal: controller.signal,
+      onUnexpectedExit: (name, exit) => {
+        unexpected = `${name} exited during the tests (${describeExit(exit)})`;
+        log.error(unexpected);
+        currentRunner?.kill('SIGTERM');
+      },
+    });
+    startMs = Date.now() - started;
+    log.info(`Stack up in ${formatMs(startMs)} (logs in ${join(stack.tempDir, 'logs')})`);
+    const result = await runNodeTests(files, { ...process.env, ...stack.env }, ['--test-concurrency=1']);
+    const ok = result.ok && !unexpected;
+    if (!ok) await printServiceLogs(stack);
+    return { name: 'integration+e2e', ms: Date.now() - started, ...result, ok, note: `stack start ${formatMs(startMs)}` };
+  } catch (error) {
+    log.error(`Phase 2 could not run: ${describeError(error)}`);
+    if (stack) await printServiceLogs(stack);
+    return { name: 'integration+e2e', ok: false, ms: Date.now() - started, pass: 0, fail: 1, skipped: 0, todo: 0, note: 'stack failed' };
+  } finally {
+    const stopping = Date.now();
+    await stack?.stop();
+    stack = undefined;
+    if (startMs) log.info(`Stack stopped in ${formatMs(Date.now() - stopping)}`);
+  }
+}
+
+async function printServiceLogs(running: TestStack): Promise<void> {
+  log.error('Service logs (last lines):');
+  process.stderr.write(`${await running.readLogs()}\n`);
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130); // second signal: the exit hook kills what is left
+    interrupted = true;
+    log.warn(`${signal}: stopping the tests and the stack…`);
+    controller.abort();
+    currentRunner?.kill('SIGTERM');
+    void stack?.stop().finally(() => process.exit(130));
+    if (!stack) setTimeout(() => process.exit(130), 30_000).unref();
+  });
+}
+
+const results: PhaseResult[] = [];
+results.push(await unitPhase());
+if (!interrupted) results.push(await servicePhase());
+
+const total = results.reduce((sum, r) => ({ pass: sum.pass + r.pass, fail: sum.fail + r.fail, skipped: sum.skipped + r.skipped, todo: sum.todo + r.todo }), {
+  pass: 0,
+  fail: 0,
+  skipped: 0,
+  todo: 0,
+});
+const ok = results.every((r) => r.ok) && !interrupted;
+for (const r of results) {
+  const note = r.note ? `, ${r.note}` : '';
+  log.info(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(16)} ${formatMs(r.ms)}  (${r.pass} passed, ${r.fail} failed${note})`);
+}
+const extras = [total.skipped ? `${total.skipped} skipped` : '', total.todo ? `${total.todo} todo` : ''].filter(Boolean).join(', ');
+const summary = `${total.pass} passed, ${total.fail} failed${extras ? ` (${extras})` : ''}`;
+if (ok) log.info(summary);
+else log.error(summary);
+process.exit(ok ? 0 : 1);
