@@ -15,7 +15,7 @@ import { stateQuery, transitionUpdate } from './messages';
 import { CASE_STAGE } from './search-attributes';
 
 const { recordTransition } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 

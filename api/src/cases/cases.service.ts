@@ -7,7 +7,9 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { casesRepository, regionsRepository, transitionRequestsRepository, type Db } from '@kampung/db';
 import {
+  allowedTransitions,
   caseListQuerySchema,
+  type ChainStage,
   caseProposalSchema,
   isEndStage,
   kecamatanOf,
@@ -132,8 +134,13 @@ export async function transitionCase(
   const request = parseInput(transitionRequestSchema, input);
   const row = await findCaseOr404(deps, id);
   const from = row.stage as Stage;
-  if (isEndStage(from)) {
-    throw new AppError('ILLEGAL_TRANSITION', `The case has ended (${from}); no further moves are possible`);
+  // A first answer from the stored stage, so an impossible move is a 409 before its data is judged;
+  // the workflow below remains the authority and refuses anything this copy might have missed.
+  const position = { stage: from, resumeStage: row.resume_stage as ChainStage | null };
+  if (!allowedTransitions(position).includes(request.to)) {
+    throw new AppError('ILLEGAL_TRANSITION', isEndStage(from)
+      ? `The case has ended (${from}); no further moves are possible`
+      : `A case in ${from} cannot move to ${request.to}`);
   }
   const data = parseInput(transitionDataSchema(from, request.to), request.data ?? {}, 'data');
 

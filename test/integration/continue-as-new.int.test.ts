@@ -1,0 +1,57 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
+import { stateQuery } from '@kampung/workflows';
+import { proposeCase, transitionCase } from '@kampung/api/src/cases/cases.service';
+import { startTemporalDevServer, type RunningTemporal } from '../stack/temporal-server';
+import { freePort } from '../stack/postgres';
+import { createLog } from '../stack/log';
+import { proposal } from './support/api-client';
+import { env } from './support/env';
+import { caseDepsFor, startInProcessWorker } from './support/case-deps';
+
+// A server of its own that suggests continue-as-new after 40 events, so a short test crosses runs.
+describe('history stays bounded', () => {
+  let server: RunningTemporal;
+  before(async () => {
+    server = await startTemporalDevServer({
+      cli: { path: env.temporalCli },
+      port: await freePort(),
+      headless: true,
+      namespace: env.namespace,
+      searchAttributes: SEARCH_ATTRIBUTES,
+      dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 40 },
+      log: createLog('temporal-can', { sink: () => {} }),
+    });
+  });
+  after(async () => {
+    await server?.stop();
+  });
+
+  test('when a case makes many moves, then it continues as new and keeps its stage and sequence', async () => {
+    const { deps, actorId, close } = await caseDepsFor(server.address, 'can-test');
+    const worker = await startInProcessWorker(server.address, deps.db, 'can-test');
+    try {
+      const created = await proposeCase(deps, proposal(), actorId);
+      await transitionCase(deps, created.id, { to: 'SURVEY', data: { plannedDate: '2026-12-01', team: 'Tim' } }, actorId);
+      for (let i = 0; i < 12; i++) {
+        await transitionCase(deps, created.id, { to: 'ON_HOLD', reason: `jeda ${i}` }, actorId);
+        await transitionCase(deps, created.id, { to: 'SURVEY' }, actorId);
+      }
+      const handle = deps.temporal.workflow.getHandle(created.workflowId);
+      const description = await handle.describe();
+      assert.notEqual(description.runId, description.raw.workflowExecutionInfo?.firstRunId, 'a new run was started');
+      assert.ok((description.historyLength ?? 0) < 120, `the current run's history is short (${description.historyLength})`);
+      const state = await handle.query(stateQuery);
+      assert.equal(state.stage, 'SURVEY');
+      assert.equal(state.seq, 25);
+      const after = await transitionCase(deps, created.id, { to: 'VERIFICATION', data: { surveyDate: '2026-12-02', householdsSurveyed: 10, poorHouseholdsFound: 3, findings: 'ok', recommendation: 'PROCEED' } }, actorId);
+      assert.equal(after.stage, 'VERIFICATION');
+      assert.equal(after.history.length, 27);
+      assert.deepEqual(after.history.map((h) => h.seq), [...Array(27).keys()]);
+    } finally {
+      await worker.stop();
+      await close();
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import type { CaseDetail, CaseProposalInput, Stage } from '@kampung/domain';
+import { env } from './env';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  contentType: string;
+  body: T;
+}
+
+/** A signed-in (or anonymous) HTTP client for the running API, keeping its session cookie. */
+export class ApiClient {
+  private cookie = '';
+  constructor(private readonly baseUrl = env.appUrl) {}
+
+  static async signedIn(credentials: { email: string; password: string }): Promise<ApiClient> {
+    const client = new ApiClient();
+    const res = await client.post('/api/auth/login', credentials);
+    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return client;
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    const text = await res.text();
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
+  }
+  get<T = any>(path: string) { return this.request<T>('GET', path); }
+  post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body); }
+
+  async propose(overrides: Partial<CaseProposalInput> = {}): Promise<CaseDetail> {
+    const res = await this.post<CaseDetail>('/api/cases', proposal(overrides));
+    if (res.status !== 201) throw new Error(`proposal failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async move(id: string, to: Stage, extra: { reason?: string; data?: Record<string, unknown> } = {}) {
+    return this.post<CaseDetail & Record<string, any>>(`/api/cases/${id}/transitions`, { to, ...extra });
+  }
+}
+
+let counter = 0;
+export function uniqueName(prefix = 'Kampung Uji'): string {
+  counter += 1;
+  return `${prefix} ${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+export function proposal(overrides: Partial<CaseProposalInput> = {}): CaseProposalInput {
+  return {
+    name: uniqueName(),
+    theme: 'Kerajinan tas rajut',
+    programCode: 'KAMPUNG_TEMATIK',
+    kelurahanCode: '33.74.08.1005',
+    rw: '3',
+    profile: { households: 200, poorHouseholds: 50, potentials: ['Tas rajut'], problems: ['Pemasaran'] },
+    proposer: { name: 'Sri Wahyuni Pengusul', organisation: 'LPMK Karanganyar Gunung' },
+    ...overrides,
+  };
+}

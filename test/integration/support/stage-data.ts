@@ -1,0 +1,12 @@
+import type { Stage } from '@kampung/domain';
+import { demoStageData } from '@kampung/api/src/demo/stage-data';
+
+/** Valid data for a move, the same the demo uses. */
+export function validData(from: Stage, to: Stage): Record<string, unknown> {
+  return demoStageData(from, to, 1);
+}
+
+export const FULL_PATH: Stage[] = [
+  'SURVEY', 'VERIFICATION', 'DESIGNATION', 'ENGAGEMENT', 'ASSESSMENT', 'PLANNING',
+  'ACTION_PLAN', 'IMPLEMENTATION', 'EVALUATION', 'GRADUATED', 'CLOSED',
+];

@@ -1,0 +1,75 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createActivities } from '@kampung/worker';
+import { proposeCase, transitionCase } from '@kampung/api/src/cases/cases.service';
+import { proposal } from './support/api-client';
+import { env } from './support/env';
+import { caseDepsFor } from './support/case-deps';
+
+const WORKER_MAIN = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
+const TASK_QUEUE = 'crash-test';
+
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+    env: { ...process.env, TEMPORAL_TASK_QUEUE: TASK_QUEUE, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('"state":"RUNNING"')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
+
+describe('a worker that dies', () => {
+  test('when the worker is killed with a move pending, then a new worker completes it: nothing lost', async () => {
+    const { deps, actorId, close } = await caseDepsFor(env.temporalAddress, TASK_QUEUE);
+    const first = await startWorkerProcess();
+    let second: ChildProcess | undefined;
+    try {
+      const created = await proposeCase(deps, proposal(), actorId);
+      first.kill('SIGKILL');
+      await exited(first);
+      const move = transitionCase(deps, created.id, { to: 'SURVEY', data: { plannedDate: '2026-12-01', team: 'Tim' } }, actorId);
+      second = await startWorkerProcess();
+      const moved = await move;
+      assert.equal(moved.stage, 'SURVEY');
+      assert.deepEqual(moved.history.map((h) => [h.seq, h.to]), [[0, 'PROPOSAL'], [1, 'SURVEY']]);
+    } finally {
+      if (first.exitCode === null && first.signalCode === null) first.kill('SIGKILL');
+      if (second) {
+        second.kill('SIGTERM');
+        await exited(second);
+      }
+      await close();
+    }
+  });
+
+  test('when a crashed attempt of the write is retried, then the move is written exactly once', async () => {
+    const { deps, actorId, close } = await caseDepsFor(env.temporalAddress, 'kampung-cases');
+    try {
+      const created = await proposeCase({ ...deps, taskQueue: env.taskQueue }, proposal(), actorId);
+      const moved = await transitionCase({ ...deps, taskQueue: env.taskQueue }, created.id, { to: 'ON_HOLD', reason: 'uji ulang' }, actorId);
+      const last = moved.history.at(-1)!;
+      // The same activity input again, as Temporal would retry it after a worker died mid-write.
+      const activities = createActivities({ db: deps.db });
+      const input = { caseId: created.id, seq: last.seq, from: 'PROPOSAL', to: 'ON_HOLD', resumeStage: 'PROPOSAL', at: last.at, actorId, requestId: null };
+      await activities.recordTransition(input);
+      await activities.recordTransition(input);
+      const after = await transitionCase({ ...deps, taskQueue: env.taskQueue }, created.id, { to: 'PROPOSAL' }, actorId);
+      assert.deepEqual(after.history.map((h) => [h.seq, h.to]), [[0, 'PROPOSAL'], [1, 'ON_HOLD'], [2, 'PROPOSAL']]);
+      assert.equal(after.history[1]!.reason, 'uji ulang', 'the retry did not overwrite the first write');
+      // An old retry arriving after a newer move leaves the case where it is.
+      await activities.recordTransition(input);
+      const { stage } = (await deps.db.selectFrom('cases').select('stage').where('id', '=', created.id).executeTakeFirstOrThrow());
+      assert.equal(stage, 'PROPOSAL');
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Records the histories of real case workflows into test/replay/histories, for the replay test.
+ * Run it (`npm run record-histories`) when a workflow change is deliberate and new paths need
+ * covering; keep the old files: they stand for cases already running in production.
+ */
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { Stage } from '@kampung/domain';
+import { createLog } from '../stack/log';
+import { startTestStack } from '../support/stack';
+import { ApiClient } from '../integration/support/api-client';
+import { FULL_PATH, validData } from '../integration/support/stage-data';
+
+const run = promisify(execFile);
+const OUT = fileURLToPath(new URL('./histories/', import.meta.url));
+const version = process.argv[2] ?? 'v1';
+
+const SCENARIOS: Record<string, { to: Stage; reason?: string }[]> = {
+  'full-path-to-closed': FULL_PATH.map((to) => ({ to })),
+  'hold-revision-rejection': [
+    { to: 'SURVEY' },
+    { to: 'ON_HOLD', reason: 'jeda' },
+    { to: 'SURVEY' },
+    { to: 'VERIFICATION' },
+    { to: 'PROPOSAL', reason: 'revisi' },
+    { to: 'SURVEY' },
+    { to: 'VERIFICATION' },
+    { to: 'REJECTED', reason: 'ditolak' },
+  ],
+  'withdrawn-in-survey': [{ to: 'SURVEY' }, { to: 'WITHDRAWN', reason: 'ditarik' }],
+  'rementoring-open': [...FULL_PATH.slice(0, 9).map((to) => ({ to })), { to: 'PLANNING' as Stage, reason: 'pembinaan kembali' }],
+};
+
+const log = createLog('record');
+const stack = await startTestStack({ log });
+try {
+  process.env.APP_URL = stack.env.APP_URL;
+  const api = await ApiClient.signedIn({ email: stack.env.E2E_ADMIN_EMAIL!, password: stack.env.E2E_ADMIN_PASSWORD! });
+  for (const [name, moves] of Object.entries(SCENARIOS)) {
+    let current = await api.propose();
+    for (const move of moves) {
+      const res = await api.move(current.id, move.to, { reason: move.reason, data: validData(current.stage, move.to) });
+      if (res.status !== 200) throw new Error(`${name}: ${move.to} refused: ${JSON.stringify(res.body)}`);
+      current = res.body;
+    }
+    const { stdout } = await run(stack.env.TEMPORAL_CLI!, [
+      'workflow', 'show', '--workflow-id', current.workflowId,
+      '--address', stack.env.TEMPORAL_ADDRESS!, '--namespace', stack.env.TEMPORAL_NAMESPACE ?? 'default', '--output', 'json',
+    ]);
+    const file = `${OUT}${version}-${name}.json`;
+    await writeFile(file, stdout);
+    log.info(`recorded ${file}`);
+  }
+} finally {
+  await stack.stop();
+}
