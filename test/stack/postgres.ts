@@ -238,7 +238,7 @@ async function waitUntilAccepting(url: string, child: ManagedProcess, signal?: A
       return;
     } catch (error) {
       if (Date.now() > deadline) {
-        throw new Error(`PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s: ${String(error)}\n${child.tail()}`);
+        throw new Error(`PostgreSQL did not accept connections within ${READY_TIMEOUT_MS / 1000} s: ${String(error)}\n${child.tail()}`, { cause: error });
       }
     } finally {
       await client.end().catch(() => undefined);

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
 
   if (config.SEED_DEMO) {
     const seeded = Date.now();
-    let created = 0;
+    let created: number;
     const { Client, Connection } = await import('@temporalio/client');
     const connection = await Connection.connect({ address: stack.temporalAddress });
     try {
