@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: latency of the case endpoints on a throwaway stack (real PostgreSQL, Temporal
+ * dev server, worker and api on this machine). Prints a Markdown table for BENCHMARKS.md.
+ * Numbers, not assertions: nothing here fails on a slow machine.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Stage } from '@kampung/domain';
+import { createLog } from '../stack/log';
+import { startTestStack } from '../support/stack';
+import { ApiClient } from '../integration/support/api-client';
+import { FULL_PATH, validData } from '../integration/support/stage-data';
+
+const CASES = Number(process.env.BENCH_CASES ?? 60);
+const READS = Number(process.env.BENCH_READS ?? 600);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  samples.push(performance.now() - started);
+  return result;
+}
+
+async function inParallel(total: number, concurrency: number, run: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < total) await run(next++);
+  }));
+}
+
+const log = createLog('bench');
+const stack = await startTestStack({ log });
+try {
+  process.env.APP_URL = stack.env.APP_URL;
+  const api = await ApiClient.signedIn({ email: stack.env.E2E_ADMIN_EMAIL!, password: stack.env.E2E_ADMIN_PASSWORD! });
+  const propose: number[] = [];
+  const transition: number[] = [];
+  const ids: string[] = [];
+  const wallStart = performance.now();
+  await inParallel(CASES, CONCURRENCY, async (i) => {
+    const created = await timed(propose, () => api.propose({ kelurahanCode: '33.74.08.1005' }));
+    ids.push(created.id);
+    let stage: Stage = 'PROPOSAL';
+    for (const to of FULL_PATH.slice(0, 3 + (i % 8))) {
+      const res = await timed(transition, () => api.move(created.id, to, { data: validData(stage, to) }));
+      if (res.status !== 200) throw new Error(`move to ${to}: ${res.status}`);
+      stage = to;
+    }
+  });
+  const writeWall = performance.now() - wallStart;
+
+  const list: number[] = [];
+  const detail: number[] = [];
+  await inParallel(READS, CONCURRENCY, async (i) => {
+    if (i % 2) await timed(list, () => api.get(`/api/cases?stage=${FULL_PATH[i % 8]}&kecamatan=33.74.08&pageSize=20`));
+    else await timed(detail, () => api.get(`/api/cases/${ids[i % ids.length]}`));
+  });
+
+  const row = (name: string, s: number[]) =>
+    `| ${name} | ${s.length} | ${percentile(s, 50).toFixed(1)} | ${percentile(s, 99).toFixed(1)} |`;
+  const table = [
+    `${CASES} cases, ${CONCURRENCY} concurrent clients, writes took ${(writeWall / 1000).toFixed(1)} s ` +
+      `(${((propose.length + transition.length) / (writeWall / 1000)).toFixed(1)} writes/s)`,
+    '',
+    '| endpoint | requests | p50 ms | p99 ms |',
+    '|---|---|---|---|',
+    row('POST /api/cases (insert + start workflow + read back)', propose),
+    row('POST /api/cases/{id}/transitions (Update + activity + read back)', transition),
+    row('GET /api/cases (filtered page)', list),
+    row('GET /api/cases/{id} (PostgreSQL + workflow query)', detail),
+  ].join('\n');
+  console.log(`\n${table}\n`);
+} finally {
+  await stack.stop();
+}
