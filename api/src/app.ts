@@ -15,6 +15,7 @@ import { casesRouter } from './cases/cases.router';
 import { AppError, errorMiddleware } from './errors';
 import { healthRouter } from './health/health.router';
 import { buildOpenApiDocument } from './openapi';
+import { policiesRouter } from './policies/policies.router';
 import { referenceRouter } from './reference/reference.router';
 
 export interface AppDeps {
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use(authRouter(deps));
   app.use(referenceRouter(deps));
+  app.use(policiesRouter(deps));
   app.use(casesRouter(deps));
   app.use('/api', (req) => {
     throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);

@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { policyChangeSchema } from './policies/policies.service';
 import {
   caseDetailSchema,
   caseListQuerySchema,
@@ -6,6 +7,7 @@ import {
   caseProposalSchema,
   cityRegionsSchema,
   loginRequestSchema,
+  policyVersionSchema,
   meSchema,
   problemSchema,
   programSchema,
@@ -91,6 +93,36 @@ export function buildOpenApiDocument() {
       403: problem('FORBIDDEN'),
       404: problem('NOT_FOUND'),
       409: problem('ILLEGAL_TRANSITION or REASON_REQUIRED'),
+      422: problem('VALIDATION_FAILED'),
+    },
+  });
+
+  const programCode = z.object({ code: z.string().openapi({ example: 'KAMPUNG_TEMATIK' }) });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/programs/{code}/policy',
+    summary: "The program's current obligation policy (ISO-8601 durations)",
+    request: { params: programCode },
+    responses: { 200: json(policyVersionSchema), ...unauthenticated, 404: problem('NOT_FOUND') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/programs/{code}/policy/versions',
+    summary: 'Every version of the policy, newest first',
+    request: { params: programCode },
+    responses: { 200: json(z.array(policyVersionSchema)), ...unauthenticated, 404: problem('NOT_FOUND') },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/programs/{code}/policy',
+    summary: 'Admins: make the next policy version (applies to running cases from their next obligation on)',
+    request: { params: programCode, body: { content: { 'application/json': { schema: policyChangeSchema } } } },
+    responses: {
+      200: json(policyVersionSchema),
+      ...unauthenticated,
+      403: problem('FORBIDDEN'),
+      404: problem('NOT_FOUND'),
+      409: problem('CONFLICT: changed from an outdated version'),
       422: problem('VALIDATION_FAILED'),
     },
   });

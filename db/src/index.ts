@@ -7,3 +7,4 @@ export * as transitionRequestsRepository from './transition-requests.repository'
 export * as usersRepository from './users.repository';
 export * as sessionsRepository from './sessions.repository';
 export * as regionsRepository from './regions.repository';
+export * as programPoliciesRepository from './program-policies.repository';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { DEFAULT_POLICIES } from '@kampung/domain';
 import type { Db } from './connection';
 
 const regionsCsv = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../seed/regions.csv');
@@ -55,6 +56,20 @@ export async function seedReferenceData(db: Db): Promise<void> {
       .insertInto('programs')
       .values(PROGRAMS.map((p) => ({ ...p })))
       .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+      .execute();
+    // A program's first policy version; later versions are the admins' and are never touched here.
+    await trx
+      .insertInto('program_policies')
+      .values(
+        Object.entries(DEFAULT_POLICIES).map(([code, policy]) => ({
+          program_code: code,
+          version: 1,
+          policy: JSON.stringify(policy),
+          change_note: 'Kebijakan awal program',
+          created_by: null,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['program_code', 'version']).doNothing())
       .execute();
   });
 }

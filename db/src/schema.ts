@@ -78,6 +78,15 @@ export interface StageHistoryTable {
   data: Json<Record<string, unknown>> | null;
 }
 
+export interface ProgramPoliciesTable {
+  program_code: string;
+  version: number;
+  policy: Json<unknown>;
+  change_note: string;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;
@@ -88,6 +97,7 @@ export interface Database {
   cases: CasesTable;
   transition_requests: TransitionRequestsTable;
   stage_history: StageHistoryTable;
+  program_policies: ProgramPoliciesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -8,3 +8,5 @@ export * from './transition';
 export * from './transition-data';
 export * from './auth';
 export * from './case-views';
+export * from './duration';
+export * from './program-policy';

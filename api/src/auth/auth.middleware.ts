@@ -35,3 +35,9 @@ export function currentUser(req: { user?: SessionUser }): SessionUser {
   if (!req.user) throw new AppError('UNAUTHENTICATED', 'Please sign in first');
   return req.user;
 }
+
+export const requireAdmin: RequestHandler = (req, _res, next) => {
+  if (!req.user) throw new AppError('UNAUTHENTICATED', 'Please sign in first');
+  if (req.user.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only a program admin may change this');
+  next();
+};

@@ -1,0 +1,97 @@
+import { z } from './zod';
+import { isoDurationSchema } from './duration';
+import { FORWARD_CHAIN } from './stages';
+
+/** Roles in which a person is assigned to a kampung. */
+export const ASSIGNMENT_ROLES = ['IAI_ARCHITECT', 'MENTOR', 'DINSOS_OFFICER', 'COMMITTEE_CONTACT'] as const;
+export const assignmentRoleSchema = z.enum(ASSIGNMENT_ROLES);
+export type AssignmentRole = z.infer<typeof assignmentRoleSchema>;
+
+/** A program's rules for the obligations of its cases. Every duration is ISO-8601. */
+export const programPolicySchema = z
+  .object({
+    visitCadence: z
+      .partialRecord(assignmentRoleSchema, isoDurationSchema)
+      .describe('How often each assignment role must visit; a role without an entry has no visit cadence'),
+    reminderLead: isoDurationSchema.describe('How long before a due date the obligation opens (DUE)'),
+    visitGrace: isoDurationSchema.describe('How long after the due date a visit becomes OVERDUE'),
+    escalationDelay: isoDurationSchema.describe('How long after OVERDUE it ESCALATES to supervisors and managers'),
+    monitoringReportDueDay: z.number().int().min(1).max(28).describe('Day of the month the previous month\'s report is due'),
+    monitoringTargetPercent: z.number().min(0).max(100).describe('Progress below this makes a report red'),
+    evaluationInterval: isoDurationSchema.describe('Evaluations fall due this often once implementation starts'),
+    ratingClasses: z
+      .object({ baikMin: z.number().min(1).max(5), sedangMin: z.number().min(1).max(5) })
+      .strict()
+      .refine((r) => r.baikMin > r.sedangMin, { message: 'baikMin must be above sedangMin', path: ['baikMin'] })
+      .describe('Yearly rating by mean welfare score: BAIK from baikMin, SEDANG from sedangMin, else KURANG'),
+    stageMaxDuration: z
+      .partialRecord(z.enum(FORWARD_CHAIN), isoDurationSchema)
+      .describe('Beyond this a case in the stage is stalled'),
+    graduatedMonitoringCadence: isoDurationSchema.describe('The lighter monitoring cadence after graduation'),
+  })
+  .strict()
+  .openapi('ProgramPolicy');
+export type ProgramPolicy = z.infer<typeof programPolicySchema>;
+
+export const policyUpdateSchema = z
+  .object({ policy: programPolicySchema, changeNote: z.string().trim().min(1).max(500) })
+  .strict()
+  .openapi('ProgramPolicyUpdate');
+
+export const policyVersionSchema = z
+  .object({
+    programCode: z.string(),
+    version: z.number().int().min(1),
+    policy: programPolicySchema,
+    changeNote: z.string(),
+    createdAt: z.iso.datetime(),
+    createdBy: z.object({ id: z.uuid().nullable(), name: z.string() }),
+    appliesTo: z.string().describe('How the version reaches running cases'),
+  })
+  .openapi('ProgramPolicyVersion');
+export type PolicyVersion = z.infer<typeof policyVersionSchema>;
+
+export const POLICY_APPLIES_TO =
+  'Running cases follow this version from their next obligation on; obligations already fulfilled are never rewritten.';
+
+/** The starting policies, from the programs' own practice (biweekly mentoring, monthly reports,
+ * six-monthly evaluation, a yearly three-class rating). Admins change them; every change is a version. */
+export const DEFAULT_POLICIES: Record<'KAMPUNG_TEMATIK' | 'KAMPUNG_SEJAHTERA_MANDIRI', ProgramPolicy> = {
+  KAMPUNG_TEMATIK: {
+    visitCadence: { IAI_ARCHITECT: 'P14D', MENTOR: 'P14D', DINSOS_OFFICER: 'P1M' },
+    reminderLead: 'P3D',
+    visitGrace: 'P3D',
+    escalationDelay: 'P7D',
+    monitoringReportDueDay: 10,
+    monitoringTargetPercent: 75,
+    evaluationInterval: 'P6M',
+    ratingClasses: { baikMin: 4, sedangMin: 3 },
+    stageMaxDuration: {
+      PROPOSAL: 'P30D', SURVEY: 'P30D', VERIFICATION: 'P30D', DESIGNATION: 'P60D', ENGAGEMENT: 'P60D',
+      ASSESSMENT: 'P60D', PLANNING: 'P90D', ACTION_PLAN: 'P60D', IMPLEMENTATION: 'P1Y', EVALUATION: 'P30D',
+    },
+    graduatedMonitoringCadence: 'P3M',
+  },
+  KAMPUNG_SEJAHTERA_MANDIRI: {
+    visitCadence: { MENTOR: 'P14D', DINSOS_OFFICER: 'P1M' },
+    reminderLead: 'P3D',
+    visitGrace: 'P3D',
+    escalationDelay: 'P7D',
+    monitoringReportDueDay: 10,
+    monitoringTargetPercent: 75,
+    evaluationInterval: 'P6M',
+    ratingClasses: { baikMin: 4, sedangMin: 3 },
+    stageMaxDuration: {
+      PROPOSAL: 'P30D', SURVEY: 'P30D', VERIFICATION: 'P30D', DESIGNATION: 'P60D', ENGAGEMENT: 'P60D',
+      ASSESSMENT: 'P45D', PLANNING: 'P60D', ACTION_PLAN: 'P45D', IMPLEMENTATION: 'P1Y', EVALUATION: 'P30D',
+    },
+    graduatedMonitoringCadence: 'P3M',
+  },
+};
+
+/** The yearly class of a kampung from its mean welfare score. */
+export function ratingClass(meanScore: number, classes: ProgramPolicy['ratingClasses']): 'BAIK' | 'SEDANG' | 'KURANG' {
+  if (meanScore >= classes.baikMin) return 'BAIK';
+  if (meanScore >= classes.sedangMin) return 'SEDANG';
+  return 'KURANG';
+}
