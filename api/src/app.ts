@@ -15,6 +15,7 @@ import { casesRouter } from './cases/cases.router';
 import { AppError, errorMiddleware } from './errors';
 import { healthRouter } from './health/health.router';
 import { buildOpenApiDocument } from './openapi';
+import { obligationsRouter } from './obligations/obligations.router';
 import { policiesRouter } from './policies/policies.router';
 import { referenceRouter } from './reference/reference.router';
 
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(referenceRouter(deps));
   app.use(policiesRouter(deps));
   app.use(casesRouter(deps));
+  app.use(obligationsRouter(deps));
   app.use('/api', (req) => {
     throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);
   });

@@ -8,3 +8,6 @@ export * as usersRepository from './users.repository';
 export * as sessionsRepository from './sessions.repository';
 export * as regionsRepository from './regions.repository';
 export * as programPoliciesRepository from './program-policies.repository';
+export * as assignmentsRepository from './assignments.repository';
+export * as obligationsRepository from './obligations.repository';
+export * as visitsRepository from './visits.repository';

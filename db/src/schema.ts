@@ -87,6 +87,67 @@ export interface ProgramPoliciesTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface AssignmentsTable {
+  id: string;
+  case_id: string;
+  user_id: string;
+  role: string;
+  is_lead: boolean;
+  kecamatan_code: string;
+  started_at: GeneratedTimestamp;
+  ended_at: Timestamp | null;
+  created_by: string | null;
+}
+export interface ObligationsTable {
+  id: string;
+  kind: string;
+  case_id: string;
+  assignment_id: string | null;
+  assignee_id: string | null;
+  seq: number;
+  status: string;
+  opens_at: Timestamp;
+  due_at: Timestamp;
+  overdue_at: Timestamp;
+  escalates_at: Timestamp;
+  policy_version: number;
+  status_changed_at: GeneratedTimestamp;
+  fulfilled_at: Timestamp | null;
+  fulfilled_by: string | null;
+  late: boolean | null;
+  waived_reason: string | null;
+}
+export interface VisitsTable {
+  id: string;
+  case_id: string;
+  assignment_id: string;
+  visitor_id: string;
+  visited_at: Timestamp;
+  kind: string;
+  notes: string;
+  attendees: number;
+  follow_ups: Json<string[]>;
+  obligation_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+export interface InboxItemsTable {
+  id: Generated<string>;
+  user_id: string;
+  obligation_id: string;
+  kind: string;
+  created_at: GeneratedTimestamp;
+  read_at: Timestamp | null;
+}
+export interface OutboxTable {
+  id: Generated<string>;
+  dedupe_key: string;
+  recipient_id: string;
+  template: string;
+  payload: Json<unknown>;
+  created_at: GeneratedTimestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;
@@ -98,6 +159,11 @@ export interface Database {
   transition_requests: TransitionRequestsTable;
   stage_history: StageHistoryTable;
   program_policies: ProgramPoliciesTable;
+  assignments: AssignmentsTable;
+  obligations: ObligationsTable;
+  visits: VisitsTable;
+  inbox_items: InboxItemsTable;
+  outbox: OutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -22,3 +22,8 @@ export async function upsertUser(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+export async function listUserIdsByRole(db: Db, role: string): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('id').where('role', '=', role).execute();
+  return rows.map((r) => r.id);
+}

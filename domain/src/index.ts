@@ -10,3 +10,4 @@ export * from './auth';
 export * from './case-views';
 export * from './duration';
 export * from './program-policy';
+export * from './obligation';

@@ -33,24 +33,57 @@ const SCENARIOS: Record<string, { to: Stage; reason?: string }[]> = {
   'rementoring-open': [...FULL_PATH.slice(0, 9).map((to) => ({ to })), { to: 'PLANNING' as Stage, reason: 'pembinaan kembali' }],
 };
 
+/** Which scenarios to record: `npm run record-histories -- v2 visits` records only the visit cadence. */
+const only = process.argv[3];
+
+async function workflowHistory(workflowId: string): Promise<string> {
+  const { stdout } = await run(stack.env.TEMPORAL_CLI!, [
+    'workflow', 'show', '--workflow-id', workflowId,
+    '--address', stack.env.TEMPORAL_ADDRESS!, '--namespace', stack.env.TEMPORAL_NAMESPACE ?? 'default', '--output', 'json',
+  ]);
+  return stdout;
+}
+
+/** A mentor's cadence on a second-scale policy: the first visit missed until escalated, then logged. */
+async function recordVisitCadence(api: ApiClient) {
+  const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
+  const current = (await api.get(`/api/programs/${KSM}/policy`)).body;
+  await api.request('PUT', `/api/programs/${KSM}/policy`, {
+    baseVersion: current.version,
+    changeNote: 'record-histories',
+    policy: { ...current.policy, visitCadence: { MENTOR: 'PT3S' }, reminderLead: 'PT1S', visitGrace: 'PT1S', escalationDelay: 'PT1S' },
+  });
+  const me = (await api.get('/api/me')).body;
+  const kampung = await api.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '9' });
+  const assignment = (await api.post(`/api/cases/${kampung.id}/assignments`, { userId: me.id, role: 'MENTOR' })).body;
+  const escalated = async () => (await api.get(`/api/obligations?case=${kampung.id}&status=ESCALATED`)).body.total === 1;
+  for (let i = 0; i < 100 && !(await escalated()); i++) await new Promise((r) => setTimeout(r, 200));
+  await api.post(`/api/cases/${kampung.id}/visits`, {
+    assignmentId: assignment.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'rekam',
+  });
+  await api.post(`/api/cases/${kampung.id}/visits`, {
+    assignmentId: assignment.id, visitedOn: new Date().toISOString(), kind: 'MONITORING', notes: 'rekam 2',
+  });
+  const file = `${OUT}${version}-visit-cadence-escalated-then-visited.json`;
+  await writeFile(file, await workflowHistory(`visits-${assignment.id}`));
+  log.info(`recorded ${file}`);
+}
+
 const log = createLog('record');
 const stack = await startTestStack({ log });
 try {
   process.env.APP_URL = stack.env.APP_URL;
   const api = await ApiClient.signedIn({ email: stack.env.E2E_ADMIN_EMAIL!, password: stack.env.E2E_ADMIN_PASSWORD! });
-  for (const [name, moves] of Object.entries(SCENARIOS)) {
+  if (!only || only === 'visits') await recordVisitCadence(api);
+  for (const [name, moves] of Object.entries(only ? {} : SCENARIOS)) {
     let current = await api.propose();
     for (const move of moves) {
       const res = await api.move(current.id, move.to, { reason: move.reason, data: validData(current.stage, move.to) });
       if (res.status !== 200) throw new Error(`${name}: ${move.to} refused: ${JSON.stringify(res.body)}`);
       current = res.body;
     }
-    const { stdout } = await run(stack.env.TEMPORAL_CLI!, [
-      'workflow', 'show', '--workflow-id', current.workflowId,
-      '--address', stack.env.TEMPORAL_ADDRESS!, '--namespace', stack.env.TEMPORAL_NAMESPACE ?? 'default', '--output', 'json',
-    ]);
     const file = `${OUT}${version}-${name}.json`;
-    await writeFile(file, stdout);
+    await writeFile(file, await workflowHistory(current.workflowId));
     log.info(`recorded ${file}`);
   }
 } finally {

@@ -3,3 +3,4 @@ export * from './messages';
 export * from './case-state';
 export * from './search-attributes';
 export type * from './activity-contract';
+export * from './visit-messages';

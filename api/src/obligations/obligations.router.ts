@@ -1,0 +1,26 @@
+import { Router } from 'express';
+import type { AppDeps } from '../app';
+import { currentUser, requireUser, requireWriter } from '../auth/auth.middleware';
+import { assign, listAssignments } from './assignments.service';
+import { inbox, listObligations } from './obligations.service';
+import { logVisit } from './visits.service';
+
+export function obligationsRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.get('/api/cases/:id/assignments', requireUser, async (req, res) => {
+    res.json(await listAssignments(deps, String(req.params.id)));
+  });
+  router.post('/api/cases/:id/assignments', requireWriter, async (req, res) => {
+    res.status(201).json(await assign(deps, String(req.params.id), req.body, currentUser(req).id));
+  });
+  router.post('/api/cases/:id/visits', requireWriter, async (req, res) => {
+    res.status(201).json(await logVisit(deps, String(req.params.id), req.body));
+  });
+  router.get('/api/obligations', requireUser, async (req, res) => {
+    res.json(await listObligations(deps.db, req.query));
+  });
+  router.get('/api/me/inbox', requireUser, async (req, res) => {
+    res.json(await inbox(deps.db, currentUser(req).id));
+  });
+  return router;
+}

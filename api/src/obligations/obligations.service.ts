@@ -1,0 +1,39 @@
+import { obligationsRepository, type Db } from '@kampung/db';
+import { obligationListQuerySchema, type Obligation } from '@kampung/domain';
+import { parseInput } from '../http/validate';
+
+type ObligationRow = Awaited<ReturnType<typeof obligationsRepository.listObligations>>['items'][number];
+
+function obligationRowToObligation(row: ObligationRow): Obligation {
+  return {
+    id: row.id,
+    kind: row.kind as Obligation['kind'],
+    caseId: row.case_id,
+    caseName: row.case_name,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+    status: row.status as Obligation['status'],
+    opensAt: row.opens_at.toISOString(),
+    dueAt: row.due_at.toISOString(),
+    overdueAt: row.overdue_at.toISOString(),
+    escalatesAt: row.escalates_at.toISOString(),
+    policyVersion: row.policy_version,
+    fulfilledAt: row.fulfilled_at?.toISOString() ?? null,
+    late: row.late,
+  };
+}
+
+export async function listObligations(db: Db, query: unknown) {
+  const q = parseInput(obligationListQuerySchema, query);
+  const { items, total } = await obligationsRepository.listObligations(db, q);
+  return { items: items.map(obligationRowToObligation), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function inbox(db: Db, userId: string) {
+  return (await obligationsRepository.listInbox(db, userId)).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    createdAt: r.created_at.toISOString(),
+    obligation: { id: r.obligation_id, kind: r.obligation_kind },
+    case: { id: r.case_id, name: r.case_name },
+  }));
+}

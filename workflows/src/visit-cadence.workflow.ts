@@ -1,0 +1,87 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ObligationActivities, ScheduledObligation } from './activity-contract';
+import { endAssignmentSignal, visitLoggedUpdate, type VisitCadenceInput, type VisitLogged } from './visit-messages';
+
+const activities = proxyActivities<ObligationActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** Cycles before a run continues as new, whatever the server suggests: keeps every run short. */
+const CYCLES_PER_RUN = 25;
+
+/** The visit cadence of one assignment: an obligation at a time, whose status moves UPCOMING → DUE →
+ * OVERDUE → ESCALATED when its timers fire, until a logged visit fulfils it and the next one is
+ * counted from the visit's date. Carries ids and instants only. */
+export async function visitCadenceWorkflow(input: VisitCadenceInput): Promise<void> {
+  let seq = input.seq;
+  let from = input.from;
+  let current: ScheduledObligation | null = null;
+  let visit: VisitLogged | null = null;
+  /** A visit has taken this cycle's obligation (its fulfilment may still be being written). */
+  let claimed = false;
+  let ended = false;
+
+  setHandler(endAssignmentSignal, () => {
+    ended = true;
+  });
+  setHandler(
+    visitLoggedUpdate,
+    async (logged) => {
+      // The open obligation of this cycle; a second visit in the same instant waits for the next one.
+      await condition(() => current !== null && !claimed);
+      const obligation = current!;
+      claimed = true;
+      await activities.fulfilVisitObligation({ obligationId: obligation.obligationId, ...logged });
+      visit = logged;
+      return { obligationId: obligation.obligationId };
+    },
+    {
+      validator: (_logged: VisitLogged) => {
+        if (ended) throw new Error('ASSIGNMENT_ENDED');
+      },
+    },
+  );
+
+  for (let cycle = 0; ; cycle++) {
+    current = null;
+    visit = null;
+    claimed = false;
+    const scheduled = await activities.scheduleVisitObligation({ assignmentId: input.assignmentId, seq, from });
+    if (!scheduled) return; // this role has no visit cadence in the program's policy
+    current = scheduled;
+
+    const steps = [
+      { status: 'DUE', at: scheduled.opensAt },
+      { status: 'OVERDUE', at: scheduled.overdueAt },
+      { status: 'ESCALATED', at: scheduled.escalatesAt },
+    ] as const;
+    for (const step of steps) {
+      const wait = Date.parse(step.at) - Date.now(); // workflow time: deterministic on replay
+      if (wait > 0) await condition(() => visit !== null || ended, wait);
+      if (visit || ended) break;
+      await activities.setObligationStatus({ obligationId: scheduled.obligationId, status: step.status });
+      if (step.status === 'ESCALATED') await activities.escalateObligation({ obligationId: scheduled.obligationId });
+    }
+    await condition(() => visit !== null || ended);
+    if (ended && !visit) {
+      await activities.cancelObligation({ obligationId: scheduled.obligationId });
+      await condition(allHandlersFinished);
+      return;
+    }
+    seq += 1;
+    from = visit!.visitedAt;
+    if (ended) return;
+    if (cycle + 1 >= CYCLES_PER_RUN || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      return await continueAsNew<typeof visitCadenceWorkflow>({ ...input, seq, from });
+    }
+  }
+}

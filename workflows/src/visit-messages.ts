@@ -1,0 +1,23 @@
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
+
+export interface VisitCadenceInput {
+  assignmentId: string;
+  /** Number of the next visit obligation of this assignment (1 for the first). */
+  seq: number;
+  /** The instant the cadence counts from: the assignment's start, then each visit's date. */
+  from: string;
+}
+
+export interface VisitLogged {
+  visitId: string;
+  visitedAt: string;
+}
+
+/** A visit was logged: fulfil the open obligation; answers which one. */
+export const visitLoggedUpdate = defineUpdate<{ obligationId: string }, [VisitLogged]>('visitLogged');
+/** The assignment ended (handover or case end): cancel the open obligation and stop. */
+export const endAssignmentSignal = defineSignal('endAssignment');
+
+export function visitCadenceWorkflowId(assignmentId: string): string {
+  return `visits-${assignmentId}`;
+}
