@@ -27,3 +27,7 @@ export async function listUserIdsByRole(db: Db, role: string): Promise<string[]>
   const rows = await db.selectFrom('users').select('id').where('role', '=', role).execute();
   return rows.map((r) => r.id);
 }
+
+export async function listUsers(db: Db) {
+  return db.selectFrom('users').select(['id', 'name', 'role']).orderBy('name').execute();
+}

@@ -57,6 +57,8 @@ describe('visit obligations driven by Temporal timers', () => {
       const boundary = { DUE: first.opensAt, OVERDUE: first.overdueAt, ESCALATED: first.escalatesAt }[status]!;
       assert.ok(seenAt >= Date.parse(boundary), `${status} not before its time`);
     }
+    const work = (await admin.get('/api/me/worklist')).body;
+    assert.ok(work.escalated.some((o: any) => o.id === first.id), 'the worklist shows it as escalated');
     const inbox = (await admin.get('/api/me/inbox')).body;
     assert.ok(inbox.some((i: any) => i.obligation.id === first.id && i.kind === 'ESCALATION' && i.case.id === kampung.id));
     const escalated = (await admin.get(`/api/obligations?status=ESCALATED&case=${kampung.id}`)).body;
@@ -86,6 +88,10 @@ describe('visit obligations driven by Temporal timers', () => {
     assert.equal(done.id, visit.body.fulfilledObligationId);
     assert.equal(done.status, 'FULFILLED');
     assert.equal(done.late, false);
+    const work = (await admin.get('/api/me/worklist')).body;
+    assert.ok(work.dueThisWeek.some((o: any) => o.id === next.id), 'the next visit is due this week');
+    const users = (await admin.get('/api/users')).body;
+    assert.ok(users.some((u: any) => u.id === adminId && typeof u.name === 'string'));
     assert.equal(Date.parse(next.dueAt) - Date.parse(visitedOn), 4000, 'the next visit is due a cadence after the visit');
   });
 

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUser, requireUser, requireWriter } from '../auth/auth.middleware';
 import { assign, listAssignments } from './assignments.service';
-import { inbox, listObligations } from './obligations.service';
+import { usersRepository } from '@kampung/db';
+import { inbox, listObligations, worklist } from './obligations.service';
 import { logVisit } from './visits.service';
 
 export function obligationsRouter(deps: AppDeps): Router {
@@ -21,6 +22,13 @@ export function obligationsRouter(deps: AppDeps): Router {
   });
   router.get('/api/me/inbox', requireUser, async (req, res) => {
     res.json(await inbox(deps.db, currentUser(req).id));
+  });
+  router.get('/api/me/worklist', requireUser, async (req, res) => {
+    res.json(await worklist(deps.db, currentUser(req).id));
+  });
+  // Who can be assigned; names only (the account model comes with the access issue).
+  router.get('/api/users', requireUser, async (_req, res) => {
+    res.json((await usersRepository.listUsers(deps.db)).map((u) => ({ id: u.id, name: u.name, role: u.role })));
   });
   return router;
 }

@@ -37,3 +37,17 @@ export async function inbox(db: Db, userId: string) {
     case: { id: r.case_id, name: r.case_name },
   }));
 }
+
+/** What the signed-in user must do: open obligations due within the week, overdue, escalated. */
+export async function worklist(db: Db, userId: string, now = new Date()) {
+  const weekAhead = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+  const mine = async (status: Obligation['status'], dueTo?: string) =>
+    (await listObligations(db, { assignee: userId, status, pageSize: '200', ...(dueTo ? { dueTo } : {}) })).items;
+  const [upcoming, due, overdue, escalated] = await Promise.all([
+    mine('UPCOMING', weekAhead),
+    mine('DUE'),
+    mine('OVERDUE'),
+    mine('ESCALATED'),
+  ]);
+  return { dueThisWeek: [...due, ...upcoming], overdue, escalated };
+}

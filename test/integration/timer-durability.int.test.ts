@@ -1,0 +1,100 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
+import { proposeCase } from '@kampung/api/src/cases/cases.service';
+import { assign } from '@kampung/api/src/obligations/assignments.service';
+import { changePolicy, getCurrentPolicy } from '@kampung/api/src/policies/policies.service';
+import { startTemporalDevServer, type RunningTemporal } from '../stack/temporal-server';
+import { freePort } from '../stack/postgres';
+import { createLog } from '../stack/log';
+import { proposal } from './support/api-client';
+import { env } from './support/env';
+import { caseDepsFor } from './support/case-deps';
+import { eventually } from './support/temporal';
+
+const WORKER_MAIN = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
+const TASK_QUEUE = 'durability-test';
+const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
+
+function startWorkerProcess(address: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+    env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('"state":"RUNNING"')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+  });
+}
+const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
+
+describe('timers survive a dead worker and a restarted Temporal server', () => {
+  test('when the worker is killed and the server restarts mid-cadence, then the timers of the obligation still fire and it escalates, not before its time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kampung-durability-'));
+    const port = await freePort();
+    const serverOptions = {
+      cli: { path: env.temporalCli },
+      port,
+      headless: true,
+      dbFile: join(dir, 'temporal.sqlite'),
+      namespace: env.namespace,
+      searchAttributes: SEARCH_ATTRIBUTES,
+      log: createLog('temporal-durable', { sink: () => {} }),
+    };
+    let server: RunningTemporal | undefined = await startTemporalDevServer(serverOptions);
+    let worker: ChildProcess | undefined = await startWorkerProcess(server.address);
+    const { deps, actorId, close } = await caseDepsFor(server.address, TASK_QUEUE);
+    try {
+      const current = await getCurrentPolicy(deps.db, KSM);
+      await changePolicy(deps.db, KSM, {
+        baseVersion: current.version,
+        changeNote: 'Uji ketahanan timer',
+        policy: { ...current.policy, visitCadence: { MENTOR: 'PT8S' }, reminderLead: 'PT2S', visitGrace: 'PT2S', escalationDelay: 'PT2S' },
+      }, actorId);
+      const kampung = await proposeCase(deps, proposal({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '2' }), actorId);
+      const assignment = await assign(deps, kampung.id, { userId: actorId, role: 'MENTOR' }, actorId);
+      const obligation = await eventually(async () => {
+        const row = await deps.db.selectFrom('obligations').selectAll().where('assignment_id', '=', assignment.id).executeTakeFirst();
+        assert.ok(row);
+        return row;
+      });
+      assert.equal(obligation.status, 'UPCOMING');
+
+      // Every timer is still ahead: kill the worker outright, then stop and restart the server.
+      worker.kill('SIGKILL');
+      await exited(worker);
+      worker = undefined;
+      await server.stop();
+      server = await startTemporalDevServer(serverOptions);
+      worker = await startWorkerProcess(server.address);
+
+      const statusOf = async () =>
+        (await deps.db.selectFrom('obligations').select(['status', 'status_changed_at']).where('id', '=', obligation.id).executeTakeFirstOrThrow());
+      const escalated = await eventually(async () => {
+        const row = await statusOf();
+        assert.equal(row.status, 'ESCALATED');
+        return row;
+      }, { timeoutMs: 30_000 });
+      assert.ok(escalated.status_changed_at.getTime() >= obligation.escalates_at.getTime(), 'not escalated before its time');
+      await eventually(async () => {
+        const inbox = await deps.db.selectFrom('inbox_items').select('user_id').where('obligation_id', '=', obligation.id).execute();
+        assert.ok(inbox.length >= 1, 'the escalation reached an inbox');
+      });
+    } finally {
+      if (worker) {
+        worker.kill('SIGTERM');
+        await exited(worker);
+      }
+      await server?.stop();
+      await close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
