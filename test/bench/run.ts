@@ -9,10 +9,12 @@ import { createLog } from '../stack/log';
 import { startTestStack } from '../support/stack';
 import { ApiClient } from '../integration/support/api-client';
 import { FULL_PATH, validData } from '../integration/support/stage-data';
+import { benchTimers } from './timers';
 
 const CASES = Number(process.env.BENCH_CASES ?? 60);
 const READS = Number(process.env.BENCH_READS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
+const TIMER_CASES = Number(process.env.BENCH_TIMER_CASES ?? 1000);
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -75,6 +77,7 @@ try {
     row('GET /api/cases/{id} (PostgreSQL + workflow query)', detail),
   ].join('\n');
   console.log(`\n${table}\n`);
+  if (TIMER_CASES > 0) console.log(`\n${await benchTimers(api, stack.env, TIMER_CASES)}\n`);
 } finally {
   await stack.stop();
 }

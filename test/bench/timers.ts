@@ -1,0 +1,100 @@
+/**
+ * Timer benchmark: N cases with two assignments each (MENTOR and DINSOS_OFFICER) on a second-scale
+ * cadence. Measures, for the first obligation of every assignment, how late PostgreSQL shows DUE
+ * (status_changed_at − opens_at), and on a sample of workflows how late Temporal fired the timer
+ * (TimerFired event time − (TimerStarted time + its timeout)).
+ */
+import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
+import { createDb } from '@kampung/db';
+import type { ApiClient } from '../integration/support/api-client';
+
+const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function inParallel(total: number, concurrency: number, run: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < total) await run(next++);
+  }));
+}
+
+export async function benchTimers(api: ApiClient, env: Record<string, string>, cases: number): Promise<string> {
+  const db = createDb(env.DATABASE_URL!, { max: 4 });
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS! });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE ?? 'default' });
+  try {
+    const me = (await api.get('/api/me')).body;
+    const current = (await api.get(`/api/programs/${KSM}/policy`)).body;
+    // Cadences long enough that every assignment exists before the first timers fire.
+    const cadence = `PT${Math.max(60, Math.ceil(cases / 8))}S`;
+    await api.request('PUT', `/api/programs/${KSM}/policy`, {
+      baseVersion: current.version,
+      changeNote: 'bench: second-scale cadence',
+      policy: { ...current.policy, visitCadence: { MENTOR: cadence, DINSOS_OFFICER: cadence }, reminderLead: 'PT5S', visitGrace: 'PT30S', escalationDelay: 'PT30S' },
+    });
+
+    const started = performance.now();
+    const assignmentIds: string[] = [];
+    await inParallel(cases, 10, async (i) => {
+      const kampung = await api.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: String(1 + (i % 20)) });
+      for (const role of ['MENTOR', 'DINSOS_OFFICER']) {
+        const res = await api.post(`/api/cases/${kampung.id}/assignments`, { userId: me.id, role });
+        if (res.status !== 201) throw new Error(`assignment: ${res.status} ${JSON.stringify(res.body)}`);
+        assignmentIds.push(res.body.id);
+      }
+    });
+    const setupSeconds = (performance.now() - started) / 1000;
+
+    // Wait until every first obligation is DUE (bounded).
+    const deadline = Date.now() + 10 * 60_000;
+    for (;;) {
+      const { n } = await db
+        .selectFrom('obligations')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('assignment_id', 'in', assignmentIds)
+        .where('status', '=', 'DUE')
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= assignmentIds.length || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const rows = await db
+      .selectFrom('obligations')
+      .select(['status', 'opens_at', 'status_changed_at'])
+      .where('assignment_id', 'in', assignmentIds)
+      .execute();
+    const due = rows.filter((r) => r.status === 'DUE');
+    const pgLag = due.map((r) => r.status_changed_at.getTime() - r.opens_at.getTime());
+
+    const timerLateness: number[] = [];
+    for (const id of assignmentIds.filter((_, i) => i % Math.max(1, Math.floor(assignmentIds.length / 100)) === 0)) {
+      const history = await client.workflow.getHandle(`visits-${id}`).fetchHistory();
+      const startedAt = new Map<string, number>();
+      for (const event of history.events ?? []) {
+        const at = Number(event.eventTime?.seconds ?? 0) * 1000 + Math.floor((event.eventTime?.nanos ?? 0) / 1e6);
+        const s = event.timerStartedEventAttributes;
+        if (s?.timerId) {
+          const timeout = Number(s.startToFireTimeout?.seconds ?? 0) * 1000 + Math.floor((s.startToFireTimeout?.nanos ?? 0) / 1e6);
+          startedAt.set(s.timerId, at + timeout);
+        }
+        const f = event.timerFiredEventAttributes;
+        if (f?.timerId && startedAt.has(f.timerId)) timerLateness.push(at - startedAt.get(f.timerId)!);
+      }
+    }
+    return [
+      `${cases} cases × 2 assignments = ${assignmentIds.length} visit cadences (cadence ${cadence}, DUE 5 s before); set-up ${setupSeconds.toFixed(1)} s; ${due.length}/${rows.length} first obligations DUE`,
+      '',
+      '| measure | samples | p50 ms | p99 ms | max ms |',
+      '|---|---|---|---|---|',
+      `| timer lateness (TimerFired − due), sampled workflows | ${timerLateness.length} | ${percentile(timerLateness, 50)} | ${percentile(timerLateness, 99)} | ${Math.max(...timerLateness)} |`,
+      `| PostgreSQL shows DUE (status_changed_at − opens_at) | ${pgLag.length} | ${percentile(pgLag, 50)} | ${percentile(pgLag, 99)} | ${Math.max(...pgLag)} |`,
+    ].join('\n');
+  } finally {
+    await connection.close();
+    await db.destroy();
+  }
+}
