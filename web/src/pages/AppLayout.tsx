@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { LogoutButton } from '../modules/auth/components/LogoutButton';
 import { SessionGate } from '../modules/auth/components/SessionGate';
 import { useSession } from '../modules/auth/hooks/useAuth';
@@ -32,6 +32,19 @@ export function AppLayout() {
             </>
           )}
         </div>
+        {me && (
+          <nav className="app-nav" aria-label={t('nav.label')}>
+            <NavLink to="/" end className="app-nav__link">
+              {t('nav.cases')}
+            </NavLink>
+            <NavLink to="/worklist" className="app-nav__link">
+              {t('nav.worklist')}
+            </NavLink>
+            <NavLink to="/inbox" className="app-nav__link">
+              {t('nav.inbox')}
+            </NavLink>
+          </nav>
+        )}
       </header>
       <main id="main" className="app-main">
         <Suspense fallback={<Loading />}>

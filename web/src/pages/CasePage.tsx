@@ -8,6 +8,8 @@ import { CaseProfile } from '../modules/cases/components/CaseProfile';
 import { MoveToStageForm } from '../modules/cases/components/MoveToStageForm';
 import { NextSteps } from '../modules/cases/components/NextSteps';
 import { StageTimeline } from '../modules/cases/components/StageTimeline';
+import { ObligationsSection } from '../modules/obligations/components/ObligationsSection';
+import { TeamSection } from '../modules/obligations/components/TeamSection';
 import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
 
@@ -38,6 +40,8 @@ export function CasePage() {
               ) : (
                 <p className="muted">{t('case.readOnly')}</p>
               )}
+              <TeamSection caseId={detail.id} canWrite={me.canWrite} />
+              <ObligationsSection caseId={detail.id} />
               <CaseProfile detail={detail} />
             </div>
             <StageTimeline history={detail.history} />

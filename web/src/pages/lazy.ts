@@ -5,3 +5,5 @@ export const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default
 export const CaseListPage = lazy(() => import('./CaseListPage').then((m) => ({ default: m.CaseListPage })));
 export const NewProposalPage = lazy(() => import('./NewProposalPage').then((m) => ({ default: m.NewProposalPage })));
 export const CasePage = lazy(() => import('./CasePage').then((m) => ({ default: m.CasePage })));
+export const WorklistPage = lazy(() => import('./WorklistPage').then((m) => ({ default: m.WorklistPage })));
+export const InboxPage = lazy(() => import('./InboxPage').then((m) => ({ default: m.InboxPage })));

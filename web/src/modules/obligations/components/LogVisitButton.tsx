@@ -1,0 +1,80 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/hooks/useAuth';
+import { Loading } from '../../../ui/Loading';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { obligationQueries } from '../api/obligations.queries';
+import { VisitForm } from './VisitForm';
+
+interface LogVisitButtonProps {
+  caseId: string;
+  /** The assignment the visit belongs to; without it, the signed-in user's active assignment on the case. */
+  assignmentId?: string;
+  label?: string;
+  /** Called once the visit is saved (the worklist confirms it, as this card may then leave the list). */
+  onLogged?: () => void;
+}
+
+/** "Catat kunjungan": a button that opens the visit form in place, and confirms once saved. */
+export function LogVisitButton({ caseId, assignmentId, label, onLogged }: LogVisitButtonProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const done = () => {
+    setOpen(false);
+    setSaved(true);
+    onLogged?.();
+  };
+  return (
+    <div className="log-visit">
+      {saved && !open && (
+        <p className="alert alert--success" role="status">
+          {t('visit.saved')}
+        </p>
+      )}
+      {!open && (
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={false}
+          onClick={() => {
+            setSaved(false);
+            setOpen(true);
+          }}
+        >
+          {label ?? t('visit.log')}
+        </button>
+      )}
+      {open &&
+        (assignmentId ? (
+          <VisitForm caseId={caseId} assignmentId={assignmentId} onCancel={() => setOpen(false)} onDone={done} />
+        ) : (
+          <MyAssignmentVisitForm caseId={caseId} onCancel={() => setOpen(false)} onDone={done} />
+        ))}
+    </div>
+  );
+}
+
+function MyAssignmentVisitForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const query = useQuery(obligationQueries.assignments(caseId));
+  if (query.isPending) return <Loading />;
+  if (query.error) return <ProblemAlert error={query.error} />;
+  const mine = query.data.filter((a) => a.user.id === me.id && !a.endedAt);
+  const assignment = mine.find((a) => a.lead) ?? mine[0];
+  if (!assignment) {
+    return (
+      <div className="form">
+        <p className="alert alert--error" role="alert">
+          {t('visit.notAssigned')}
+        </p>
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          {t('case.cancel')}
+        </button>
+      </div>
+    );
+  }
+  return <VisitForm caseId={caseId} assignmentId={assignment.id} onDone={onDone} onCancel={onCancel} />;
+}

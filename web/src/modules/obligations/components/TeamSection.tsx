@@ -1,0 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../lib/format';
+import { Loading } from '../../../ui/Loading';
+import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { obligationQueries } from '../api/obligations.queries';
+import { AssignForm } from './AssignForm';
+import { LogVisitButton } from './LogVisitButton';
+
+/** "Tim pendamping": who works on the case, and (for writers) assigning someone and logging their visits. */
+export function TeamSection({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const query = useQuery(obligationQueries.assignments(caseId));
+  const assignments = query.data ?? [];
+  return (
+    <section className="card" aria-labelledby="team-heading">
+      <h2 id="team-heading">{t('team.heading')}</h2>
+      {query.isPending && <Loading />}
+      <ProblemAlert error={query.error} />
+      {query.data && assignments.length === 0 && <p className="muted">{t('team.empty')}</p>}
+      {assignments.length > 0 && (
+        <ul className="item-list">
+          {assignments.map((a) => (
+            <li key={a.id} className="item-list__item" data-testid="team-member">
+              <p className="item-list__title">
+                <strong>{a.user.name}</strong> · {t(`roles.${a.role}`)}{' '}
+                <span className={a.lead ? 'badge badge--active' : 'badge badge--ended'}>{a.lead ? t('team.lead') : t('team.backup')}</span>
+              </p>
+              <p className="item-list__meta">
+                {a.endedAt
+                  ? t('team.period', { from: formatDate(a.startedAt, i18n.language), to: formatDate(a.endedAt, i18n.language) })
+                  : t('team.since', { date: formatDate(a.startedAt, i18n.language) })}
+              </p>
+              {canWrite && !a.endedAt && <LogVisitButton caseId={caseId} assignmentId={a.id} label={t('visit.logFor', { name: a.user.name })} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canWrite && <AssignForm caseId={caseId} />}
+    </section>
+  );
+}
