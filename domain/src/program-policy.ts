@@ -56,36 +56,29 @@ export const POLICY_APPLIES_TO =
 
 /** The starting policies, from the programs' own practice (biweekly mentoring, monthly reports,
  * six-monthly evaluation, a yearly three-class rating). Admins change them; every change is a version. */
+const SHARED_DEFAULTS = {
+  reminderLead: 'P3D',
+  visitGrace: 'P3D',
+  escalationDelay: 'P7D',
+  monitoringReportDueDay: 10,
+  monitoringTargetPercent: 75,
+  evaluationInterval: 'P6M',
+  ratingClasses: { baikMin: 4, sedangMin: 3 },
+  graduatedMonitoringCadence: 'P3M',
+} satisfies Partial<ProgramPolicy>;
+
+const EARLY_STAGES = { PROPOSAL: 'P30D', SURVEY: 'P30D', VERIFICATION: 'P30D', DESIGNATION: 'P60D', ENGAGEMENT: 'P60D' };
+
 export const DEFAULT_POLICIES: Record<'KAMPUNG_TEMATIK' | 'KAMPUNG_SEJAHTERA_MANDIRI', ProgramPolicy> = {
   KAMPUNG_TEMATIK: {
+    ...SHARED_DEFAULTS,
     visitCadence: { IAI_ARCHITECT: 'P14D', MENTOR: 'P14D', DINSOS_OFFICER: 'P1M' },
-    reminderLead: 'P3D',
-    visitGrace: 'P3D',
-    escalationDelay: 'P7D',
-    monitoringReportDueDay: 10,
-    monitoringTargetPercent: 75,
-    evaluationInterval: 'P6M',
-    ratingClasses: { baikMin: 4, sedangMin: 3 },
-    stageMaxDuration: {
-      PROPOSAL: 'P30D', SURVEY: 'P30D', VERIFICATION: 'P30D', DESIGNATION: 'P60D', ENGAGEMENT: 'P60D',
-      ASSESSMENT: 'P60D', PLANNING: 'P90D', ACTION_PLAN: 'P60D', IMPLEMENTATION: 'P1Y', EVALUATION: 'P30D',
-    },
-    graduatedMonitoringCadence: 'P3M',
+    stageMaxDuration: { ...EARLY_STAGES, ASSESSMENT: 'P60D', PLANNING: 'P90D', ACTION_PLAN: 'P60D', IMPLEMENTATION: 'P1Y', EVALUATION: 'P30D' },
   },
   KAMPUNG_SEJAHTERA_MANDIRI: {
+    ...SHARED_DEFAULTS,
     visitCadence: { MENTOR: 'P14D', DINSOS_OFFICER: 'P1M' },
-    reminderLead: 'P3D',
-    visitGrace: 'P3D',
-    escalationDelay: 'P7D',
-    monitoringReportDueDay: 10,
-    monitoringTargetPercent: 75,
-    evaluationInterval: 'P6M',
-    ratingClasses: { baikMin: 4, sedangMin: 3 },
-    stageMaxDuration: {
-      PROPOSAL: 'P30D', SURVEY: 'P30D', VERIFICATION: 'P30D', DESIGNATION: 'P60D', ENGAGEMENT: 'P60D',
-      ASSESSMENT: 'P45D', PLANNING: 'P60D', ACTION_PLAN: 'P45D', IMPLEMENTATION: 'P1Y', EVALUATION: 'P30D',
-    },
-    graduatedMonitoringCadence: 'P3M',
+    stageMaxDuration: { ...EARLY_STAGES, ASSESSMENT: 'P45D', PLANNING: 'P60D', ACTION_PLAN: 'P45D', IMPLEMENTATION: 'P1Y', EVALUATION: 'P30D' },
   },
 };
 

@@ -1,10 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
 import { proposeCase } from '@kampung/api/src/cases/cases.service';
 import { assign } from '@kampung/api/src/obligations/assignments.service';
@@ -15,25 +14,11 @@ import { createLog } from '../stack/log';
 import { proposal } from './support/api-client';
 import { env } from './support/env';
 import { caseDepsFor } from './support/case-deps';
+import { exited, startWorkerProcess } from './support/worker-process';
 import { eventually } from './support/temporal';
 
-const WORKER_MAIN = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
 const TASK_QUEUE = 'durability-test';
 const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
-
-function startWorkerProcess(address: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
-    env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('"state":"RUNNING"')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-}
-const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
 
 describe('timers survive a dead worker and a restarted Temporal server', () => {
   test('when the worker is killed and the server restarts mid-cadence, then the timers of the obligation still fire and it escalates, not before its time', async () => {
@@ -49,7 +34,7 @@ describe('timers survive a dead worker and a restarted Temporal server', () => {
       log: createLog('temporal-durable', { sink: () => {} }),
     };
     let server: RunningTemporal | undefined = await startTemporalDevServer(serverOptions);
-    let worker: ChildProcess | undefined = await startWorkerProcess(server.address);
+    let worker: ChildProcess | undefined = await startWorkerProcess({ TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE });
     const { deps, actorId, close } = await caseDepsFor(server.address, TASK_QUEUE);
     try {
       const current = await getCurrentPolicy(deps.db, KSM);
@@ -73,7 +58,7 @@ describe('timers survive a dead worker and a restarted Temporal server', () => {
       worker = undefined;
       await server.stop();
       server = await startTemporalDevServer(serverOptions);
-      worker = await startWorkerProcess(server.address);
+      worker = await startWorkerProcess({ TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE });
 
       const statusOf = async () =>
         (await deps.db.selectFrom('obligations').select(['status', 'status_changed_at']).where('id', '=', obligation.id).executeTakeFirstOrThrow());

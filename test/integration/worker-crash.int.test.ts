@@ -1,42 +1,26 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { createActivities } from '@kampung/worker';
 import { proposeCase, transitionCase } from '@kampung/api/src/cases/cases.service';
 import { proposal } from './support/api-client';
 import { env } from './support/env';
 import { caseDepsFor } from './support/case-deps';
+import { exited, startWorkerProcess } from './support/worker-process';
 
-const WORKER_MAIN = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
 const TASK_QUEUE = 'crash-test';
-
-function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
-    env: { ...process.env, TEMPORAL_TASK_QUEUE: TASK_QUEUE, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('"state":"RUNNING"')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
 
 describe('a worker that dies', () => {
   test('when the worker is killed with a move pending, then a new worker completes it: nothing lost', async () => {
     const { deps, actorId, close } = await caseDepsFor(env.temporalAddress, TASK_QUEUE);
-    const first = await startWorkerProcess();
+    const first = await startWorkerProcess({ TEMPORAL_TASK_QUEUE: TASK_QUEUE });
     let second: ChildProcess | undefined;
     try {
       const created = await proposeCase(deps, proposal(), actorId);
       first.kill('SIGKILL');
       await exited(first);
       const move = transitionCase(deps, created.id, { to: 'SURVEY', data: { plannedDate: '2026-12-01', team: 'Tim' } }, actorId);
-      second = await startWorkerProcess();
+      second = await startWorkerProcess({ TEMPORAL_TASK_QUEUE: TASK_QUEUE });
       const moved = await move;
       assert.equal(moved.stage, 'SURVEY');
       assert.deepEqual(moved.history.map((h) => [h.seq, h.to]), [[0, 'PROPOSAL'], [1, 'SURVEY']]);
