@@ -86,6 +86,24 @@ export async function cancelObligation(db: Db, id: string) {
     .execute();
 }
 
+/** The officer's reason, stored before the workflow is asked (and cleared again if it refuses). */
+export async function setWaiverReason(db: Db, id: string, reason: string | null) {
+  await db.updateTable('obligations').set({ waived_reason: reason }).where('id', '=', id).where('status', 'in', OPEN).execute();
+}
+
+export async function markWaived(db: Db, id: string) {
+  await db
+    .updateTable('obligations')
+    .set({ status: 'WAIVED', status_changed_at: new Date() })
+    .where('id', '=', id)
+    .where('status', 'in', OPEN)
+    .execute();
+}
+
+export async function findObligation(db: Db, id: string) {
+  return db.selectFrom('obligations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 /** Escalation: an inbox item and an outbox row for each recipient, once. */
 export async function recordEscalation(db: Db, obligationId: string, recipientIds: string[]) {
   if (recipientIds.length === 0) return;

@@ -73,3 +73,8 @@ export const obligationListQuerySchema = z
   })
   .strict();
 export type ObligationListQuery = z.infer<typeof obligationListQuerySchema>;
+
+export const waiverRequestSchema = z
+  .object({ reason: z.string().trim().min(1).max(2000) })
+  .strict()
+  .openapi('WaiverRequest');

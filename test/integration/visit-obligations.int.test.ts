@@ -136,6 +136,37 @@ describe('visit obligations driven by Temporal timers', () => {
     assert.ok(Math.max(...runs.map((r) => r.historyLength ?? 0)) < 1000);
   });
 
+  test('when an officer waives an open obligation with a reason, then it is WAIVED and the next one counts from the waiver', async () => {
+    const kampung = await admin.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '4' });
+    await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: adminId, role: 'MENTOR' });
+    const [open] = await eventually(async () => {
+      const list = await obligationsOf(admin, kampung.id);
+      assert.equal(list.length, 1);
+      return list;
+    });
+    const noReason = await admin.post(`/api/obligations/${open.id}/waive`, {});
+    assert.equal(noReason.status, 422);
+    const viewer = await ApiClient.signedIn(env.viewer());
+    assert.equal((await viewer.post(`/api/obligations/${open.id}/waive`, { reason: 'x' })).status, 403);
+
+    const before = Date.now();
+    const waived = await admin.post(`/api/obligations/${open.id}/waive`, { reason: 'Pendamping cuti melahirkan; kunjungan diganti rapat daring' });
+    assert.equal(waived.status, 200, JSON.stringify(waived.body));
+    assert.equal(waived.body.status, 'WAIVED');
+    assert.equal(waived.body.waivedReason, 'Pendamping cuti melahirkan; kunjungan diganti rapat daring');
+    const after = Date.now();
+    const next = await eventually(async () => {
+      const list = await obligationsOf(admin, kampung.id);
+      assert.equal(list.length, 2);
+      return list.find((o) => o.id !== open.id);
+    });
+    const due = Date.parse(next.dueAt);
+    assert.ok(due >= before + 4000 && due <= after + 4000, 'the next visit is due a cadence after the waiver');
+    const again = await admin.post(`/api/obligations/${open.id}/waive`, { reason: 'lagi' });
+    assert.equal(again.status, 409);
+    assert.equal((await admin.post('/api/obligations/00000000-0000-4000-8000-000000000000/waive', { reason: 'x' })).status, 404);
+  });
+
   test('Kampung Tematik: two IAI architects per kecamatan, a third is refused with a clear message', async () => {
     const ids: string[] = [];
     for (const role of ['ADMIN', 'OFFICER', 'VIEWER']) {

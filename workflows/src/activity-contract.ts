@@ -33,4 +33,6 @@ export interface ObligationActivities {
   escalateObligation(input: { obligationId: string }): Promise<void>;
   fulfilVisitObligation(input: { obligationId: string; visitId: string; visitedAt: string }): Promise<void>;
   cancelObligation(input: { obligationId: string }): Promise<void>;
+  /** Marks the obligation WAIVED (the reason was stored with the request). */
+  waiveObligation(input: { obligationId: string }): Promise<void>;
 }

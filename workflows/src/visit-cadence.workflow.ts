@@ -7,7 +7,13 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ObligationActivities, ScheduledObligation } from './activity-contract';
-import { endAssignmentSignal, visitLoggedUpdate, type VisitCadenceInput, type VisitLogged } from './visit-messages';
+import {
+  endAssignmentSignal,
+  visitLoggedUpdate,
+  waiveObligationUpdate,
+  type VisitCadenceInput,
+  type VisitLogged,
+} from './visit-messages';
 
 const activities = proxyActivities<ObligationActivities>({
   startToCloseTimeout: '10 seconds',
@@ -46,6 +52,22 @@ export async function visitCadenceWorkflow(input: VisitCadenceInput): Promise<vo
     {
       validator: (_logged: VisitLogged) => {
         if (ended) throw new Error('ASSIGNMENT_ENDED');
+      },
+    },
+  );
+
+  // A waiver ends the cycle like a visit would, counting the next obligation from the waiver.
+  setHandler(
+    waiveObligationUpdate,
+    async ({ obligationId, waivedAt }) => {
+      claimed = true;
+      await activities.waiveObligation({ obligationId });
+      visit = { visitId: '', visitedAt: waivedAt };
+      return { obligationId };
+    },
+    {
+      validator: ({ obligationId }) => {
+        if (ended || claimed || current?.obligationId !== obligationId) throw new Error('NOT_THE_OPEN_OBLIGATION');
       },
     },
   );

@@ -15,6 +15,10 @@ export interface VisitLogged {
 
 /** A visit was logged: fulfil the open obligation; answers which one. */
 export const visitLoggedUpdate = defineUpdate<{ obligationId: string }, [VisitLogged]>('visitLogged');
+/** An officer waived the open obligation (the reason stays in PostgreSQL); the next one counts
+ * from the moment of the waiver. Answers which obligation was waived. */
+export const waiveObligationUpdate = defineUpdate<{ obligationId: string }, [{ obligationId: string; waivedAt: string }]>('waiveObligation');
+
 /** The assignment ended (handover or case end): cancel the open obligation and stop. */
 export const endAssignmentSignal = defineSignal('endAssignment');
 

@@ -5,6 +5,7 @@ import { assign, listAssignments } from './assignments.service';
 import { usersRepository } from '@kampung/db';
 import { inbox, listObligations, worklist } from './obligations.service';
 import { logVisit } from './visits.service';
+import { waiveObligation } from './waivers.service';
 
 export function obligationsRouter(deps: AppDeps): Router {
   const router = Router();
@@ -22,6 +23,9 @@ export function obligationsRouter(deps: AppDeps): Router {
   });
   router.get('/api/me/inbox', requireUser, async (req, res) => {
     res.json(await inbox(deps.db, currentUser(req).id));
+  });
+  router.post('/api/obligations/:id/waive', requireWriter, async (req, res) => {
+    res.json(await waiveObligation(deps, String(req.params.id), req.body));
   });
   router.get('/api/me/worklist', requireUser, async (req, res) => {
     res.json(await worklist(deps.db, currentUser(req).id));

@@ -56,5 +56,8 @@ export function createObligationActivities({ db }: { db: Db }): ObligationActivi
     async cancelObligation({ obligationId }) {
       await obligationsRepository.cancelObligation(db, obligationId);
     },
+    async waiveObligation({ obligationId }) {
+      await obligationsRepository.markWaived(db, obligationId);
+    },
   };
 }
