@@ -51,7 +51,8 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(express.json({ limit: '200kb' }));
   app.use(cookieParser());
-  app.use(authenticate(deps.db));
+  // Sessions are looked up for API calls only, not for every static asset.
+  app.use('/api', authenticate(deps.db));
 
   const openApi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
