@@ -28,7 +28,7 @@ import {
   transitionUpdate,
 } from '@kampung/workflows';
 import { AppError } from '../errors';
-import { parseInput } from '../http/validate';
+import { isUuid, parseInput } from '../http/validate';
 import { caseRowToDetail, caseRowToSummary } from './case-mappers';
 
 export interface CaseDeps {
@@ -95,12 +95,13 @@ export async function listCases(deps: CaseDeps, query: unknown): Promise<CasePag
   return { items: items.map(caseRowToSummary), total, page: q.page, pageSize: q.pageSize };
 }
 
-/** The case from PostgreSQL; what may happen next from the workflow, the authority on it. */
-export async function getCase(deps: CaseDeps, id: string): Promise<CaseDetail> {
+/** The case from PostgreSQL; what may happen next from the workflow, the authority on it (asked
+ * here unless the caller already holds the workflow's answer, as after a transition). */
+export async function getCase(deps: CaseDeps, id: string, allowedByWorkflow?: Stage[]): Promise<CaseDetail> {
   const row = await findCaseOr404(deps, id);
   const [history, allowed] = await Promise.all([
     casesRepository.listHistory(deps.db, id),
-    allowedTransitionsOf(deps, row.workflow_id, row.stage as Stage),
+    allowedByWorkflow ?? allowedTransitionsOf(deps, row.workflow_id, row.stage as Stage),
   ]);
   return caseRowToDetail(row, history, allowed);
 }
@@ -117,8 +118,7 @@ async function allowedTransitionsOf(deps: CaseDeps, workflowId: string, stage: S
 }
 
 async function findCaseOr404(deps: CaseDeps, id: string) {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const row = uuid.test(id) ? await casesRepository.findCaseDetail(deps.db, id) : undefined;
+  const row = isUuid(id) ? await casesRepository.findCaseDetail(deps.db, id) : undefined;
   if (!row) throw new AppError('NOT_FOUND', `No case with id ${id}`);
   return row;
 }
@@ -153,15 +153,16 @@ export async function transitionCase(
     data: Object.keys(data).length ? data : null,
     actorId,
   });
+  let state;
   try {
-    await deps.temporal.workflow.getHandle(row.workflow_id).executeUpdate(transitionUpdate, {
+    state = await deps.temporal.workflow.getHandle(row.workflow_id).executeUpdate(transitionUpdate, {
       args: [{ to: request.to, hasReason: Boolean(request.reason), requestId, actorId }],
     });
   } catch (error) {
     await transitionRequestsRepository.deleteTransitionRequest(deps.db, requestId);
     throw transitionError(error, from, request.to);
   }
-  return getCase(deps, id);
+  return getCase(deps, id, state.allowedTransitions);
 }
 
 function transitionError(error: unknown, from: Stage, to: Stage): AppError {
