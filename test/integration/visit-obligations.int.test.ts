@@ -110,6 +110,12 @@ describe('visit obligations driven by Temporal timers', () => {
       assignmentId: assignment.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'x',
     });
     assert.equal(wrongCase.status, 404);
+    for (const path of ['/api/cases/bukan-uuid/assignments', '/api/cases/00000000-0000-4000-8000-000000000000/assignments']) {
+      assert.equal((await admin.get(path)).status, 404, path);
+      const res = await admin.post(path, { userId: adminId, role: 'MENTOR' });
+      assert.equal(res.status, 404, path);
+      assert.equal(res.body.code, 'NOT_FOUND');
+    }
   });
 
   test('when three years of biweekly visits (78) are logged, then the cadence continues as new and every run stays far under 4,096 events', async () => {

@@ -4,7 +4,7 @@ import { assignmentRequestSchema, isEndStage, type Assignment, type AssignmentRo
 import { visitCadenceWorkflowId } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
-import { parseInput } from '../http/validate';
+import { isUuid, parseInput } from '../http/validate';
 
 /** Kampung Tematik: IAI architects serve a kecamatan, two per kecamatan (Arsitek Masuk Kampung). */
 const IAI_PER_KECAMATAN = 2;
@@ -26,7 +26,7 @@ export function assignmentRowToAssignment(row: AssignmentRow): Assignment {
 /** Assigns a person to a kampung and starts the durable visit cadence of the assignment. */
 export async function assign(deps: CaseDeps, caseId: string, input: unknown, actorId: string): Promise<Assignment> {
   const request = parseInput(assignmentRequestSchema, input);
-  const kampung = await casesRepository.findCaseSummary(deps.db, caseId);
+  const kampung = isUuid(caseId) ? await casesRepository.findCaseSummary(deps.db, caseId) : undefined;
   if (!kampung) throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
   if (isEndStage(kampung.stage as Stage)) throw new AppError('CONFLICT', `The case has ended (${kampung.stage})`);
   if (!(await usersRepository.findUserById(deps.db, request.userId))) {
@@ -67,5 +67,8 @@ export async function assign(deps: CaseDeps, caseId: string, input: unknown, act
 }
 
 export async function listAssignments(deps: CaseDeps, caseId: string): Promise<Assignment[]> {
+  if (!isUuid(caseId) || !(await casesRepository.findCaseSummary(deps.db, caseId))) {
+    throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
+  }
   return (await assignmentsRepository.listCaseAssignments(deps.db, caseId)).map(assignmentRowToAssignment);
 }

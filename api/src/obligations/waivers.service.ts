@@ -4,14 +4,12 @@ import { OPEN_OBLIGATION_STATUSES, waiverRequestSchema, type ObligationStatus } 
 import { visitCadenceWorkflowId, waiveObligationUpdate } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
-import { parseInput } from '../http/validate';
+import { isUuid, parseInput } from '../http/validate';
 
 /** An officer waives an open visit obligation with a reason; the cadence goes on from now. */
 export async function waiveObligation(deps: CaseDeps, obligationId: string, input: unknown) {
   const { reason } = parseInput(waiverRequestSchema, input);
-  const obligation = /^[0-9a-f-]{36}$/i.test(obligationId)
-    ? await obligationsRepository.findObligation(deps.db, obligationId)
-    : undefined;
+  const obligation = isUuid(obligationId) ? await obligationsRepository.findObligation(deps.db, obligationId) : undefined;
   if (!obligation) throw new AppError('NOT_FOUND', `No obligation ${obligationId}`);
   if (!OPEN_OBLIGATION_STATUSES.includes(obligation.status as ObligationStatus) || !obligation.assignment_id) {
     throw new AppError('CONFLICT', `The obligation is ${obligation.status}; only an open visit obligation can be waived`);
