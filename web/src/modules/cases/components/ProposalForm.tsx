@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useCreateCase } from '../hooks/useCaseMutations';
 import { EMPTY_DRAFT, API_PATHS, errorFor, isShownPath, toProposal, type DraftField, type ProposalDraft } from './proposal-draft';
 import { RegionFields } from './RegionFields';
+import { FormActions } from '../../../ui/FormActions';
 
 export function ProposalForm() {
   const { t } = useTranslation();
@@ -87,14 +88,7 @@ export function ProposalForm() {
         {input('proposerName', 'text', t('proposal.proposerName'))}
         {input('organisation')}
       </fieldset>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('proposal.submitting') : t('proposal.submit')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={() => navigate('/')}>
-          {t('proposal.cancel')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} submitLabel={t('proposal.submit')} pendingLabel={t('proposal.submitting')} cancel={{ label: t('proposal.cancel'), onClick: () => navigate('/') }} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { ObjectFields } from '../../../ui/schema-form/SchemaFields';
 import { initialValue, schemaPaths, toPayload, type FormObject, type JsonSchema } from '../../../ui/schema-form/json-schema';
 import { useTransitionCase } from '../hooks/useCaseMutations';
 import { ReasonField } from './ReasonField';
+import { FormActions } from '../../../ui/FormActions';
 
 interface TransitionFormProps {
   caseId: string;
@@ -62,14 +63,7 @@ export function TransitionForm({ caseId, from, to, onDone, onCancel }: Transitio
         <p className="field__hint">{t('form.noData')}</p>
       )}
       <ReasonField id="step-reason" value={reason} onChange={setReason} required={needsReason} error={errors.reason} />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('case.submitting') : t('case.submit')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('case.cancel')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} submitLabel={t('case.submit')} pendingLabel={t('case.submitting')} cancel={{ label: t('case.cancel'), onClick: onCancel }} />
     </form>
   );
 }

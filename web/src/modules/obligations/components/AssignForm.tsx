@@ -8,6 +8,7 @@ import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { obligationQueries } from '../api/obligations.queries';
 import { useAssign } from '../hooks/useObligationMutations';
+import { FormActions } from '../../../ui/FormActions';
 
 const FIELD_PATHS = ['userId', 'role', 'lead'];
 
@@ -83,11 +84,7 @@ export function AssignForm({ caseId }: { caseId: string }) {
         {t('fields.lead')}
       </label>
       {errors.lead && <p className="field__error">{errors.lead}</p>}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('case.submitting') : t('team.assign')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} submitLabel={t('team.assign')} pendingLabel={t('case.submitting')} />
     </form>
   );
 }

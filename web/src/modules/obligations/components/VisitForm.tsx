@@ -6,6 +6,7 @@ import { fieldErrorsFromProblem, type FieldErrors } from '../../../lib/validatio
 import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useLogVisit } from '../hooks/useObligationMutations';
+import { FormActions } from '../../../ui/FormActions';
 
 type VisitKind = (typeof VISIT_KINDS)[number];
 
@@ -104,14 +105,7 @@ export function VisitForm({ caseId, assignmentId, onDone, onCancel }: VisitFormP
       <Field id={id('followUps')} label={t('fields.followUps')} hint={t('proposal.onePerLine')} error={errors.followUps}>
         {(control) => <textarea {...control} rows={3} value={followUps} onChange={(e) => setFollowUps(e.target.value)} />}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('visit.saving') : t('visit.save')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('case.cancel')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} submitLabel={t('visit.save')} pendingLabel={t('visit.saving')} cancel={{ label: t('case.cancel'), onClick: onCancel }} />
     </form>
   );
 }
