@@ -60,3 +60,101 @@ export async function activeUsersInKecamatan(db: Db, kecamatanCode: string, role
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/** The person a case-level obligation falls to: the lead of the first role in `roles` that the case
+ * has an active assignment in (a backup when there is no lead), or none. */
+export async function responsibleAssignment(db: Db, caseId: string, roles: string[]) {
+  const rows = await db
+    .selectFrom('assignments')
+    .select(['id', 'user_id', 'role', 'is_lead'])
+    .where('case_id', '=', caseId)
+    .where('role', 'in', roles)
+    .where('ended_at', 'is', null)
+    .orderBy('is_lead', 'desc')
+    .orderBy('started_at')
+    .execute();
+  for (const role of roles) {
+    const row = rows.find((r) => r.role === role);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+export async function activeAssignmentIds(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db.selectFrom('assignments').select('id').where('case_id', '=', caseId).where('ended_at', 'is', null).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Reassignment in one transaction: the handover row, the position's new holder, and the position's
+ * open obligations moved to them. Answers how many obligations moved. */
+export async function handOver(
+  db: Db,
+  h: { id: string; assignmentId: string; fromUserId: string; toUserId: string; reason: string; byUserId: string },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const moved = await trx
+      .updateTable('obligations')
+      .set({ assignee_id: h.toUserId })
+      .where('assignment_id', '=', h.assignmentId)
+      .where('status', 'in', ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'])
+      .executeTakeFirst();
+    const count = Number(moved.numUpdatedRows);
+    await trx
+      .updateTable('assignments')
+      .set({ user_id: h.toUserId })
+      .where('id', '=', h.assignmentId)
+      .where('user_id', '=', h.fromUserId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('assignment_handovers')
+      .values({
+        id: h.id,
+        assignment_id: h.assignmentId,
+        from_user_id: h.fromUserId,
+        to_user_id: h.toUserId,
+        reason: h.reason,
+        moved_obligations: count,
+        by_user_id: h.byUserId,
+      })
+      .execute();
+    return count;
+  });
+}
+
+export async function listHandovers(db: Db, assignmentIds: string[]) {
+  if (assignmentIds.length === 0) return [];
+  return db
+    .selectFrom('assignment_handovers as h')
+    .innerJoin('users as f', 'f.id', 'h.from_user_id')
+    .innerJoin('users as t', 't.id', 'h.to_user_id')
+    .leftJoin('users as b', 'b.id', 'h.by_user_id')
+    .select([
+      'h.id',
+      'h.assignment_id',
+      'h.from_user_id',
+      'f.name as from_name',
+      'h.to_user_id',
+      't.name as to_name',
+      'h.reason',
+      'h.moved_obligations',
+      'h.by_user_id',
+      'b.name as by_name',
+      'h.at',
+    ])
+    .where('h.assignment_id', 'in', assignmentIds)
+    .orderBy('h.at')
+    .execute();
+}
+
+/** Case-level obligations nobody held yet go to the first person assigned in a responsible role. */
+export async function claimUnassignedObligations(db: Db, caseId: string, assignmentId: string, userId: string, kinds: string[]) {
+  if (kinds.length === 0) return;
+  await db
+    .updateTable('obligations')
+    .set({ assignment_id: assignmentId, assignee_id: userId })
+    .where('case_id', '=', caseId)
+    .where('assignee_id', 'is', null)
+    .where('kind', 'in', kinds)
+    .where('status', 'in', ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'])
+    .execute();
+}

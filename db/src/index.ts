@@ -11,3 +11,4 @@ export * as programPoliciesRepository from './program-policies.repository';
 export * as assignmentsRepository from './assignments.repository';
 export * as obligationsRepository from './obligations.repository';
 export * as visitsRepository from './visits.repository';
+export * as monitoringReportsRepository from './monitoring-reports.repository';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { ObligationListQuery } from '@kampung/domain';
 import type { Db } from './connection';
 
@@ -45,6 +46,104 @@ export async function ensureVisitObligation(db: Db, o: NewVisitObligation) {
     .where('kind', '=', 'VISIT')
     .where('seq', '=', o.seq)
     .executeTakeFirstOrThrow();
+}
+
+export interface NewCaseObligation {
+  caseId: string;
+  kind: 'MONITORING_REPORT' | 'EVALUATION' | 'STAGE_DEADLINE' | 'GRADUATE_CHECK';
+  seq: number;
+  assignmentId: string | null;
+  assigneeId: string | null;
+  opensAt: Date;
+  dueAt: Date;
+  overdueAt: Date;
+  escalatesAt: Date;
+  policyVersion: number;
+  periodLabel?: string | null;
+  stage?: string | null;
+}
+
+/** Writes a case-level obligation once per (case, kind, seq) and returns the stored one. */
+export async function ensureCaseObligation(db: Db, o: NewCaseObligation) {
+  await db
+    .insertInto('obligations')
+    .values({
+      id: randomUUID(),
+      kind: o.kind,
+      case_id: o.caseId,
+      assignment_id: o.assignmentId,
+      assignee_id: o.assigneeId,
+      seq: o.seq,
+      status: 'UPCOMING',
+      opens_at: o.opensAt,
+      due_at: o.dueAt,
+      overdue_at: o.overdueAt,
+      escalates_at: o.escalatesAt,
+      policy_version: o.policyVersion,
+      period_label: o.periodLabel ?? null,
+      stage: o.stage ?? null,
+    })
+    .onConflict((oc) => oc.columns(['case_id', 'kind', 'seq']).where('kind', '<>', 'VISIT').doNothing())
+    .execute();
+  return db
+    .selectFrom('obligations')
+    .select(['id', 'status', 'opens_at', 'due_at', 'overdue_at', 'escalates_at'])
+    .where('case_id', '=', o.caseId)
+    .where('kind', '=', o.kind)
+    .where('seq', '=', o.seq)
+    .executeTakeFirstOrThrow();
+}
+
+/** Fulfilled by a move of the case (leaving the stage, the evaluation transition). */
+export async function fulfilByTransition(db: Db, f: { obligationId: string; at: Date; actorId: string | null }) {
+  await db
+    .updateTable('obligations')
+    .set((eb) => ({
+      status: 'FULFILLED',
+      status_changed_at: new Date(),
+      fulfilled_at: f.at,
+      fulfilled_by: f.actorId,
+      late: eb.cast<boolean>(eb('due_at', '<', f.at), 'boolean'),
+    }))
+    .where('id', '=', f.obligationId)
+    .where('status', 'in', OPEN)
+    .execute();
+}
+
+/** The case reached an end stage: its open obligations of these kinds are CANCELLED. */
+export async function cancelCaseObligations(db: Db, caseId: string, kinds: string[]) {
+  await db
+    .updateTable('obligations')
+    .set({ status: 'CANCELLED', status_changed_at: new Date() })
+    .where('case_id', '=', caseId)
+    .where('kind', 'in', kinds)
+    .where('status', 'in', OPEN)
+    .execute();
+}
+
+/** After a hold: every instant still ahead when the hold began moves by the time held, so the
+ * obligation resumes with the time it had left. Each (obligation, hold) is shifted once, so a
+ * retried activity does not shift twice. */
+export async function shiftWindows(db: Db, ids: string[], heldAt: Date, resumedAt: Date) {
+  if (ids.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    const fresh = await trx
+      .insertInto('obligation_window_shifts')
+      .values(ids.map((id) => ({ obligation_id: id, held_at: heldAt, resumed_at: resumedAt })))
+      .onConflict((oc) => oc.columns(['obligation_id', 'held_at']).doNothing())
+      .returning('obligation_id')
+      .execute();
+    if (fresh.length === 0) return;
+    const held = sql`(${resumedAt.toISOString()}::timestamptz - ${heldAt.toISOString()}::timestamptz)`;
+    const shifted = (column: 'opens_at' | 'due_at' | 'overdue_at' | 'escalates_at') =>
+      sql<Date>`case when ${sql.ref(column)} > ${heldAt.toISOString()}::timestamptz then ${sql.ref(column)} + ${held} else ${sql.ref(column)} end`;
+    await trx
+      .updateTable('obligations')
+      .set({ opens_at: shifted('opens_at'), due_at: shifted('due_at'), overdue_at: shifted('overdue_at'), escalates_at: shifted('escalates_at') })
+      .where('id', 'in', fresh.map((r) => r.obligation_id))
+      .where('status', 'in', OPEN)
+      .execute();
+  });
 }
 
 /** Moves an open obligation forward only: a late or repeated timer never undoes a later status. */
@@ -95,6 +194,16 @@ export async function markWaived(db: Db, id: string) {
   await db
     .updateTable('obligations')
     .set({ status: 'WAIVED', status_changed_at: new Date() })
+    .where('id', '=', id)
+    .where('status', 'in', OPEN)
+    .execute();
+}
+
+/** A case-level obligation waived with its reason in one statement. */
+export async function waiveCaseObligation(db: Db, id: string, reason: string) {
+  await db
+    .updateTable('obligations')
+    .set({ status: 'WAIVED', status_changed_at: new Date(), waived_reason: reason })
     .where('id', '=', id)
     .where('status', 'in', OPEN)
     .execute();
@@ -157,6 +266,9 @@ export async function listObligations(db: Db, q: ObligationListQuery) {
         'obligations.policy_version',
         'obligations.fulfilled_at',
         'obligations.late',
+        'obligations.waived_reason',
+        'obligations.period_label',
+        'obligations.stage',
       ])
       .orderBy('obligations.due_at')
       .orderBy('obligations.id')
@@ -171,10 +283,47 @@ export async function listObligations(db: Db, q: ObligationListQuery) {
 export async function listInbox(db: Db, userId: string) {
   return db
     .selectFrom('inbox_items')
-    .innerJoin('obligations', 'obligations.id', 'inbox_items.obligation_id')
-    .innerJoin('cases', 'cases.id', 'obligations.case_id')
-    .select(['inbox_items.id', 'inbox_items.kind', 'inbox_items.created_at', 'obligations.id as obligation_id', 'obligations.kind as obligation_kind', 'cases.id as case_id', 'cases.name as case_name'])
+    .leftJoin('obligations', 'obligations.id', 'inbox_items.obligation_id')
+    .leftJoin('monitoring_reports', 'monitoring_reports.id', 'inbox_items.report_id')
+    .innerJoin('cases', (join) =>
+      join.on((eb) => eb.or([eb('cases.id', '=', eb.ref('obligations.case_id')), eb('cases.id', '=', eb.ref('monitoring_reports.case_id'))])),
+    )
+    .select([
+      'inbox_items.id',
+      'inbox_items.kind',
+      'inbox_items.created_at',
+      'obligations.id as obligation_id',
+      'obligations.kind as obligation_kind',
+      'obligations.status as obligation_status',
+      'monitoring_reports.id as report_id',
+      'monitoring_reports.period as report_period',
+      'monitoring_reports.progress_percent as report_progress',
+      'cases.id as case_id',
+      'cases.name as case_name',
+    ])
     .where('inbox_items.user_id', '=', userId)
     .orderBy('inbox_items.created_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** A red report reaches the program's managers' inboxes (and the outbox), once. */
+export async function recordRedReport(db: Db, reportId: string, recipientIds: string[]) {
+  if (recipientIds.length === 0) return;
+  await db
+    .insertInto('inbox_items')
+    .values(recipientIds.map((userId) => ({ user_id: userId, report_id: reportId, kind: 'RED_REPORT' })))
+    .execute();
+  await db
+    .insertInto('outbox')
+    .values(
+      recipientIds.map((userId) => ({
+        dedupe_key: `red-report:${reportId}:${userId}`,
+        recipient_id: userId,
+        template: 'MONITORING_REPORT_RED',
+        payload: JSON.stringify({ reportId }),
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }

@@ -29,6 +29,7 @@ export interface UsersTable {
   name: string;
   role: string;
   password_hash: string;
+  supervisor_id: string | null;
   created_at: GeneratedTimestamp;
 }
 export interface SessionsTable {
@@ -116,6 +117,9 @@ export interface ObligationsTable {
   fulfilled_by: string | null;
   late: boolean | null;
   waived_reason: string | null;
+  period_label: string | null;
+  /** STAGE_DEADLINE: the stage whose expected duration it watches. */
+  stage: string | null;
 }
 export interface VisitsTable {
   id: string;
@@ -133,10 +137,43 @@ export interface VisitsTable {
 export interface InboxItemsTable {
   id: Generated<string>;
   user_id: string;
-  obligation_id: string;
+  obligation_id: string | null;
+  report_id: string | null;
   kind: string;
   created_at: GeneratedTimestamp;
   read_at: Timestamp | null;
+}
+export interface AssignmentHandoversTable {
+  id: string;
+  assignment_id: string;
+  from_user_id: string;
+  to_user_id: string;
+  reason: string;
+  moved_obligations: number;
+  by_user_id: string | null;
+  at: GeneratedTimestamp;
+}
+export interface MonitoringReportsTable {
+  id: string;
+  case_id: string;
+  period: string;
+  /** numeric: read back as a string. */
+  progress_percent: ColumnType<string, number, number>;
+  /** bigint rupiah: read back as a string. */
+  budget_realised: ColumnType<string, number, number>;
+  problems: string;
+  explanation: string | null;
+  target_percent: ColumnType<string, number, number>;
+  red: boolean;
+  policy_version: number;
+  obligation_id: string | null;
+  submitted_by: string | null;
+  submitted_at: GeneratedTimestamp;
+}
+export interface ObligationWindowShiftsTable {
+  obligation_id: string;
+  held_at: Timestamp;
+  resumed_at: Timestamp;
 }
 export interface OutboxTable {
   id: Generated<string>;
@@ -164,6 +201,9 @@ export interface Database {
   visits: VisitsTable;
   inbox_items: InboxItemsTable;
   outbox: OutboxTable;
+  assignment_handovers: AssignmentHandoversTable;
+  monitoring_reports: MonitoringReportsTable;
+  obligation_window_shifts: ObligationWindowShiftsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -29,5 +29,18 @@ export async function listUserIdsByRole(db: Db, role: string): Promise<string[]>
 }
 
 export async function listUsers(db: Db) {
-  return db.selectFrom('users').select(['id', 'name', 'role']).orderBy('name').execute();
+  return db.selectFrom('users').select(['id', 'name', 'role', 'supervisor_id']).orderBy('name').execute();
+}
+
+export async function setSupervisor(db: Db, userId: string, supervisorId: string | null) {
+  await db.updateTable('users').set({ supervisor_id: supervisorId }).where('id', '=', userId).execute();
+}
+
+/** Who hears of an escalation: the assignee's supervisor, and the program's managers (the admins,
+ * until the role model names managers). */
+export async function escalationRecipients(db: Db, assigneeId: string | null): Promise<string[]> {
+  const managers = await listUserIdsByRole(db, 'ADMIN');
+  if (!assigneeId) return managers;
+  const assignee = await db.selectFrom('users').select('supervisor_id').where('id', '=', assigneeId).executeTakeFirst();
+  return [...new Set([...(assignee?.supervisor_id ? [assignee.supervisor_id] : []), ...managers])];
 }

@@ -11,3 +11,4 @@ export * from './case-views';
 export * from './duration';
 export * from './program-policy';
 export * from './obligation';
+export * from './obligation-schedule';

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { assignmentRoleSchema } from './program-policy';
+import { REPORT_PERIOD_PATTERN } from './obligation-schedule';
 
 export const OBLIGATION_KINDS = ['VISIT', 'MONITORING_REPORT', 'EVALUATION', 'STAGE_DEADLINE', 'GRADUATE_CHECK'] as const;
 export const OBLIGATION_STATUSES = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED', 'FULFILLED', 'WAIVED', 'CANCELLED'] as const;
@@ -21,8 +22,25 @@ export const assignmentSchema = z
     lead: z.boolean(),
     startedAt: z.iso.datetime(),
     endedAt: z.iso.datetime().nullable(),
+    handovers: z.array(
+      z.object({
+        id: z.uuid(),
+        from: z.object({ id: z.uuid(), name: z.string() }),
+        to: z.object({ id: z.uuid(), name: z.string() }),
+        reason: z.string(),
+        movedObligations: z.number().int(),
+        by: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+        at: z.iso.datetime(),
+      }),
+    ),
   })
   .openapi('Assignment');
+
+/** Reassignment: the position stays, its holder changes; open obligations move to the new person. */
+export const handoverRequestSchema = z
+  .object({ toUserId: z.uuid(), reason: z.string().trim().min(1).max(2000) })
+  .strict()
+  .openapi('HandoverRequest');
 export type Assignment = z.infer<typeof assignmentSchema>;
 
 export const VISIT_KINDS = ['MENTORING', 'MONITORING', 'TECHNICAL', 'SOCIALISATION'] as const;
@@ -55,6 +73,9 @@ export const obligationSchema = z
     policyVersion: z.number().int(),
     fulfilledAt: z.iso.datetime().nullable(),
     late: z.boolean().nullable(),
+    waivedReason: z.string().nullable(),
+    periodLabel: z.string().nullable().describe('MONITORING_REPORT and GRADUATE_CHECK: the period the report covers'),
+    stage: z.string().nullable().describe('STAGE_DEADLINE: the stage whose expected duration it watches'),
   })
   .openapi('Obligation');
 export type Obligation = z.infer<typeof obligationSchema>;
@@ -78,3 +99,74 @@ export const waiverRequestSchema = z
   .object({ reason: z.string().trim().min(1).max(2000) })
   .strict()
   .openapi('WaiverRequest');
+
+export const monitoringReportRequestSchema = z
+  .object({
+    period: z
+      .string()
+      .regex(REPORT_PERIOD_PATTERN, 'a month as YYYY-MM (or the period named on the obligation)')
+      .describe('The month (YYYY-MM) the report covers'),
+    progressPercent: z.number().min(0).max(100).describe('Physical progress of the planned work, percent'),
+    budgetRealised: z.number().int().min(0).max(1e15).describe('Budget realised so far, in rupiah'),
+    problems: z.string().trim().max(4000).default(''),
+    explanation: z
+      .string()
+      .trim()
+      .max(4000)
+      .optional()
+      .describe('Required when the progress is below the program target (a red report)'),
+  })
+  .strict()
+  .openapi('MonitoringReportRequest');
+export type MonitoringReportRequest = z.infer<typeof monitoringReportRequestSchema>;
+
+export const monitoringReportSchema = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    caseName: z.string(),
+    period: z.string(),
+    progressPercent: z.number(),
+    budgetRealised: z.number(),
+    problems: z.string(),
+    explanation: z.string().nullable(),
+    targetPercent: z.number(),
+    red: z.boolean().describe('Progress below the program target: visible to managers'),
+    fulfilledObligationId: z.uuid().nullable(),
+    submittedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    submittedAt: z.iso.datetime(),
+  })
+  .openapi('MonitoringReport');
+export type MonitoringReport = z.infer<typeof monitoringReportSchema>;
+
+export const monitoringReportListQuerySchema = z
+  .object({
+    red: z.enum(['true', 'false']).optional(),
+    case: z.uuid().optional(),
+    program: z.string().optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export const supervisorRequestSchema = z
+  .object({ supervisorId: z.uuid().nullable() })
+  .strict()
+  .openapi('SupervisorRequest');
+
+export type CaseObligationKind = Exclude<ObligationKind, 'VISIT'>;
+/** Whose a case-level obligation is: the first role in the list the case has someone active in
+ * (a lead before a backup); with nobody in those roles it waits unassigned for the first one. */
+export const CASE_OBLIGATION_ROLES: Record<CaseObligationKind, readonly ('MENTOR' | 'DINSOS_OFFICER')[]> = {
+  STAGE_DEADLINE: ['DINSOS_OFFICER'],
+  EVALUATION: ['DINSOS_OFFICER'],
+  MONITORING_REPORT: ['MENTOR', 'DINSOS_OFFICER'],
+  GRADUATE_CHECK: ['MENTOR', 'DINSOS_OFFICER'],
+};
+
+/** The case-level kinds a newly assigned role takes over when nobody holds them yet. */
+export function caseObligationKindsFor(role: string): CaseObligationKind[] {
+  return (Object.keys(CASE_OBLIGATION_ROLES) as CaseObligationKind[]).filter((k) =>
+    (CASE_OBLIGATION_ROLES[k] as readonly string[]).includes(role),
+  );
+}

@@ -14,9 +14,14 @@ export const programPolicySchema = z
       .partialRecord(assignmentRoleSchema, isoDurationSchema)
       .describe('How often each assignment role must visit; a role without an entry has no visit cadence'),
     reminderLead: isoDurationSchema.describe('How long before a due date the obligation opens (DUE)'),
-    visitGrace: isoDurationSchema.describe('How long after the due date a visit becomes OVERDUE'),
+    visitGrace: isoDurationSchema.describe('How long after the due date an obligation (of any kind) becomes OVERDUE'),
     escalationDelay: isoDurationSchema.describe('How long after OVERDUE it ESCALATES to supervisors and managers'),
-    monitoringReportDueDay: z.number().int().min(1).max(28).describe('Day of the month the previous month\'s report is due'),
+    monitoringReportPeriod: isoDurationSchema.describe(
+      'Each period needs a monitoring report once implementation starts; whole months follow the calendar (WIB)',
+    ),
+    monitoringReportDueAfter: isoDurationSchema.describe(
+      'How long after its period ends a report is due: P10D with P1M is the previous month\'s report by the end of the 10th',
+    ),
     monitoringTargetPercent: z.number().min(0).max(100).describe('Progress below this makes a report red'),
     evaluationInterval: isoDurationSchema.describe('Evaluations fall due this often once implementation starts'),
     ratingClasses: z
@@ -60,7 +65,8 @@ const SHARED_DEFAULTS = {
   reminderLead: 'P3D',
   visitGrace: 'P3D',
   escalationDelay: 'P7D',
-  monitoringReportDueDay: 10,
+  monitoringReportPeriod: 'P1M',
+  monitoringReportDueAfter: 'P10D',
   monitoringTargetPercent: 75,
   evaluationInterval: 'P6M',
   ratingClasses: { baikMin: 4, sedangMin: 3 },

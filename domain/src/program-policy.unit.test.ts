@@ -26,12 +26,12 @@ describe('program policies', () => {
     const result = programPolicySchema.safeParse({
       ...DEFAULT_POLICIES.KAMPUNG_TEMATIK,
       visitCadence: { MENTOR: 'every two weeks' },
-      monitoringReportDueDay: 31,
+      monitoringReportDueAfter: 'on the 10th',
       ratingClasses: { baikMin: 3, sedangMin: 4 },
     });
     assert.ok(!result.success);
     const paths = result.error.issues.map((i) => i.path.join('.')).sort();
-    assert.deepEqual(paths, ['monitoringReportDueDay', 'ratingClasses.baikMin', 'visitCadence.MENTOR']);
+    assert.deepEqual(paths, ['monitoringReportDueAfter', 'ratingClasses.baikMin', 'visitCadence.MENTOR']);
   });
 
   test('the yearly rating sorts a mean score into baik, sedang or kurang', () => {

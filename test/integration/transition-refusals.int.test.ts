@@ -9,7 +9,7 @@ import { createDb } from '@kampung/db';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
 import { validData } from './support/stage-data';
-import { withTemporal } from './support/temporal';
+import { eventually, withTemporal } from './support/temporal';
 
 describe('refused transitions leave no trace', () => {
   test('when an illegal move is asked, then 409 ILLEGAL_TRANSITION, and neither PostgreSQL nor the workflow history changes', async () => {
@@ -43,7 +43,14 @@ describe('refused transitions leave no trace', () => {
     const created = await api.propose();
     await withTemporal(async (client) => {
       const handle = client.workflow.getHandle(created.workflowId);
-      const before = (await handle.fetchHistory()).events?.length;
+      // Once the case has told its obligations workflow about the proposal, it is idle.
+      const before = await eventually(async () => {
+        const { raw } = await handle.describe();
+        assert.equal(raw.pendingActivities?.length ?? 0, 0);
+        const events = (await handle.fetchHistory()).events ?? [];
+        assert.ok(events.at(-1)?.workflowTaskCompletedEventAttributes, 'the last workflow task has completed');
+        return events.length;
+      });
       for (const command of [
         { to: 'DESIGNATION' as const, hasReason: false },
         { to: 'ON_HOLD' as const, hasReason: false },

@@ -12,7 +12,7 @@ const credentials = (role: string) => {
 };
 
 async function obligationsOf(api: ApiClient, caseId: string) {
-  return (await api.get(`/api/obligations?case=${caseId}&pageSize=200`)).body.items as any[];
+  return (await api.get(`/api/obligations?case=${caseId}&kind=VISIT&pageSize=200`)).body.items as any[];
 }
 
 describe('visit obligations driven by Temporal timers', () => {
@@ -61,7 +61,7 @@ describe('visit obligations driven by Temporal timers', () => {
     assert.ok(work.escalated.some((o: any) => o.id === first.id), 'the worklist shows it as escalated');
     const inbox = (await admin.get('/api/me/inbox')).body;
     assert.ok(inbox.some((i: any) => i.obligation.id === first.id && i.kind === 'ESCALATION' && i.case.id === kampung.id));
-    const escalated = (await admin.get(`/api/obligations?status=ESCALATED&case=${kampung.id}`)).body;
+    const escalated = (await admin.get(`/api/obligations?status=ESCALATED&kind=VISIT&case=${kampung.id}`)).body;
     assert.equal(escalated.total, 1);
   });
 

@@ -41,7 +41,7 @@ describe('a worker that dies', () => {
       const moved = await transitionCase({ ...deps, taskQueue: env.taskQueue }, created.id, { to: 'ON_HOLD', reason: 'uji ulang' }, actorId);
       const last = moved.history.at(-1)!;
       // The same activity input again, as Temporal would retry it after a worker died mid-write.
-      const activities = createActivities({ db: deps.db });
+      const activities = createActivities({ db: deps.db, temporal: deps.temporal, taskQueue: env.taskQueue });
       const input = { caseId: created.id, seq: last.seq, from: 'PROPOSAL', to: 'ON_HOLD', resumeStage: 'PROPOSAL', at: last.at, actorId, requestId: null };
       await activities.recordTransition(input);
       await activities.recordTransition(input);

@@ -33,7 +33,8 @@ const SCENARIOS: Record<string, { to: Stage; reason?: string }[]> = {
   'rementoring-open': [...FULL_PATH.slice(0, 9).map((to) => ({ to })), { to: 'PLANNING' as Stage, reason: 'pembinaan kembali' }],
 };
 
-/** Which scenarios to record: `npm run record-histories -- v2 visits` records only the visit cadence. */
+/** Which scenarios to record: `npm run record-histories -- v2 visits` records only the visit cadence,
+ * `-- v2 obligations` only the case obligations. */
 const only = process.argv[3];
 
 async function workflowHistory(workflowId: string): Promise<string> {
@@ -56,7 +57,7 @@ async function recordVisitCadence(api: ApiClient) {
   const me = (await api.get('/api/me')).body;
   const kampung = await api.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '9' });
   const assignment = (await api.post(`/api/cases/${kampung.id}/assignments`, { userId: me.id, role: 'MENTOR' })).body;
-  const escalated = async () => (await api.get(`/api/obligations?case=${kampung.id}&status=ESCALATED`)).body.total === 1;
+  const escalated = async () => (await api.get(`/api/obligations?case=${kampung.id}&status=ESCALATED&kind=VISIT`)).body.total === 1;
   for (let i = 0; i < 100 && !(await escalated()); i++) await new Promise((r) => setTimeout(r, 200));
   await api.post(`/api/cases/${kampung.id}/visits`, {
     assignmentId: assignment.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'rekam',
@@ -69,12 +70,70 @@ async function recordVisitCadence(api: ApiClient) {
   log.info(`recorded ${file}`);
 }
 
+/** A case's obligations on second-scale policies: a stage deadline escalated, a hold and resume with
+ * a visit cadence running, reports (one submitted, one waived), the evaluation, graduation, closing. */
+async function recordCaseObligations(api: ApiClient) {
+  const KT = 'KAMPUNG_TEMATIK';
+  const current = (await api.get(`/api/programs/${KT}/policy`)).body;
+  await api.request('PUT', `/api/programs/${KT}/policy`, {
+    baseVersion: current.version,
+    changeNote: 'record-histories',
+    policy: {
+      ...current.policy,
+      visitCadence: { MENTOR: 'PT3S' },
+      reminderLead: 'PT1S',
+      visitGrace: 'PT1S',
+      escalationDelay: 'PT1S',
+      stageMaxDuration: { SURVEY: 'PT2S', IMPLEMENTATION: 'PT30S' },
+      monitoringReportPeriod: 'PT2S',
+      monitoringReportDueAfter: 'PT1S',
+      evaluationInterval: 'PT20S',
+      graduatedMonitoringCadence: 'PT2S',
+    },
+  });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const me = (await api.get('/api/me')).body;
+  let kampung = await api.propose({ kelurahanCode: '33.74.13.1002' });
+  const assignment = (await api.post(`/api/cases/${kampung.id}/assignments`, { userId: me.id, role: 'MENTOR' })).body;
+  const move = async (to: Stage, reason?: string) => {
+    const res = await api.move(kampung.id, to, { reason, data: validData(kampung.stage, to) });
+    if (res.status !== 200) throw new Error(`obligations: ${to} refused: ${JSON.stringify(res.body)}`);
+    kampung = res.body;
+  };
+  await move('SURVEY');
+  await sleep(5000);
+  await move('ON_HOLD', 'jeda');
+  await sleep(2000);
+  await move('SURVEY');
+  await api.post(`/api/cases/${kampung.id}/visits`, { assignmentId: assignment.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'rekam' });
+  for (const to of FULL_PATH.slice(1, 8)) await move(to);
+  await sleep(4500);
+  const reports = (await api.get(`/api/obligations?case=${kampung.id}&kind=MONITORING_REPORT`)).body.items as any[];
+  await api.post(`/api/cases/${kampung.id}/monitoring-reports`, { period: reports[0].periodLabel, progressPercent: 50, budgetRealised: 1, explanation: 'rekam' });
+  if (reports[1]) await api.post(`/api/obligations/${reports[1].id}/waive`, { reason: 'rekam' });
+  await move('EVALUATION');
+  await move('GRADUATED');
+  await sleep(3000);
+  await move('CLOSED');
+  await sleep(1000);
+  for (const [name, workflowId] of [
+    ['case-obligations-hold-reports-graduation', `obligations-${kampung.id}`],
+    ['visit-cadence-held-and-resumed', `visits-${assignment.id}`],
+    ['case-notifying-obligations', `case-${kampung.id}`],
+  ]) {
+    const file = `${OUT}${version}-${name}.json`;
+    await writeFile(file, await workflowHistory(workflowId!));
+    log.info(`recorded ${file}`);
+  }
+}
+
 const log = createLog('record');
 const stack = await startTestStack({ log });
 try {
   process.env.APP_URL = stack.env.APP_URL;
   const api = await ApiClient.signedIn({ email: stack.env.E2E_ADMIN_EMAIL!, password: stack.env.E2E_ADMIN_PASSWORD! });
   if (!only || only === 'visits') await recordVisitCadence(api);
+  if (!only || only === 'obligations') await recordCaseObligations(api);
   for (const [name, moves] of Object.entries(only ? {} : SCENARIOS)) {
     let current = await api.propose();
     for (const move of moves) {

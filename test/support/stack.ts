@@ -102,6 +102,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
 
     const admin = app.demoUsers.find((user) => user.role === 'ADMIN');
     const viewer = app.demoUsers.find((user) => user.role === 'VIEWER');
+    const officer = app.demoUsers.find((user) => user.role === 'OFFICER');
     const env: Record<string, string> = {
       DATABASE_URL: stack.databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
@@ -112,6 +113,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       ...('path' in cli ? { TEMPORAL_CLI: cli.path } : {}),
       ...(admin ? { E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password } : {}),
       ...(viewer ? { E2E_VIEWER_EMAIL: viewer.email, E2E_VIEWER_PASSWORD: viewer.password } : {}),
+      ...(officer ? { E2E_OFFICER_EMAIL: officer.email, E2E_OFFICER_PASSWORD: officer.password } : {}),
     };
 
     return {

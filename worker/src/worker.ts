@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type Logger as SdkLogger } from '@temporalio/worker';
 import type { Db } from '@kampung/db';
 import { createActivities } from './activities';
@@ -22,7 +23,11 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: require.resolve('@kampung/workflows/workflows') }),
-    activities: createActivities({ db: options.db }),
+    activities: createActivities({
+      db: options.db,
+      temporal: new Client({ connection: options.connection, namespace: options.namespace }),
+      taskQueue: options.taskQueue,
+    }),
     maxCachedWorkflows: 500,
     shutdownGraceTime: '20 seconds',
   });

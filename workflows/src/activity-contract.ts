@@ -1,3 +1,5 @@
+import type { CaseObligationKind, StageChange } from './case-obligations-messages';
+
 /** Types only: the workflow imports these with `import type`; the worker implements them. */
 export interface RecordTransitionInput {
   caseId: string;
@@ -12,6 +14,9 @@ export interface RecordTransitionInput {
 
 export interface CaseActivities {
   recordTransition(input: RecordTransitionInput): Promise<void>;
+  /** Tells the case's obligations workflow (starting it if need be) and the visit cadences of its
+   * active assignments that the case moved. At-least-once; receivers ignore a seq they have seen. */
+  notifyStageChanged(input: StageChange): Promise<void>;
 }
 
 /** A visit obligation as written to PostgreSQL: its id and the instants its timers wait for. */
@@ -35,4 +40,27 @@ export interface ObligationActivities {
   cancelObligation(input: { obligationId: string }): Promise<void>;
   /** Marks the obligation WAIVED (the reason was stored with the request). */
   waiveObligation(input: { obligationId: string }): Promise<void>;
+  /** After a hold: every instant of these obligations still ahead at `heldAt` moves by the time held. */
+  shiftObligationWindows(input: { obligationIds: string[]; heldAt: string; resumedAt: string }): Promise<void>;
+}
+
+export interface CaseObligationActivities {
+  /** The deadline of the stage just entered (once per case and transition seq); null when the
+   * program sets no expected duration for the stage. */
+  openStageDeadline(input: { caseId: string; stage: string; seq: number; enteredAt: string }): Promise<ScheduledObligation | null>;
+  /** The next evaluation, due an evaluation interval after `from`. */
+  openEvaluation(input: { caseId: string; seq: number; from: string }): Promise<ScheduledObligation | null>;
+  /** The report (or post-graduation check) of the period starting at `periodStart`, under the
+   * current policy; answers the period's actual start and end, the end being the next one's start. */
+  openPeriodicObligation(input: {
+    caseId: string;
+    kind: 'MONITORING_REPORT' | 'GRADUATE_CHECK';
+    seq: number;
+    periodStart: string;
+    align: boolean;
+  }): Promise<{ obligation: ScheduledObligation | null; periodStart: string; periodEnd: string }>;
+  /** Fulfilled by a move of the case (leaving a stage, the evaluation transition). */
+  fulfilObligationByTransition(input: { obligationId: string; at: string; actorId: string | null }): Promise<void>;
+  /** The case ended: every open obligation of these kinds is CANCELLED. */
+  cancelCaseObligations(input: { caseId: string; kinds: CaseObligationKind[] }): Promise<void>;
 }

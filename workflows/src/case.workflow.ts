@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -14,7 +15,11 @@ import type { CaseState, CaseWorkflowInput, TransitionCommand } from './case-sta
 import { stateQuery, transitionUpdate } from './messages';
 import { CASE_STAGE } from './search-attributes';
 
-const { recordTransition } = proxyActivities<CaseActivities>({
+/** Added after the first cases ran: the case tells its obligations workflow and visit cadences
+ * about every move. Histories recorded before it replay without the notification. */
+export const NOTIFY_OBLIGATIONS_PATCH = 'notify-obligations';
+
+const { recordTransition, notifyStageChanged } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -34,7 +39,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
       current.stage = command.to;
       current.seq += 1;
       upsertSearchAttributes([{ key: CASE_STAGE, value: command.to }]);
-      await recordTransition({
+      const move = {
         caseId: current.caseId,
         seq: current.seq,
         from,
@@ -42,8 +47,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         resumeStage: current.resumeStage,
         at: new Date().toISOString(),
         actorId: command.actorId,
-        requestId: command.requestId,
-      });
+      };
+      await recordTransition({ ...move, requestId: command.requestId });
+      if (patched(NOTIFY_OBLIGATIONS_PATCH)) await notifyStageChanged(move);
       return snapshot();
     },
     {
@@ -60,6 +66,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
     },
   );
 
+  // Handlers first: a move may arrive with the very first activation.
+  if (!input.state && patched(NOTIFY_OBLIGATIONS_PATCH)) {
+    await notifyStageChanged({ caseId: current.caseId, seq: 0, from: null, to: 'PROPOSAL', resumeStage: null, at: new Date().toISOString(), actorId: null });
+  }
   await condition(() => isEndStage(current.stage) || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
   if (isEndStage(current.stage)) return snapshot();

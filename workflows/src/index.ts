@@ -1,2 +1,3 @@
 export { caseWorkflow } from './case.workflow';
 export { visitCadenceWorkflow } from './visit-cadence.workflow';
+export { caseObligationsWorkflow } from './case-obligations.workflow';

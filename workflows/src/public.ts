@@ -4,3 +4,4 @@ export * from './case-state';
 export * from './search-attributes';
 export type * from './activity-contract';
 export * from './visit-messages';
+export * from './case-obligations-messages';

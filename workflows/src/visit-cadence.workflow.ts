@@ -6,7 +6,9 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { isEndStage, type Stage } from '@kampung/domain/stages';
 import type { ObligationActivities, ScheduledObligation } from './activity-contract';
+import { caseStageChangedSignal } from './case-obligations-messages';
 import {
   endAssignmentSignal,
   visitLoggedUpdate,
@@ -34,9 +36,22 @@ export async function visitCadenceWorkflow(input: VisitCadenceInput): Promise<vo
   /** A visit has taken this cycle's obligation (its fulfilment may still be being written). */
   let claimed = false;
   let ended = false;
+  /** The case is ON_HOLD since this instant (for the obligation of this cycle: since it began). */
+  let heldAt: string | null = input.heldAt ?? null;
+  let resumedAt: string | null = null;
+  let stageSeq = input.stageSeq ?? -1;
 
   setHandler(endAssignmentSignal, () => {
     ended = true;
+  });
+  // The case moved: a hold pauses the cadence, the resume gives back the remaining time, and
+  // graduation or an end stage ends it (the lighter post-graduation checks are case-level).
+  setHandler(caseStageChangedSignal, ({ seq, stage, at }) => {
+    if (seq <= stageSeq) return;
+    stageSeq = seq;
+    if (stage === 'ON_HOLD') heldAt = at;
+    else if (heldAt) resumedAt = at;
+    if (stage === 'GRADUATED' || isEndStage(stage as Stage)) ended = true;
   });
   setHandler(
     visitLoggedUpdate,
@@ -85,9 +100,30 @@ export async function visitCadenceWorkflow(input: VisitCadenceInput): Promise<vo
       { status: 'OVERDUE', at: scheduled.overdueAt },
       { status: 'ESCALATED', at: scheduled.escalatesAt },
     ] as const;
+    /** Time held while this obligation was open: its instants still ahead move by it. */
+    let shiftMs = 0;
+    if (heldAt && resumedAt) {
+      heldAt = null; // held and resumed between obligations: nothing of this one was held
+      resumedAt = null;
+    }
+    if (heldAt && Date.parse(heldAt) < Date.parse(from)) heldAt = from;
     for (const step of steps) {
-      const wait = Date.parse(step.at) - Date.now(); // workflow time: deterministic on replay
-      if (wait > 0) await condition(() => visit !== null || ended, wait);
+      while (visit === null && !ended) {
+        if (heldAt) {
+          await condition(() => visit !== null || ended || resumedAt !== null);
+          if (resumedAt) {
+            shiftMs += Date.parse(resumedAt) - Date.parse(heldAt);
+            await activities.shiftObligationWindows({ obligationIds: [scheduled.obligationId], heldAt, resumedAt });
+            heldAt = null;
+            resumedAt = null;
+          }
+          continue;
+        }
+        const wait = Date.parse(step.at) + shiftMs - Date.now(); // workflow time: deterministic on replay
+        if (wait <= 0) break;
+        const woken = await condition(() => visit !== null || ended || heldAt !== null, wait);
+        if (!woken) break; // the timer fired
+      }
       if (visit || ended) break;
       await activities.setObligationStatus({ obligationId: scheduled.obligationId, status: step.status });
       if (step.status === 'ESCALATED') await activities.escalateObligation({ obligationId: scheduled.obligationId });
@@ -103,7 +139,7 @@ export async function visitCadenceWorkflow(input: VisitCadenceInput): Promise<vo
     if (ended) return;
     if (cycle + 1 >= CYCLES_PER_RUN || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      return await continueAsNew<typeof visitCadenceWorkflow>({ ...input, seq, from });
+      return await continueAsNew<typeof visitCadenceWorkflow>({ ...input, seq, from, heldAt, stageSeq });
     }
   }
 }

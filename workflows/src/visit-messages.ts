@@ -6,6 +6,10 @@ export interface VisitCadenceInput {
   seq: number;
   /** The instant the cadence counts from: the assignment's start, then each visit's date. */
   from: string;
+  /** Set when the case is ON_HOLD (since this instant): the cadence waits for the resume. */
+  heldAt?: string | null;
+  /** The last case stage change this cadence has seen. */
+  stageSeq?: number;
 }
 
 export interface VisitLogged {

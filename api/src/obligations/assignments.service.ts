@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { assignmentsRepository, casesRepository, usersRepository } from '@kampung/db';
-import { assignmentRequestSchema, isEndStage, type Assignment, type AssignmentRole, type Stage } from '@kampung/domain';
+import {
+  assignmentRequestSchema,
+  caseObligationKindsFor,
+  handoverRequestSchema,
+  isEndStage,
+  type Assignment,
+  type AssignmentRole,
+  type Stage,
+} from '@kampung/domain';
 import { visitCadenceWorkflowId } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
@@ -10,8 +18,9 @@ import { isUuid, parseInput } from '../http/validate';
 const IAI_PER_KECAMATAN = 2;
 
 type AssignmentRow = NonNullable<Awaited<ReturnType<typeof assignmentsRepository.findAssignment>>>;
+type HandoverRow = Awaited<ReturnType<typeof assignmentsRepository.listHandovers>>[number];
 
-export function assignmentRowToAssignment(row: AssignmentRow): Assignment {
+export function assignmentRowToAssignment(row: AssignmentRow, handovers: HandoverRow[] = []): Assignment {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -20,27 +29,47 @@ export function assignmentRowToAssignment(row: AssignmentRow): Assignment {
     lead: row.is_lead,
     startedAt: row.started_at.toISOString(),
     endedAt: row.ended_at?.toISOString() ?? null,
+    handovers: handovers
+      .filter((h) => h.assignment_id === row.id)
+      .map((h) => ({
+        id: h.id,
+        from: { id: h.from_user_id, name: h.from_name },
+        to: { id: h.to_user_id, name: h.to_name },
+        reason: h.reason,
+        movedObligations: h.moved_obligations,
+        by: h.by_user_id ? { id: h.by_user_id, name: h.by_name ?? '' } : null,
+        at: h.at.toISOString(),
+      })),
   };
+}
+
+async function findCase(deps: CaseDeps, caseId: string) {
+  const kampung = isUuid(caseId) ? await casesRepository.findCaseSummary(deps.db, caseId) : undefined;
+  if (!kampung) throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
+  return kampung;
+}
+
+/** Kampung Tematik: IAI architects serve a kecamatan, two per kecamatan (Arsitek Masuk Kampung). */
+async function checkIaiQuota(deps: CaseDeps, kampung: Awaited<ReturnType<typeof findCase>>, role: string, userId: string) {
+  if (kampung.program_code !== 'KAMPUNG_TEMATIK' || role !== 'IAI_ARCHITECT') return;
+  const serving = await assignmentsRepository.activeUsersInKecamatan(deps.db, kampung.kecamatan_code, 'IAI_ARCHITECT');
+  if (!serving.includes(userId) && serving.length >= IAI_PER_KECAMATAN) {
+    throw new AppError(
+      'CONFLICT',
+      `Kecamatan ${kampung.kecamatan_name} already has ${IAI_PER_KECAMATAN} IAI architects; a third is not allowed`,
+    );
+  }
 }
 
 /** Assigns a person to a kampung and starts the durable visit cadence of the assignment. */
 export async function assign(deps: CaseDeps, caseId: string, input: unknown, actorId: string): Promise<Assignment> {
   const request = parseInput(assignmentRequestSchema, input);
-  const kampung = isUuid(caseId) ? await casesRepository.findCaseSummary(deps.db, caseId) : undefined;
-  if (!kampung) throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
+  const kampung = await findCase(deps, caseId);
   if (isEndStage(kampung.stage as Stage)) throw new AppError('CONFLICT', `The case has ended (${kampung.stage})`);
   if (!(await usersRepository.findUserById(deps.db, request.userId))) {
     throw new AppError('VALIDATION_FAILED', 'No such user', [{ path: 'userId', message: 'unknown user' }]);
   }
-  if (kampung.program_code === 'KAMPUNG_TEMATIK' && request.role === 'IAI_ARCHITECT') {
-    const serving = await assignmentsRepository.activeUsersInKecamatan(deps.db, kampung.kecamatan_code, 'IAI_ARCHITECT');
-    if (!serving.includes(request.userId) && serving.length >= IAI_PER_KECAMATAN) {
-      throw new AppError(
-        'CONFLICT',
-        `Kecamatan ${kampung.kecamatan_name} already has ${IAI_PER_KECAMATAN} IAI architects; a third is not allowed`,
-      );
-    }
-  }
+  await checkIaiQuota(deps, kampung, request.role, request.userId);
 
   const id = randomUUID();
   await assignmentsRepository.insertAssignment(deps.db, {
@@ -52,23 +81,61 @@ export async function assign(deps: CaseDeps, caseId: string, input: unknown, act
     kecamatanCode: kampung.kecamatan_code,
     createdBy: actorId,
   });
+  const started = await assignmentsRepository.findAssignment(deps.db, id);
   try {
     await deps.temporal.workflow.start('visitCadenceWorkflow', {
       taskQueue: deps.taskQueue,
       workflowId: visitCadenceWorkflowId(id),
-      args: [{ assignmentId: id, seq: 1, from: new Date().toISOString() }],
+      args: [
+        {
+          assignmentId: id,
+          seq: 1,
+          from: started!.started_at.toISOString(),
+          // A case on hold: the cadence starts paused and counts from the resume.
+          heldAt: kampung.stage === 'ON_HOLD' ? started!.started_at.toISOString() : null,
+          stageSeq: kampung.stage_seq,
+        },
+      ],
     });
   } catch (error) {
     await assignmentsRepository.deleteAssignment(deps.db, id);
     throw new AppError('SERVICE_UNAVAILABLE', `The assignment could not be started: ${(error as Error).message}`);
   }
-  const row = await assignmentsRepository.findAssignment(deps.db, id);
-  return assignmentRowToAssignment(row!);
+  await assignmentsRepository.claimUnassignedObligations(deps.db, caseId, id, request.userId, caseObligationKindsFor(request.role));
+  return assignmentRowToAssignment(started!);
+}
+
+/** Reassignment: the position keeps its id, cadence and history; the new person takes its open
+ * obligations, and the handover (who, to whom, why, by whom, when) is kept. */
+export async function handOver(deps: CaseDeps, caseId: string, assignmentId: string, input: unknown, actorId: string): Promise<Assignment> {
+  const request = parseInput(handoverRequestSchema, input);
+  const kampung = await findCase(deps, caseId);
+  const assignment = isUuid(assignmentId) ? await assignmentsRepository.findAssignment(deps.db, assignmentId) : undefined;
+  if (!assignment || assignment.case_id !== caseId) throw new AppError('NOT_FOUND', `No assignment ${assignmentId} on case ${caseId}`);
+  if (assignment.ended_at) throw new AppError('CONFLICT', 'The assignment has ended');
+  if (isEndStage(kampung.stage as Stage)) throw new AppError('CONFLICT', `The case has ended (${kampung.stage})`);
+  if (!(await usersRepository.findUserById(deps.db, request.toUserId))) {
+    throw new AppError('VALIDATION_FAILED', 'No such user', [{ path: 'toUserId', message: 'unknown user' }]);
+  }
+  if (request.toUserId === assignment.user_id) {
+    throw new AppError('VALIDATION_FAILED', 'The person already holds this assignment', [{ path: 'toUserId', message: 'same person' }]);
+  }
+  await checkIaiQuota(deps, kampung, assignment.role, request.toUserId);
+  await assignmentsRepository.handOver(deps.db, {
+    id: randomUUID(),
+    assignmentId,
+    fromUserId: assignment.user_id,
+    toUserId: request.toUserId,
+    reason: request.reason,
+    byUserId: actorId,
+  });
+  const after = await assignmentsRepository.findAssignment(deps.db, assignmentId);
+  return assignmentRowToAssignment(after!, await assignmentsRepository.listHandovers(deps.db, [assignmentId]));
 }
 
 export async function listAssignments(deps: CaseDeps, caseId: string): Promise<Assignment[]> {
-  if (!isUuid(caseId) || !(await casesRepository.findCaseSummary(deps.db, caseId))) {
-    throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
-  }
-  return (await assignmentsRepository.listCaseAssignments(deps.db, caseId)).map(assignmentRowToAssignment);
+  await findCase(deps, caseId);
+  const rows = await assignmentsRepository.listCaseAssignments(deps.db, caseId);
+  const handovers = await assignmentsRepository.listHandovers(deps.db, rows.map((r) => r.id));
+  return rows.map((row) => assignmentRowToAssignment(row, handovers));
 }

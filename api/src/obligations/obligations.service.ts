@@ -19,6 +19,9 @@ function obligationRowToObligation(row: ObligationRow): Obligation {
     policyVersion: row.policy_version,
     fulfilledAt: row.fulfilled_at?.toISOString() ?? null,
     late: row.late,
+    waivedReason: row.waived_reason,
+    periodLabel: row.period_label,
+    stage: row.stage,
   };
 }
 
@@ -33,7 +36,8 @@ export async function inbox(db: Db, userId: string) {
     id: r.id,
     kind: r.kind,
     createdAt: r.created_at.toISOString(),
-    obligation: { id: r.obligation_id, kind: r.obligation_kind },
+    obligation: r.obligation_id ? { id: r.obligation_id, kind: r.obligation_kind, status: r.obligation_status } : null,
+    report: r.report_id ? { id: r.report_id, period: r.report_period, progressPercent: Number(r.report_progress) } : null,
     case: { id: r.case_id, name: r.case_name },
   }));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { assignmentsRepository, visitsRepository } from '@kampung/db';
+import { assignmentsRepository, casesRepository, visitsRepository } from '@kampung/db';
 import { visitRequestSchema } from '@kampung/domain';
 import { visitCadenceWorkflowId, visitLoggedUpdate } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
@@ -16,6 +16,8 @@ export async function logVisit(deps: CaseDeps, caseId: string, input: unknown) {
     throw new AppError('NOT_FOUND', `No assignment ${request.assignmentId} on case ${caseId}`);
   }
   if (assignment.ended_at) throw new AppError('CONFLICT', 'The assignment has ended; log the visit on the current one');
+  const kampung = await casesRepository.findCaseSummary(deps.db, caseId);
+  if (kampung?.stage === 'ON_HOLD') throw new AppError('CONFLICT', 'The case is on hold; its visits wait for the resume');
   const visitedAt = new Date(request.visitedOn);
   if (visitedAt.getTime() > Date.now() + 60_000) {
     throw new AppError('VALIDATION_FAILED', 'A visit cannot be in the future', [{ path: 'visitedOn', message: 'in the future' }]);

@@ -14,4 +14,5 @@ export const env = {
   get temporalCli() { return required('TEMPORAL_CLI'); },
   admin: () => ({ email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') }),
   viewer: () => ({ email: required('E2E_VIEWER_EMAIL'), password: required('E2E_VIEWER_PASSWORD') }),
+  officer: () => ({ email: required('E2E_OFFICER_EMAIL'), password: required('E2E_OFFICER_PASSWORD') }),
 };

@@ -1,17 +1,25 @@
+import type { Client } from '@temporalio/client';
 import { casesRepository, type Db } from '@kampung/db';
-import type { CaseActivities, ObligationActivities } from '@kampung/workflows';
+import type { CaseActivities, CaseObligationActivities, ObligationActivities } from '@kampung/workflows';
+import { createCaseObligationActivities } from './case-obligations';
 import { createObligationActivities } from './obligations';
+import { createStageNotifications } from './stage-notifications';
 
 export interface ActivityDeps {
   db: Db;
+  /** For the activities that signal other workflows. */
+  temporal: Client;
+  taskQueue: string;
 }
 
 /** Activities are thin: each calls repository functions that are safe to repeat. */
-export function createActivities({ db }: ActivityDeps): CaseActivities & ObligationActivities {
+export function createActivities(deps: ActivityDeps): CaseActivities & ObligationActivities & CaseObligationActivities {
   return {
     async recordTransition(input) {
-      await casesRepository.recordTransition(db, input);
+      await casesRepository.recordTransition(deps.db, input);
     },
-    ...createObligationActivities({ db }),
+    ...createStageNotifications(deps),
+    ...createObligationActivities(deps),
+    ...createCaseObligationActivities(deps),
   };
 }

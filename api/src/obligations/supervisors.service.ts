@@ -1,0 +1,20 @@
+import { usersRepository, type Db } from '@kampung/db';
+import { supervisorRequestSchema } from '@kampung/domain';
+import { AppError } from '../errors';
+import { isUuid, parseInput } from '../http/validate';
+
+/** Who an assignee's escalations reach first (the program's managers hear of them too). */
+export async function setSupervisor(db: Db, userId: string, input: unknown) {
+  const { supervisorId } = parseInput(supervisorRequestSchema, input);
+  if (!isUuid(userId) || !(await usersRepository.findUserById(db, userId))) throw new AppError('NOT_FOUND', `No user ${userId}`);
+  if (supervisorId !== null) {
+    if (supervisorId === userId) {
+      throw new AppError('VALIDATION_FAILED', 'Nobody supervises themselves', [{ path: 'supervisorId', message: 'same person' }]);
+    }
+    if (!(await usersRepository.findUserById(db, supervisorId))) {
+      throw new AppError('VALIDATION_FAILED', 'No such user', [{ path: 'supervisorId', message: 'unknown user' }]);
+    }
+  }
+  await usersRepository.setSupervisor(db, userId, supervisorId);
+  return { id: userId, supervisorId };
+}

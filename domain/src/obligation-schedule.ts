@@ -1,0 +1,53 @@
+import { parse } from 'tinyduration';
+import { addDuration } from './duration';
+import type { ProgramPolicy } from './program-policy';
+
+/** The instants of an obligation: it opens (DUE) a reminder lead before it is due, but never before
+ * it was created; it is OVERDUE after the grace and ESCALATES after the escalation delay. */
+export interface ObligationWindow {
+  opensAt: Date;
+  dueAt: Date;
+  overdueAt: Date;
+  escalatesAt: Date;
+}
+
+type WindowPolicy = Pick<ProgramPolicy, 'reminderLead' | 'visitGrace' | 'escalationDelay'>;
+
+export function obligationWindow(createdAt: Date, dueAt: Date, policy: WindowPolicy): ObligationWindow {
+  const lead = addDuration(dueAt, policy.reminderLead).getTime() - dueAt.getTime();
+  const opensAt = new Date(Math.min(dueAt.getTime(), Math.max(createdAt.getTime(), dueAt.getTime() - lead)));
+  const overdueAt = addDuration(dueAt, policy.visitGrace);
+  return { opensAt, dueAt, overdueAt, escalatesAt: addDuration(overdueAt, policy.escalationDelay) };
+}
+
+/** Indonesian civil time for reports: WIB, UTC+7 all year (no daylight saving). */
+const WIB_OFFSET_MS = 7 * 3_600_000;
+
+function isWholeMonths(iso: string): boolean {
+  const d = parse(iso);
+  return Boolean(d.years || d.months) && !d.weeks && !d.days && !d.hours && !d.minutes && !d.seconds;
+}
+
+/** The start of the first report period of a case whose implementation starts at `anchor`: the first
+ * of that month (WIB) when periods are whole months, otherwise the anchor itself. */
+export function firstReportPeriodStart(anchor: Date, period: string): Date {
+  if (!isWholeMonths(period)) return anchor;
+  const wib = new Date(anchor.getTime() + WIB_OFFSET_MS);
+  return new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), 1) - WIB_OFFSET_MS);
+}
+
+/** A report period's end: its start plus the period, by the WIB calendar for whole months. */
+export function reportPeriodEnd(start: Date, period: string): Date {
+  if (!isWholeMonths(period)) return addDuration(start, period);
+  return new Date(addDuration(new Date(start.getTime() + WIB_OFFSET_MS), period).getTime() - WIB_OFFSET_MS);
+}
+
+/** What people call the period: `2026-10` for calendar months, the WIB start instant otherwise
+ * (`2026-10-01T08:00:05`) so that second-scale test periods stay distinct. */
+export function reportPeriodLabel(start: Date, period: string): string {
+  const wib = new Date(start.getTime() + WIB_OFFSET_MS).toISOString();
+  return isWholeMonths(period) ? wib.slice(0, 7) : wib.slice(0, 19);
+}
+
+/** A period label as the API accepts it. */
+export const REPORT_PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(-\d{2}T\d{2}:\d{2}:\d{2})?$/;
