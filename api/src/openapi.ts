@@ -14,6 +14,17 @@ import {
   transitionRequestSchema,
   TRANSITION_DATA_SCHEMAS,
   z,
+  assignmentRequestSchema,
+  assignmentSchema,
+  handoverRequestSchema,
+  monitoringReportListQuerySchema,
+  monitoringReportRequestSchema,
+  monitoringReportSchema,
+  obligationListQuerySchema,
+  obligationSchema,
+  supervisorRequestSchema,
+  visitRequestSchema,
+  waiverRequestSchema,
 } from '@kampung/domain';
 
 const problem = (description: string) => ({
@@ -125,6 +136,90 @@ export function buildOpenApiDocument() {
       409: problem('CONFLICT: changed from an outdated version'),
       422: problem('VALIDATION_FAILED'),
     },
+  });
+
+  const idParam = z.object({ id: z.uuid() });
+  const page = (item: z.ZodType) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  const writeErrors = { ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND'), 422: problem('VALIDATION_FAILED') };
+  registry.registerPath({
+    method: 'get',
+    path: '/api/cases/{id}/assignments',
+    summary: 'The team of a case, with each position\'s handovers',
+    request: { params: idParam },
+    responses: { 200: json(z.array(assignmentSchema)), ...unauthenticated, 404: problem('NOT_FOUND') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cases/{id}/assignments',
+    summary: 'Assign a person in a role; starts the assignment\'s visit cadence',
+    request: { params: idParam, body: { content: { 'application/json': { schema: assignmentRequestSchema } } } },
+    responses: { 201: json(assignmentSchema), ...writeErrors, 409: problem('CONFLICT: the case ended, or a third IAI architect in the kecamatan') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cases/{id}/assignments/{assignmentId}/handover',
+    summary: 'Reassign a position: its open obligations move to the new person; the handover is kept',
+    request: { params: z.object({ id: z.uuid(), assignmentId: z.uuid() }), body: { content: { 'application/json': { schema: handoverRequestSchema } } } },
+    responses: { 200: json(assignmentSchema), ...writeErrors, 409: problem('CONFLICT') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cases/{id}/visits',
+    summary: "Log a visit: fulfils the assignee's open visit obligation; the next counts from the visit date",
+    request: { params: idParam, body: { content: { 'application/json': { schema: visitRequestSchema } } } },
+    responses: { 201: { description: 'The visit and the obligation it fulfilled' }, ...writeErrors, 409: problem('CONFLICT: on hold, or no cadence running') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cases/{id}/monitoring-reports',
+    summary: 'A monthly monitoring report; below the program target it is red and needs an explanation',
+    request: { params: idParam, body: { content: { 'application/json': { schema: monitoringReportRequestSchema } } } },
+    responses: { 201: json(monitoringReportSchema), ...writeErrors, 409: problem('CONFLICT: a report for the period exists, or the case is on hold or ended') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/cases/{id}/monitoring-reports',
+    summary: "The case's monitoring reports, newest first",
+    request: { params: idParam },
+    responses: { 200: json(page(monitoringReportSchema)), ...unauthenticated, 404: problem('NOT_FOUND') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/monitoring-reports',
+    summary: 'Monitoring reports across cases (red=true: the red ones, for managers)',
+    request: { query: monitoringReportListQuerySchema },
+    responses: { 200: json(page(monitoringReportSchema)), ...unauthenticated, 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/obligations',
+    summary: 'Obligations with their windows and stored status',
+    request: { query: obligationListQuerySchema },
+    responses: { 200: json(page(obligationSchema)), ...unauthenticated, 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/obligations/{id}/waive',
+    summary: 'Waive an open obligation with a reason',
+    request: { params: idParam, body: { content: { 'application/json': { schema: waiverRequestSchema } } } },
+    responses: { 200: { description: 'WAIVED' }, ...writeErrors, 409: problem('CONFLICT: not open') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/me/worklist',
+    summary: 'Due this week, overdue and escalated obligations of the signed-in user',
+    responses: {
+      200: json(z.object({ dueThisWeek: z.array(obligationSchema), overdue: z.array(obligationSchema), escalated: z.array(obligationSchema) })),
+      ...unauthenticated,
+    },
+  });
+  registry.registerPath({ method: 'get', path: '/api/me/inbox', summary: 'Escalations and red reports for the signed-in user', responses: { 200: { description: 'Inbox items' }, ...unauthenticated } });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/users/{id}/supervisor',
+    summary: "Admins: whose escalations reach whom",
+    request: { params: idParam, body: { content: { 'application/json': { schema: supervisorRequestSchema } } } },
+    responses: { 200: { description: 'Set' }, ...writeErrors },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -2,7 +2,7 @@ import type { Db } from './connection';
 
 export async function insertAssignment(
   db: Db,
-  a: { id: string; caseId: string; userId: string; role: string; lead: boolean; kecamatanCode: string; createdBy: string },
+  a: { id: string; caseId: string; userId: string; role: string; lead: boolean; kecamatanCode: string; createdBy: string; startedAt?: Date },
 ) {
   await db
     .insertInto('assignments')
@@ -14,6 +14,7 @@ export async function insertAssignment(
       is_lead: a.lead,
       kecamatan_code: a.kecamatanCode,
       created_by: a.createdBy,
+      ...(a.startedAt ? { started_at: a.startedAt } : {}),
     })
     .execute();
 }

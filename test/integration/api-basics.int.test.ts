@@ -71,7 +71,10 @@ describe('signing in and the reference data', () => {
     const body: any = await health.json();
     assert.deepEqual(body.checks, { postgres: { ok: true }, temporal: { ok: true } });
     const openapi: any = await (await fetch(`${env.appUrl}/api/openapi.json`)).json();
-    for (const path of ['/api/auth/login', '/api/cases', '/api/cases/{id}', '/api/cases/{id}/transitions', '/api/regions']) {
+    for (const path of [
+      '/api/auth/login', '/api/cases', '/api/cases/{id}', '/api/cases/{id}/transitions', '/api/regions',
+      '/api/cases/{id}/assignments/{assignmentId}/handover', '/api/cases/{id}/monitoring-reports', '/api/obligations', '/api/me/worklist',
+    ]) {
       assert.ok(openapi.paths[path], path);
     }
     assert.ok(openapi.components.schemas.Problem);

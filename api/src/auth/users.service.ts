@@ -14,6 +14,8 @@ export const DEMO_USERS: UserSeed[] = [
   { email: 'admin@kampung.demo', name: 'Admin Dinas Sosial', role: 'ADMIN', password: 'admin-demo-2026' },
   { email: 'petugas@kampung.demo', name: 'Siti Rahayu (Petugas Dinsos)', role: 'OFFICER', password: 'petugas-demo-2026' },
   { email: 'viewer@kampung.demo', name: 'Budi Santoso (Pemantau)', role: 'VIEWER', password: 'viewer-demo-2026' },
+  // A mentor (pendamping); the role model of the access issue will give mentors their own role.
+  { email: 'pendamping@kampung.demo', name: 'Ahmad Fauzi (Pendamping)', role: 'OFFICER', password: 'pendamping-demo-2026' },
 ];
 
 /** Makes sure a user exists with this name, role and password. */

@@ -55,3 +55,33 @@ export const DEMO_CASES: DemoCase[] = [
   tangerang('Kampung Hidroponik Cibodas', 'Sayur hidroponik', '36.71.09.1001', '5', upTo('SURVEY')),
   tangerang('Kampung Bersih Kunciran', 'Bank sampah', '36.71.11.1004', '6', ['WITHDRAWN']),
 ];
+
+/** Who serves which demo kampung, and since how many days: with the default fortnightly cadence a
+ * mentor assigned 26 days ago has an escalated visit, 19 days ago an overdue one, 12 days ago one due. */
+export const DEMO_TEAMS: Record<string, { who: 'officer' | 'mentor'; role: 'MENTOR' | 'DINSOS_OFFICER'; daysAgo: number }[]> = {
+  'Kampung Home Industry': [
+    { who: 'mentor', role: 'MENTOR', daysAgo: 26 },
+    { who: 'officer', role: 'DINSOS_OFFICER', daysAgo: 26 },
+  ],
+  'Kampung Grenpul': [
+    { who: 'mentor', role: 'MENTOR', daysAgo: 12 },
+    { who: 'officer', role: 'DINSOS_OFFICER', daysAgo: 40 },
+  ],
+  'Kampung Batik Bugangan': [{ who: 'officer', role: 'DINSOS_OFFICER', daysAgo: 5 }],
+  'Kampung Tani Wonosari': [{ who: 'mentor', role: 'MENTOR', daysAgo: 19 }],
+  'Kampung UMKM Sukasari': [{ who: 'mentor', role: 'MENTOR', daysAgo: 3 }],
+  'Kampung Digital Poris Plawad': [{ who: 'mentor', role: 'MENTOR', daysAgo: 9 }],
+};
+
+/** Monitoring reports already in: Kampung Home Industry's last month was red (Gerbang Hebat style). */
+export const DEMO_REPORTS: Record<string, { period: string; progressPercent: number; budgetRealised: number; problems: string; explanation?: string }[]> = {
+  'Kampung Home Industry': [
+    {
+      period: '2026-10',
+      progressPercent: 45,
+      budgetRealised: 18_500_000,
+      problems: 'Bahan baku rajut terlambat datang; pelatihan pemasaran daring diundur',
+      explanation: 'Pemasok benang tutup dua minggu; pelatihan dijadwalkan ulang minggu kedua bulan ini',
+    },
+  ],
+};

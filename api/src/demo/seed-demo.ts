@@ -1,25 +1,51 @@
-import { casesRepository, usersRepository } from '@kampung/db';
-import type { Stage } from '@kampung/domain';
+import { casesRepository, usersRepository, type Db } from '@kampung/db';
+import type { AssignmentRole, Stage } from '@kampung/domain';
 import { DEMO_USERS } from '../auth/users.service';
 import { proposeCase, transitionCase, type CaseDeps } from '../cases/cases.service';
-import { DEMO_CASES } from './demo-cases';
+import { assign } from '../obligations/assignments.service';
+import { submitReport } from '../obligations/monitoring-reports.service';
+import { DEMO_CASES, DEMO_REPORTS, DEMO_TEAMS } from './demo-cases';
 import { demoReason, demoStageData } from './stage-data';
 
-/** Creates the demo kampung through the same use-cases (and so the workflow) as the web does.
+const DAY = 86_400_000;
+
+async function userId(db: Db, email: string): Promise<string> {
+  const user = await usersRepository.findUserByEmail(db, email);
+  if (!user) throw new Error(`demo user ${email} is missing; run ensureUser first`);
+  return user.id;
+}
+
+/** Creates the demo kampung through the same use-cases (and so the workflows) as the web does, with
+ * their teams (some assigned weeks ago, so that visits are due, overdue and escalated) and reports.
  * Idempotent: a demo case that already exists is left where it is. */
 export async function seedDemo(deps: CaseDeps): Promise<{ created: number }> {
-  const officer = DEMO_USERS.find((u) => u.role === 'OFFICER') ?? DEMO_USERS[0]!;
-  const actor = await usersRepository.findUserByEmail(deps.db, officer.email);
-  if (!actor) throw new Error(`demo user ${officer.email} is missing; run ensureUser first`);
+  const admin = await userId(deps.db, DEMO_USERS.find((u) => u.role === 'ADMIN')!.email);
+  const officer = await userId(deps.db, 'petugas@kampung.demo');
+  const mentor = await userId(deps.db, 'pendamping@kampung.demo');
+  // Escalations climb: the mentor's go to the officer, the officer's to the admin (and all to the managers).
+  await usersRepository.setSupervisor(deps.db, mentor, officer);
+  await usersRepository.setSupervisor(deps.db, officer, admin);
+  const people = { officer, mentor };
+
   let created = 0;
   for (const demo of DEMO_CASES) {
     if (await casesRepository.findCaseByName(deps.db, demo.proposal.name)) continue;
-    const detail = await proposeCase(deps, demo.proposal, actor.id);
+    const detail = await proposeCase(deps, demo.proposal, officer);
     let from: Stage = 'PROPOSAL';
     for (const [step, to] of demo.path.entries()) {
-      await transitionCase(deps, detail.id, { to, reason: demoReason(to), data: demoStageData(from, to, step) }, actor.id);
+      await transitionCase(deps, detail.id, { to, reason: demoReason(to), data: demoStageData(from, to, step) }, officer);
       from = to;
     }
+    for (const member of DEMO_TEAMS[demo.proposal.name] ?? []) {
+      await assign(
+        deps,
+        detail.id,
+        { userId: people[member.who], role: member.role satisfies AssignmentRole, lead: true },
+        officer,
+        { startedAt: new Date(Date.now() - member.daysAgo * DAY) },
+      );
+    }
+    for (const report of DEMO_REPORTS[demo.proposal.name] ?? []) await submitReport(deps, detail.id, report, mentor);
     created += 1;
   }
   return { created };

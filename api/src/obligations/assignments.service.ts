@@ -62,7 +62,14 @@ async function checkIaiQuota(deps: CaseDeps, kampung: Awaited<ReturnType<typeof 
 }
 
 /** Assigns a person to a kampung and starts the durable visit cadence of the assignment. */
-export async function assign(deps: CaseDeps, caseId: string, input: unknown, actorId: string): Promise<Assignment> {
+/** `startedAt` is for the demo data only (an assignment that began weeks ago); the API never sets it. */
+export async function assign(
+  deps: CaseDeps,
+  caseId: string,
+  input: unknown,
+  actorId: string,
+  { startedAt }: { startedAt?: Date } = {},
+): Promise<Assignment> {
   const request = parseInput(assignmentRequestSchema, input);
   const kampung = await findCase(deps, caseId);
   if (isEndStage(kampung.stage as Stage)) throw new AppError('CONFLICT', `The case has ended (${kampung.stage})`);
@@ -80,6 +87,7 @@ export async function assign(deps: CaseDeps, caseId: string, input: unknown, act
     lead: request.lead,
     kecamatanCode: kampung.kecamatan_code,
     createdBy: actorId,
+    startedAt,
   });
   const started = await assignmentsRepository.findAssignment(deps.db, id);
   try {
