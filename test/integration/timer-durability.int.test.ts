@@ -41,16 +41,30 @@ describe('timers survive a dead worker and a restarted Temporal server', () => {
       await changePolicy(deps.db, KSM, {
         baseVersion: current.version,
         changeNote: 'Uji ketahanan timer',
-        policy: { ...current.policy, visitCadence: { MENTOR: 'PT8S' }, reminderLead: 'PT2S', visitGrace: 'PT2S', escalationDelay: 'PT2S' },
+        policy: {
+          ...current.policy,
+          visitCadence: { MENTOR: 'PT8S' },
+          stageMaxDuration: { PROPOSAL: 'PT8S' },
+          reminderLead: 'PT2S',
+          visitGrace: 'PT2S',
+          escalationDelay: 'PT2S',
+        },
       }, actorId);
       const kampung = await proposeCase(deps, proposal({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '2' }), actorId);
       const assignment = await assign(deps, kampung.id, { userId: actorId, role: 'MENTOR' }, actorId);
       const obligation = await eventually(async () => {
-        const row = await deps.db.selectFrom('obligations').selectAll().where('assignment_id', '=', assignment.id).executeTakeFirst();
+        const row = await deps.db.selectFrom('obligations').selectAll().where('assignment_id', '=', assignment.id).where('kind', '=', 'VISIT').executeTakeFirst();
         assert.ok(row);
         return row;
       });
       assert.equal(obligation.status, 'UPCOMING');
+      // The case's own timer too: the deadline of the stage it is in (its obligations workflow).
+      const deadline = await eventually(async () => {
+        const row = await deps.db.selectFrom('obligations').selectAll().where('case_id', '=', kampung.id).where('kind', '=', 'STAGE_DEADLINE').executeTakeFirst();
+        assert.ok(row);
+        return row;
+      });
+      assert.equal(deadline.status, 'UPCOMING');
 
       // Every timer is still ahead: kill the worker outright, then stop and restart the server.
       worker.kill('SIGKILL');
@@ -60,18 +74,22 @@ describe('timers survive a dead worker and a restarted Temporal server', () => {
       server = await startTemporalDevServer(serverOptions);
       worker = await startWorkerProcess({ TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE });
 
-      const statusOf = async () =>
-        (await deps.db.selectFrom('obligations').select(['status', 'status_changed_at']).where('id', '=', obligation.id).executeTakeFirstOrThrow());
-      const escalated = await eventually(async () => {
-        const row = await statusOf();
-        assert.equal(row.status, 'ESCALATED');
-        return row;
-      }, { timeoutMs: 30_000 });
-      assert.ok(escalated.status_changed_at.getTime() >= obligation.escalates_at.getTime(), 'not escalated before its time');
-      await eventually(async () => {
-        const inbox = await deps.db.selectFrom('inbox_items').select('user_id').where('obligation_id', '=', obligation.id).execute();
-        assert.ok(inbox.length >= 1, 'the escalation reached an inbox');
-      });
+      for (const timed of [obligation, deadline]) {
+        const statusOf = async () =>
+          (await deps.db.selectFrom('obligations').select(['status', 'status_changed_at']).where('id', '=', timed.id).executeTakeFirstOrThrow());
+        const escalated = await eventually(async () => {
+          const row = await statusOf();
+          assert.equal(row.status, 'ESCALATED', timed.kind);
+          return row;
+        }, { timeoutMs: 30_000 });
+        assert.ok(escalated.status_changed_at.getTime() >= timed.escalates_at.getTime(), `${timed.kind}: not escalated before its time`);
+        await eventually(async () => {
+          const inbox = await deps.db.selectFrom('inbox_items').select('user_id').where('obligation_id', '=', timed.id).execute();
+          assert.ok(inbox.length >= 1, `${timed.kind}: the escalation reached an inbox`);
+        });
+      }
+      const now = await getCurrentPolicy(deps.db, KSM);
+      await changePolicy(deps.db, KSM, { baseVersion: now.version, changeNote: 'Uji selesai', policy: current.policy }, actorId);
     } finally {
       if (worker) {
         worker.kill('SIGTERM');
