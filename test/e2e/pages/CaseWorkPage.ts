@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 
 /** The team ("Tim pendamping") and obligations ("Kewajiban") sections of a case page. */
 export class CaseWorkPage {
@@ -22,5 +22,35 @@ export class CaseWorkPage {
     const items = this.obligations().getByTestId('obligation').filter({ hasText: kind });
     if (!status) return items;
     return items.filter({ has: this.page.getByTestId('obligation-status').filter({ hasText: new RegExp(`^\\s*${status}\\s*$`) }) });
+  }
+
+  /** Hands the position of a team member (a `member(…)` line) over to `toName`, with a reason; returns the API's answer. */
+  async handOver(member: Locator, toName: string, reason: string): Promise<Response> {
+    await member.getByRole('button', { name: 'Serah terima', exact: true }).click();
+    const form = member.getByRole('form', { name: 'Serah terima' });
+    await form.getByLabel('Diserahkan kepada', { exact: true }).selectOption({ label: toName });
+    await form.getByLabel('Alasan', { exact: true }).fill(reason);
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => /\/api\/cases\/[^/]+\/assignments\/[^/]+\/handover$/.test(r.url()) && r.request().method() === 'POST'),
+      form.getByRole('button', { name: 'Serahkan', exact: true }).click(),
+    ]);
+    return response;
+  }
+
+  /** Entries of the handover history ("Riwayat serah terima") in the team panel. */
+  handovers(): Locator {
+    return this.team().getByTestId('handover');
+  }
+
+  /** Waives an open obligation (an `obligation(…)` item) with a reason; returns the API's answer. */
+  async waive(obligation: Locator, reason: string): Promise<Response> {
+    await obligation.getByRole('button', { name: 'Bebaskan', exact: true }).click();
+    const form = obligation.getByRole('form', { name: 'Bebaskan kewajiban' });
+    await form.getByLabel('Alasan pembebasan', { exact: true }).fill(reason);
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => /\/api\/obligations\/[^/]+\/waive$/.test(r.url()) && r.request().method() === 'POST'),
+      form.getByRole('button', { name: 'Bebaskan kewajiban', exact: true }).click(),
+    ]);
+    return response;
   }
 }

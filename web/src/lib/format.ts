@@ -21,3 +21,18 @@ export function formatDateTime(value: string, language: string): string {
 export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(localeOf(language)).format(value);
 }
+
+export function formatRupiah(value: number, language: string): string {
+  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(value);
+}
+
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/** A report period label: `2026-11` → "November 2026"; any other label (a short test period,
+ * `2026-11-01T08:00:05` in WIB) is shown as it is, with a space for the `T`. */
+export function formatPeriod(label: string, language: string): string {
+  const month = MONTH.exec(label);
+  if (!month) return label.replace('T', ' ');
+  const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+  return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

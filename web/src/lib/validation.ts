@@ -15,7 +15,7 @@ export function issueMessage(issue: Issue, t: TFunction): string {
   const field = lastName(issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return t('validation.required');
+      return issue.expected === 'int' ? t('validation.integer') : t('validation.required');
     case 'invalid_value':
       return t('validation.choose');
     case 'too_small': {

@@ -43,6 +43,11 @@ export function AppLayout() {
             <NavLink to="/inbox" className="app-nav__link">
               {t('nav.inbox')}
             </NavLink>
+            {me.role === 'ADMIN' && (
+              <NavLink to="/red-reports" className="app-nav__link">
+                {t('nav.redReports')}
+              </NavLink>
+            )}
           </nav>
         )}
       </header>

@@ -8,6 +8,7 @@ import { CaseProfile } from '../modules/cases/components/CaseProfile';
 import { MoveToStageForm } from '../modules/cases/components/MoveToStageForm';
 import { NextSteps } from '../modules/cases/components/NextSteps';
 import { StageTimeline } from '../modules/cases/components/StageTimeline';
+import { MonitoringSection } from '../modules/monitoring/components/MonitoringSection';
 import { ObligationsSection } from '../modules/obligations/components/ObligationsSection';
 import { TeamSection } from '../modules/obligations/components/TeamSection';
 import { Loading } from '../ui/Loading';
@@ -41,7 +42,8 @@ export function CasePage() {
                 <p className="muted">{t('case.readOnly')}</p>
               )}
               <TeamSection caseId={detail.id} canWrite={me.canWrite} />
-              <ObligationsSection caseId={detail.id} />
+              <ObligationsSection caseId={detail.id} canWrite={me.canWrite} />
+              <MonitoringSection detail={detail} canWrite={me.canWrite} />
               <CaseProfile detail={detail} />
             </div>
             <StageTimeline history={detail.history} />

@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '../lib/format';
+import { formatDateTime, formatNumber, formatPeriod } from '../lib/format';
+import type { EscalationItem, InboxItem, RedReportItem } from '../modules/obligations/api/obligations.api';
 import { obligationQueries } from '../modules/obligations/api/obligations.queries';
 import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
 
-/** "Kotak masuk": escalations addressed to the signed-in user. */
+const caseUrl = (item: InboxItem) => `/cases/${encodeURIComponent(item.case.id)}`;
+
+/** "Kotak masuk": escalations and red monitoring reports addressed to the signed-in user. */
 export function InboxPage() {
   const { t, i18n } = useTranslation();
   const query = useQuery(obligationQueries.inbox());
@@ -20,12 +23,8 @@ export function InboxPage() {
       {query.data && query.data.length > 0 && (
         <ul className="work-list">
           {query.data.map((item) => (
-            <li key={item.id} className="work-card" data-testid="inbox-item">
-              <p className="work-card__title">
-                <span className="badge badge--danger">{t(`inbox.kinds.${item.kind}`)}</span>{' '}
-                <Link to={`/cases/${encodeURIComponent(item.case.id)}`}>{item.case.name}</Link>
-              </p>
-              <p className="work-card__meta">{t(`obligationKinds.${item.obligation.kind}`)}</p>
+            <li key={item.id} className="work-card" data-testid="inbox-item" data-kind={item.kind}>
+              {item.kind === 'RED_REPORT' ? <RedReport item={item} /> : <Escalation item={item} />}
               <p className="work-card__meta">
                 <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, i18n.language)}</time>
               </p>
@@ -34,5 +33,39 @@ export function InboxPage() {
         </ul>
       )}
     </>
+  );
+}
+
+function Escalation({ item }: { item: EscalationItem }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="work-card__title">
+        <span className="badge badge--danger">{t('inbox.kinds.ESCALATION')}</span> <Link to={caseUrl(item)}>{item.case.name}</Link>
+      </p>
+      {item.obligation && <p className="work-card__meta">{t(`obligationKinds.${item.obligation.kind}`)}</p>}
+    </>
+  );
+}
+
+/** "Laporan merah: <case> periode <period>, progres <n>%", the case name linking to it. */
+function RedReport({ item }: { item: RedReportItem }) {
+  const { t, i18n } = useTranslation();
+  const report = item.report;
+  return (
+    <p className="work-card__title">
+      <span className="badge badge--danger">{t('inbox.kinds.RED_REPORT')}</span>: <Link to={caseUrl(item)}>{item.case.name}</Link>
+      {report && (
+        <>
+          {' '}
+          <span className="work-card__detail" data-testid="red-report-detail">
+            {t('inbox.redReportDetail', {
+              period: formatPeriod(report.period, i18n.language),
+              progress: formatNumber(report.progressPercent, i18n.language),
+            })}
+          </span>
+        </>
+      )}
+    </p>
   );
 }

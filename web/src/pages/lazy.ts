@@ -7,3 +7,4 @@ export const NewProposalPage = lazy(() => import('./NewProposalPage').then((m) =
 export const CasePage = lazy(() => import('./CasePage').then((m) => ({ default: m.CasePage })));
 export const WorklistPage = lazy(() => import('./WorklistPage').then((m) => ({ default: m.WorklistPage })));
 export const InboxPage = lazy(() => import('./InboxPage').then((m) => ({ default: m.InboxPage })));
+export const RedReportsPage = lazy(() => import('./RedReportsPage').then((m) => ({ default: m.RedReportsPage })));

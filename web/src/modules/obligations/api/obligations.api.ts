@@ -6,6 +6,7 @@ export interface UserSummary {
   id: string;
   name: string;
   role: string;
+  supervisorId: string | null;
 }
 
 export interface ObligationFilters {
@@ -29,18 +30,43 @@ export interface Worklist {
   escalated: Obligation[];
 }
 
-export interface InboxItem {
+interface InboxItemBase {
   id: string;
-  kind: 'ESCALATION';
   createdAt: string;
-  obligation: { id: string; kind: ObligationKind };
   case: { id: string; name: string };
 }
+
+/** An obligation of the user's team became ESCALATED. */
+export interface EscalationItem extends InboxItemBase {
+  kind: 'ESCALATION';
+  obligation: { id: string; kind: ObligationKind; status: ObligationStatus } | null;
+  report: null;
+}
+
+/** A monitoring report came in below the program's target. */
+export interface RedReportItem extends InboxItemBase {
+  kind: 'RED_REPORT';
+  obligation: { id: string; kind: ObligationKind; status: ObligationStatus } | null;
+  report: { id: string; period: string; progressPercent: number } | null;
+}
+
+export type InboxItem = EscalationItem | RedReportItem;
 
 export interface AssignmentInput {
   userId: string;
   role: AssignmentRole;
   lead: boolean;
+}
+
+export interface HandoverInput {
+  toUserId: string;
+  reason: string;
+}
+
+export interface WaiverResult {
+  id: string;
+  status: ObligationStatus;
+  waivedReason: string | null;
 }
 
 export type VisitInput = Omit<VisitRequest, 'attendees' | 'followUps'> & { attendees: number; followUps: string[] };
@@ -53,6 +79,13 @@ export const fetchAssignments = (caseId: string) => http<Assignment[]>(`${caseBa
 
 export const createAssignment = (caseId: string, input: AssignmentInput) =>
   http<Assignment>(`${caseBase(caseId)}/assignments`, { method: 'POST', body: input });
+
+/** Reassigns the position to another person; its open obligations move with it. */
+export const handOver = (caseId: string, assignmentId: string, input: HandoverInput) =>
+  http<Assignment>(`${caseBase(caseId)}/assignments/${encodeURIComponent(assignmentId)}/handover`, { method: 'POST', body: input });
+
+export const waiveObligation = (obligationId: string, reason: string) =>
+  http<WaiverResult>(`/api/obligations/${encodeURIComponent(obligationId)}/waive`, { method: 'POST', body: { reason } });
 
 export const logVisit = (caseId: string, input: VisitInput) =>
   http<{ id: string; fulfilledObligationId: string | null }>(`${caseBase(caseId)}/visits`, { method: 'POST', body: input });

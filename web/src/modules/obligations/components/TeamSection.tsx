@@ -5,9 +5,12 @@ import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { obligationQueries } from '../api/obligations.queries';
 import { AssignForm } from './AssignForm';
+import { HandoverButton } from './HandoverButton';
+import { HandoverHistory } from './HandoverHistory';
 import { LogVisitButton } from './LogVisitButton';
 
-/** "Tim pendamping": who works on the case, and (for writers) assigning someone and logging their visits. */
+/** "Tim pendamping": who works on the case and who held each position before (handovers), and for
+ * writers assigning someone, logging their visits and handing a position over. */
 export function TeamSection({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const query = useQuery(obligationQueries.assignments(caseId));
@@ -31,7 +34,13 @@ export function TeamSection({ caseId, canWrite }: { caseId: string; canWrite: bo
                   ? t('team.period', { from: formatDate(a.startedAt, i18n.language), to: formatDate(a.endedAt, i18n.language) })
                   : t('team.since', { date: formatDate(a.startedAt, i18n.language) })}
               </p>
-              {canWrite && !a.endedAt && <LogVisitButton caseId={caseId} assignmentId={a.id} label={t('visit.logFor', { name: a.user.name })} />}
+              <HandoverHistory handovers={a.handovers} />
+              {canWrite && !a.endedAt && (
+                <div className="member-actions">
+                  <LogVisitButton caseId={caseId} assignmentId={a.id} label={t('visit.logFor', { name: a.user.name })} />
+                  <HandoverButton assignment={a} />
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
 import { LogVisitButton } from './LogVisitButton';
+import { ObligationScope } from './ObligationScope';
 import { ObligationStatusBadge } from './ObligationStatusBadge';
 
 /** One obligation in the worklist: the case, what is due and when, and a one-tap visit log. */
@@ -22,6 +23,11 @@ export function WorkItemCard({ obligation: o, canWrite, onLogged }: WorkItemCard
       <p className="work-card__meta">
         {t(`obligationKinds.${o.kind}`)} <ObligationStatusBadge status={o.status} />
       </p>
+      {(o.periodLabel || o.stage) && (
+        <p className="work-card__meta">
+          <ObligationScope obligation={o} />
+        </p>
+      )}
       <p className="work-card__meta">{t('worklist.dueOn', { date: formatDate(o.dueAt, i18n.language) })}</p>
       {canWrite && o.kind === 'VISIT' && <LogVisitButton caseId={o.caseId} onLogged={() => onLogged?.(o)} />}
     </li>

@@ -1,5 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { createAssignment, logVisit, type AssignmentInput, type VisitInput } from '../api/obligations.api';
+import {
+  createAssignment,
+  handOver,
+  logVisit,
+  waiveObligation,
+  type AssignmentInput,
+  type HandoverInput,
+  type VisitInput,
+} from '../api/obligations.api';
 import { assignmentKeys, obligationKeys } from '../api/obligations.queries';
 
 /** Assigns a user to a case; the team and the obligations (new ones may follow) refresh. */
@@ -12,6 +20,29 @@ export function useAssign(caseId: string) {
         queryClient.invalidateQueries({ queryKey: assignmentKeys.byCase(caseId) }),
         queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
       ]),
+  });
+}
+
+/** Hands a position over to another person: the team (and its history) and every obligation
+ * query refresh, as the open obligations now belong to the new person. */
+export function useHandOver(caseId: string, assignmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: HandoverInput) => handOver(caseId, assignmentId, input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: assignmentKeys.byCase(caseId) }),
+        queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+      ]),
+  });
+}
+
+/** Waives one open obligation with a reason; every obligation query refreshes. */
+export function useWaiveObligation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ obligationId, reason }: { obligationId: string; reason: string }) => waiveObligation(obligationId, reason),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
   });
 }
 

@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { DEMO_USERS } from '@kampung/api';
+import type { Stage } from '@kampung/domain';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { FULL_PATH, validData } from '../integration/support/stage-data';
+import { CaseWorkPage } from './pages/CaseWorkPage';
+import { InboxPage } from './pages/InboxPage';
+import { LoginPage } from './pages/LoginPage';
+import { MonitoringSection } from './pages/MonitoringSection';
+import { RedReportsPage } from './pages/RedReportsPage';
+
+const APP_URL = process.env.APP_URL;
+const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? '';
+// The stack signs in the demo users; the officer is one of them.
+const OFFICER = DEMO_USERS.find((user) => user.role === 'OFFICER')!;
+const RESULTS = path.resolve('test-results');
+const PROGRAM = 'KAMPUNG_SEJAHTERA_MANDIRI';
+
+/** A tiny API client for seeding: signs in with fetch and keeps the session cookie. */
+class Api {
+  private constructor(private readonly cookie: string) {}
+
+  static async signIn(email: string, password: string): Promise<Api> {
+    const res = await fetch(new URL('/api/auth/login', APP_URL), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    assert.equal(res.status, 200, `login: ${await res.text()}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    assert.ok(cookie, 'the login sets a session cookie');
+    return new Api(cookie);
+  }
+
+  async call<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(new URL(url, APP_URL), {
+      method,
+      headers: { Cookie: this.cookie, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+}
+
+/** Retries an assertion until it holds (obligations are written by the case's workflow, a moment later). */
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+async function screenshotOnFailure(page: Page, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, `monitoring-handover-${Date.now()}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  }
+}
+
+async function signedInPage(browser: Browser, email: string, password: string, phone: boolean): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: APP_URL,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    ...(phone ? { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true } : {}),
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const login = new LoginPage(page);
+  await login.open();
+  assert.equal((await login.signIn(email, password)).status(), 200);
+  await page.getByRole('heading', { name: 'Daftar kasus kampung' }).waitFor();
+  return page;
+}
+
+interface User {
+  id: string;
+  name: string;
+  role: string;
+}
+interface Obligation {
+  kind: string;
+  status: string;
+  periodLabel: string | null;
+  dueAt: string;
+}
+
+test(
+  'an officer sends a red monitoring report that must be explained, the admin finds it in the inbox, hands the position over and waives an obligation',
+  { skip: APP_URL ? false : 'APP_URL is not set (the API serving the built web)', timeout: 180_000 },
+  async () => {
+    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
+    assert.ok(OFFICER, 'the demo users include an officer');
+    const api = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = (await api.call<User>('GET', '/api/me')).body;
+    const officer = (await api.call<User[]>('GET', '/api/users')).body.find((u) => u.name === OFFICER.name);
+    assert.ok(officer, `${OFFICER.name} is a user`);
+    const name = `Kampung Laporan E2E ${Date.now().toString(36)}`;
+
+    // Given a kampung in implementation, with the officer as its mentor
+    const created = await api.call<{ id: string }>('POST', '/api/cases', {
+      programCode: PROGRAM,
+      kelurahanCode: '36.71.07.1013',
+      rw: '5',
+      name,
+      theme: 'Kampung Uji Laporan Monitoring',
+      profile: { households: 90, poorHouseholds: 25, potentials: [], problems: [] },
+      proposer: { name: 'Uji', organisation: 'RW 005' },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const caseId = created.body.id;
+    let from: Stage = 'PROPOSAL';
+    for (const to of FULL_PATH.slice(0, FULL_PATH.indexOf('IMPLEMENTATION') + 1)) {
+      const moved: { status: number; body: unknown } = await api.call('POST', `/api/cases/${caseId}/transitions`, { to, data: validData(from, to) });
+      assert.equal(moved.status, 200, `${from} → ${to}: ${JSON.stringify(moved.body)}`);
+      from = to;
+    }
+    const assigned = await api.call('POST', `/api/cases/${caseId}/assignments`, { userId: officer.id, role: 'MENTOR', lead: true });
+    assert.equal(assigned.status, 201, JSON.stringify(assigned.body));
+    // And its first monthly report obligation open
+    const period = await eventually(async () => {
+      const { items } = (await api.call<{ items: Obligation[] }>('GET', `/api/obligations?case=${caseId}&kind=MONITORING_REPORT`)).body;
+      const open = items.find((o) => o.periodLabel && ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'].includes(o.status));
+      assert.ok(open?.periodLabel, 'a monitoring report obligation is open');
+      return open.periodLabel;
+    });
+    const policy = (await api.call<{ policy: { monitoringTargetPercent: number } }>('GET', `/api/programs/${PROGRAM}/policy`)).body.policy;
+    const target = policy.monitoringTargetPercent;
+    assert.ok(target >= 10, `a target to fall short of (${target}%)`);
+    const progress = String(target - 10);
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+    });
+    try {
+      // When the officer opens the case on a phone
+      const phone = await signedInPage(browser, OFFICER.email, OFFICER.password, true);
+      await screenshotOnFailure(phone, async () => {
+        const kampung = new CaseWorkPage(phone);
+        await kampung.open(caseId);
+        const monitoring = new MonitoringSection(phone);
+        await monitoring.form().waitFor();
+
+        // Then the report form starts at the period of the open obligation
+        await eventually(async () => assert.equal(await monitoring.field('Periode (bulan)').inputValue(), period));
+
+        // When they report progress below the target without an explanation
+        await monitoring.fill({ progress, budget: '45000000', problems: 'Material bangunan datang terlambat.' });
+        await monitoring.explanationMessages().filter({ hasText: `di bawah target program ${target}%` }).waitFor();
+        await monitoring.submitRefused();
+
+        // Then the explanation is required, saying why
+        await monitoring.explanationMessages().locator('.field__error').filter({ hasText: `di bawah target ${target}%` }).waitFor();
+        assert.equal(await monitoring.report(period).count(), 0, 'nothing was sent');
+
+        // When they explain and send it
+        const explanation = 'Hujan deras dua minggu; pengecoran ditunda.';
+        await monitoring.field('Penjelasan').fill(explanation);
+        const sent = await monitoring.submit();
+        assert.equal(sent.status(), 201, await sent.text());
+
+        // Then the case shows the report marked red with its explanation, and the obligation fulfilled
+        const report = monitoring.report(period);
+        await report.getByTestId('report-red').filter({ hasText: 'Merah' }).waitFor();
+        await report.getByTestId('report-explanation').filter({ hasText: explanation }).waitFor();
+        await kampung.obligation('Laporan monitoring', 'Terpenuhi').first().waitFor();
+        const width = await phone.evaluate<number>('document.documentElement.scrollWidth');
+        assert.ok(width <= 390, `no horizontal scrolling on a 390 px phone (page is ${width} px wide)`);
+      });
+
+      // When the admin opens their inbox
+      const desk = await signedInPage(browser, ADMIN_EMAIL, ADMIN_PASSWORD, false);
+      await screenshotOnFailure(desk, async () => {
+        const inbox = new InboxPage(desk);
+        await inbox.openFromHeader();
+
+        // Then the red report is there, with its progress, linking to the case
+        const item = inbox.redReport(name);
+        await item.filter({ hasText: `progres ${progress}%` }).waitFor();
+        assert.match(await item.innerText(), /Laporan merah/);
+
+        // And the red reports page lists it too
+        const red = new RedReportsPage(desk);
+        await red.openFromHeader();
+        await red.report(name, period).waitFor();
+
+        // When they open the case from the inbox and hand the officer's position over to themselves
+        await inbox.openFromHeader();
+        await inbox.redReport(name).getByRole('link', { name, exact: true }).click();
+        const kampung = new CaseWorkPage(desk);
+        await kampung.team().waitFor();
+        const member = kampung.member(officer.name, 'Pendamping');
+        const handedOver = await kampung.handOver(member, admin.name, 'Petugas cuti tiga bulan.');
+        assert.equal(handedOver.status(), 200, await handedOver.text());
+
+        // Then the team shows the handover in its history: from whom, to whom, why and by whom
+        const entry = kampung.handovers().filter({ hasText: `${officer.name} → ${admin.name}` });
+        await entry.filter({ hasText: 'Petugas cuti tiga bulan.' }).filter({ hasText: `oleh ${admin.name}` }).waitFor();
+        assert.match(await entry.innerText(), /\d+ kewajiban dipindahkan/);
+        await kampung.team().getByTestId('team-member').locator('.item-list__title').filter({ hasText: admin.name }).waitFor();
+
+        // When they waive the open evaluation with a reason
+        const evaluation = kampung.obligations().locator('[data-testid="obligation"][data-kind="EVALUATION"]').first();
+        const itsId = await evaluation.getAttribute('data-id');
+        const waived = await kampung.waive(evaluation, 'Evaluasi digabung dengan evaluasi tahunan kota.');
+        assert.equal(waived.status(), 200, await waived.text());
+
+        // Then it shows as waived, with the reason
+        const after = kampung.obligations().locator(`[data-id="${itsId}"]`);
+        await after.filter({ has: desk.getByTestId('obligation-status').filter({ hasText: 'Dibebaskan' }) }).waitFor();
+        await after.getByTestId('waived-reason').filter({ hasText: 'Evaluasi digabung dengan evaluasi tahunan kota.' }).waitFor();
+      });
+    } finally {
+      await browser.close();
+    }
+  },
+);

@@ -1,0 +1,21 @@
+import type { MonitoringReport, MonitoringReportRequest } from '@kampung/domain/obligation';
+import { http, searchString } from '../../../lib/http';
+
+export interface ReportPage {
+  items: MonitoringReport[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const REPORT_PAGE_SIZE = 20;
+
+export const fetchCaseReports = (caseId: string, page: number) =>
+  http<ReportPage>(`/api/cases/${encodeURIComponent(caseId)}/monitoring-reports${searchString({ page, pageSize: REPORT_PAGE_SIZE })}`);
+
+/** Reports below their program's target, newest first: what managers follow up. */
+export const fetchRedReports = (page: number) =>
+  http<ReportPage>(`/api/monitoring-reports${searchString({ red: 'true', page, pageSize: REPORT_PAGE_SIZE })}`);
+
+export const submitReport = (caseId: string, input: MonitoringReportRequest) =>
+  http<MonitoringReport>(`/api/cases/${encodeURIComponent(caseId)}/monitoring-reports`, { method: 'POST', body: input });

@@ -1,0 +1,19 @@
+import { OPEN_OBLIGATION_STATUSES, type Obligation } from '@kampung/domain/obligation';
+
+const REPORT_KINDS: readonly Obligation['kind'][] = ['MONITORING_REPORT', 'GRADUATE_CHECK'];
+
+/** The period a new report most likely covers: that of the case's oldest open report obligation
+ * (a monthly report, or a post-graduation check, which a report also fulfils). */
+export function oldestOpenReportPeriod(obligations: readonly Obligation[]): string | undefined {
+  return obligations
+    .filter((o) => REPORT_KINDS.includes(o.kind) && OPEN_OBLIGATION_STATUSES.includes(o.status) && o.periodLabel)
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.periodLabel ?? undefined;
+}
+
+/** `2026-11`: a calendar month, which a month input can show. */
+export const isMonth = (label: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(label);
+
+/** The current month in WIB (UTC+7), as the API decides whether a month has begun. */
+export function currentMonthWib(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+}
