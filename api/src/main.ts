@@ -15,6 +15,10 @@ const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, con
 const server = app.listen(config.PORT, config.HOST, () => {
   log.info({ port: config.PORT }, 'api listening');
 });
+// Idle keep-alive connections outlive the clients' own idle timeout (undici and browsers close
+// first), so a client never reuses a socket the server is closing at that very moment.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -6,88 +6,79 @@ import type { Db } from './connection';
 const OPEN = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
 const ORDER = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
 
-export interface NewVisitObligation {
-  caseId: string;
-  assignmentId: string;
-  assigneeId: string;
-  seq: number;
+interface ObligationWindowRow {
   opensAt: Date;
   dueAt: Date;
   overdueAt: Date;
   escalatesAt: Date;
   policyVersion: number;
 }
+
+export interface NewVisitObligation extends ObligationWindowRow {
+  caseId: string;
+  assignmentId: string;
+  assigneeId: string;
+  seq: number;
+}
+
+export interface NewCaseObligation extends ObligationWindowRow {
+  caseId: string;
+  kind: 'MONITORING_REPORT' | 'EVALUATION' | 'STAGE_DEADLINE' | 'GRADUATE_CHECK';
+  seq: number;
+  assignmentId: string | null;
+  assigneeId: string | null;
+  periodLabel?: string | null;
+  stage?: string | null;
+}
+
+function newObligationRow(o: NewCaseObligation | (NewVisitObligation & { kind: 'VISIT' })) {
+  return {
+    id: randomUUID(),
+    kind: o.kind,
+    case_id: o.caseId,
+    assignment_id: o.assignmentId,
+    assignee_id: o.assigneeId,
+    seq: o.seq,
+    status: 'UPCOMING',
+    opens_at: o.opensAt,
+    due_at: o.dueAt,
+    overdue_at: o.overdueAt,
+    escalates_at: o.escalatesAt,
+    policy_version: o.policyVersion,
+    period_label: 'periodLabel' in o ? (o.periodLabel ?? null) : null,
+    stage: 'stage' in o ? (o.stage ?? null) : null,
+  };
+}
+
+const WINDOW_COLUMNS = ['id', 'status', 'opens_at', 'due_at', 'overdue_at', 'escalates_at'] as const;
 
 /** Writes the obligation once per (assignment, kind, seq) and returns the stored one, so a retried
  * activity gets the same id and instants as the first attempt. */
 export async function ensureVisitObligation(db: Db, o: NewVisitObligation) {
   await db
     .insertInto('obligations')
-    .values({
-      id: randomUUID(),
-      kind: 'VISIT',
-      case_id: o.caseId,
-      assignment_id: o.assignmentId,
-      assignee_id: o.assigneeId,
-      seq: o.seq,
-      status: 'UPCOMING',
-      opens_at: o.opensAt,
-      due_at: o.dueAt,
-      overdue_at: o.overdueAt,
-      escalates_at: o.escalatesAt,
-      policy_version: o.policyVersion,
-    })
+    .values(newObligationRow({ ...o, kind: 'VISIT' }))
     .onConflict((oc) => oc.columns(['assignment_id', 'kind', 'seq']).doNothing())
     .execute();
   return db
     .selectFrom('obligations')
-    .select(['id', 'opens_at', 'due_at', 'overdue_at', 'escalates_at'])
+    .select(WINDOW_COLUMNS)
     .where('assignment_id', '=', o.assignmentId)
     .where('kind', '=', 'VISIT')
     .where('seq', '=', o.seq)
     .executeTakeFirstOrThrow();
 }
 
-export interface NewCaseObligation {
-  caseId: string;
-  kind: 'MONITORING_REPORT' | 'EVALUATION' | 'STAGE_DEADLINE' | 'GRADUATE_CHECK';
-  seq: number;
-  assignmentId: string | null;
-  assigneeId: string | null;
-  opensAt: Date;
-  dueAt: Date;
-  overdueAt: Date;
-  escalatesAt: Date;
-  policyVersion: number;
-  periodLabel?: string | null;
-  stage?: string | null;
-}
-
 /** Writes a case-level obligation once per (case, kind, seq) and returns the stored one. */
 export async function ensureCaseObligation(db: Db, o: NewCaseObligation) {
   await db
     .insertInto('obligations')
-    .values({
-      id: randomUUID(),
-      kind: o.kind,
-      case_id: o.caseId,
-      assignment_id: o.assignmentId,
-      assignee_id: o.assigneeId,
-      seq: o.seq,
-      status: 'UPCOMING',
-      opens_at: o.opensAt,
-      due_at: o.dueAt,
-      overdue_at: o.overdueAt,
-      escalates_at: o.escalatesAt,
-      policy_version: o.policyVersion,
-      period_label: o.periodLabel ?? null,
-      stage: o.stage ?? null,
-    })
+    .values(newObligationRow(o))
     .onConflict((oc) => oc.columns(['case_id', 'kind', 'seq']).where('kind', '<>', 'VISIT').doNothing())
     .execute();
   return db
     .selectFrom('obligations')
-    .select(['id', 'status', 'opens_at', 'due_at', 'overdue_at', 'escalates_at'])
+    .select(WINDOW_COLUMNS)
     .where('case_id', '=', o.caseId)
     .where('kind', '=', o.kind)
     .where('seq', '=', o.seq)

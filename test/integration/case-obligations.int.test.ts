@@ -5,12 +5,15 @@ import { caseObligationsWorkflowId, visitCadenceWorkflowId } from '@kampung/work
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
 import { FULL_PATH, validData } from './support/stage-data';
-import { eventually, withTemporal } from './support/temporal';
+import { eventually as eventuallyWithin, withTemporal } from './support/temporal';
 
 const KT = 'KAMPUNG_TEMATIK';
 /** A kelurahan of Semarang no other test assigns IAI architects in (Ngemplak Simongan, Semarang Barat). */
 const QUIET_KELURAHAN = '33.74.13.1001';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Obligations are written by workflows a moment after the request; on a loaded 2-core machine that
+ * moment can be long, so waits are generous (they bound the wait, they do not measure speed). */
+const eventually = <T>(check: () => Promise<T>, { timeoutMs = 30_000 } = {}) => eventuallyWithin(check, { timeoutMs });
 
 /** Nothing runs on its own in this file unless a test says so: no visits, no stage deadlines. */
 const QUIET: Partial<ProgramPolicy> = {
@@ -86,7 +89,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     assert.equal(deadline.assignee.id, ids.officer, 'the deadline falls to the case officer');
     assert.equal(Date.parse(deadline.dueAt) - enteredAt, 3000, 'due the expected duration after entering the stage');
 
-    await eventually(async () => assert.equal((await obligations(kampung.id, '&kind=STAGE_DEADLINE'))[0].status, 'ESCALATED'), { timeoutMs: 20_000 });
+    await eventually(async () => assert.equal((await obligations(kampung.id, '&kind=STAGE_DEADLINE'))[0].status, 'ESCALATED'), { timeoutMs: 40_000 });
     assert.ok(Date.now() >= Date.parse(deadline.escalatesAt));
     const viewer = await ApiClient.signedIn(env.viewer());
     for (const client of [viewer, admin]) {
