@@ -1,11 +1,15 @@
 import { parse, type Duration } from 'tinyduration';
 import { z } from './zod';
 
+/** The whole string must be an ISO-8601 duration: the parser alone also takes `xP1D` or `P1DT`. */
+const ISO_DURATION = /^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+
 /** Policy durations are ISO-8601 (`P14D`, `P6M`, `PT10S`), so demos and tests can run on seconds. */
 export const isoDurationSchema = z
   .string()
   .trim()
   .refine((value) => {
+    if (!ISO_DURATION.test(value)) return false;
     try {
       const d = parse(value);
       return !d.negative && Object.values(d).some((v) => typeof v === 'number' && v > 0);

@@ -6,7 +6,7 @@ import { DEFAULT_POLICIES, programPolicySchema, ratingClass } from './program-po
 describe('ISO-8601 policy durations', () => {
   test('accepts days, months and seconds; refuses zero, negative and prose', () => {
     for (const ok of ['P14D', 'P6M', 'PT10S', 'P1Y', 'P2W', 'PT1H30M']) assert.ok(isoDurationSchema.safeParse(ok).success, ok);
-    for (const bad of ['P0D', '-P1D', '14 days', 'P', '']) assert.ok(!isoDurationSchema.safeParse(bad).success, bad);
+    for (const bad of ['P0D', '-P1D', '14 days', 'P', '', 'xP1D', 'P14Dx', 'P1DT', 'PT', 'P1S']) assert.ok(!isoDurationSchema.safeParse(bad).success, bad);
   });
 
   test('adds months by the calendar and seconds exactly', () => {

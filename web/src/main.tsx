@@ -5,7 +5,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import './i18n';
 import './styles.css';
 import { AppLayout } from './pages/AppLayout';
-import { CaseListPage, CasePage, InboxPage, NewProposalPage, RedReportsPage, WorklistPage } from './pages/lazy';
+import { CaseListPage, CasePage, InboxPage, NewProposalPage, PoliciesPage, RedReportsPage, WorklistPage } from './pages/lazy';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
 import { createQueryClient } from './query-client';
@@ -21,6 +21,7 @@ const router = createBrowserRouter([
       { path: 'worklist', element: <WorklistPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'red-reports', element: <RedReportsPage /> },
+      { path: 'policies', element: <PoliciesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

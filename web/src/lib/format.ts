@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { localeOf } from '../i18n';
+import { DURATION_UNITS, parseIsoDuration } from './duration';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,4 +37,16 @@ export function formatPeriod(label: string, language: string): string {
   if (!month) return label.replace('T', ' ');
   const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
   return new Intl.DateTimeFormat(localeOf(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** An ISO-8601 duration in words: `P14D` → "14 hari", `PT1H30M` → "1 jam 30 menit"; null when it is
+ * not one (the caller shows the text as it is, or an error). */
+export function formatDuration(value: string, t: TFunction, language: string): string | null {
+  const parts = parseIsoDuration(value);
+  if (!parts) return null;
+  const words = DURATION_UNITS.flatMap((unit) => {
+    const count = parts[unit];
+    return count ? [t(`duration.${unit}`, { count, value: formatNumber(count, language) })] : [];
+  });
+  return words.length > 0 ? words.join(' ') : null;
 }

@@ -48,6 +48,9 @@ export function AppLayout() {
                 {t('nav.redReports')}
               </NavLink>
             )}
+            <NavLink to="/policies" className="app-nav__link">
+              {t('nav.policies')}
+            </NavLink>
           </nav>
         )}
       </header>

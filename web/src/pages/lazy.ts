@@ -8,3 +8,4 @@ export const CasePage = lazy(() => import('./CasePage').then((m) => ({ default: 
 export const WorklistPage = lazy(() => import('./WorklistPage').then((m) => ({ default: m.WorklistPage })));
 export const InboxPage = lazy(() => import('./InboxPage').then((m) => ({ default: m.InboxPage })));
 export const RedReportsPage = lazy(() => import('./RedReportsPage').then((m) => ({ default: m.RedReportsPage })));
+export const PoliciesPage = lazy(() => import('./PoliciesPage').then((m) => ({ default: m.PoliciesPage })));

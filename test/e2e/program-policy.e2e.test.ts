@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { LoginPage } from './pages/LoginPage';
+import { PolicyPage } from './pages/PolicyPage';
+
+const APP_URL = process.env.APP_URL;
+const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
+const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? '';
+const VIEWER_EMAIL = process.env.E2E_VIEWER_EMAIL ?? '';
+const VIEWER_PASSWORD = process.env.E2E_VIEWER_PASSWORD ?? '';
+const RESULTS = path.resolve('test-results');
+const PROGRAM = 'KAMPUNG_SEJAHTERA_MANDIRI';
+const PROGRAM_LABEL = 'Kampung Sejahtera Mandiri (Kota Tangerang)';
+const POLICY_URL = `/api/programs/${PROGRAM}/policy`;
+const NOTE = 'Uji e2e: kunjungan pendamping tiap minggu';
+
+/** A tiny API client: signs in with fetch and keeps the session cookie. */
+class Api {
+  private constructor(private readonly cookie: string) {}
+
+  static async signIn(email: string, password: string): Promise<Api> {
+    const res = await fetch(new URL('/api/auth/login', APP_URL), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    assert.equal(res.status, 200, `login: ${await res.text()}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    assert.ok(cookie, 'the login sets a session cookie');
+    return new Api(cookie);
+  }
+
+  async call<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(new URL(url, APP_URL), {
+      method,
+      headers: { Cookie: this.cookie, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+}
+
+async function screenshotOnFailure(page: Page, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    await mkdir(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, `program-policy-${Date.now()}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  }
+}
+
+async function signedInPhone(browser: Browser, email: string, password: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: APP_URL,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    viewport: { width: 390, height: 800 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const login = new LoginPage(page);
+  await login.open();
+  assert.equal((await login.signIn(email, password)).status(), 200);
+  await page.getByRole('heading', { name: 'Daftar kasus kampung' }).waitFor();
+  return page;
+}
+
+async function assertNoHorizontalScroll(page: Page): Promise<void> {
+  const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+  assert.ok(width <= 390, `no horizontal scrolling on a 390 px phone (page is ${width} px wide)`);
+}
+
+interface PolicyVersion {
+  version: number;
+  changeNote: string;
+  policy: { visitCadence: Record<string, string> } & Record<string, unknown>;
+}
+
+test(
+  'an admin changes the mentor visit cadence on a phone (an invalid duration is stopped, a colleague\'s change first is a conflict to reload), and a viewer reads the new version without edit controls',
+  { skip: APP_URL ? false : 'APP_URL is not set (the API serving the built web)', timeout: 180_000 },
+  async () => {
+    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
+    assert.ok(VIEWER_EMAIL && VIEWER_PASSWORD, 'E2E_VIEWER_EMAIL and E2E_VIEWER_PASSWORD must be set');
+    const api = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const original = (await api.call<PolicyVersion>('GET', POLICY_URL)).body;
+    const mentorBefore = original.policy.visitCadence.MENTOR;
+    assert.ok(mentorBefore && mentorBefore !== 'P7D', `the mentor cadence starts other than P7D (${mentorBefore})`);
+    const before = original.version;
+    const colleagues = before + 1;
+    const after = before + 2;
+
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
+    });
+    let restored: { status: number; body: unknown } | undefined;
+    try {
+      // Given the admin on a phone, on the policy page of Kampung Sejahtera Mandiri
+      const phone = await signedInPhone(browser, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const sent: string[] = [];
+      phone.on('request', (r) => {
+        if (r.method() === 'PUT' && new URL(r.url()).pathname === POLICY_URL) sent.push(r.postData() ?? '');
+      });
+      await screenshotOnFailure(phone, async () => {
+        const policies = new PolicyPage(phone);
+        await policies.openFromHeader();
+        await policies.chooseProgram(PROGRAM_LABEL);
+
+        // Then it shows the current version, how a change applies, and the values with durations in words
+        await policies.version().filter({ hasText: new RegExp(`^Versi ${before}$`) }).waitFor();
+        await policies.appliesTo().filter({ hasText: 'mulai kewajiban berikutnya' }).waitFor();
+        await policies.value('visitCadence.MENTOR').filter({ hasText: mentorBefore }).waitFor();
+        await policies.value('visitCadence.MENTOR').filter({ hasText: 'Pendamping' }).waitFor();
+
+        // When they type a duration in words as the mentor cadence
+        await policies.edit();
+        const mentor = policies.field('Pendamping');
+        await mentor.fill('dua minggu');
+        await policies.field('Catatan perubahan').fill(NOTE);
+
+        // Then the field says it is not a duration, and saving is stopped before the API
+        const mentorMessages = policies.fieldMessages('Pendamping');
+        await mentorMessages.locator('.field__error').filter({ hasText: 'Bukan durasi ISO-8601 positif yang valid' }).waitFor();
+        await policies.saveRefused();
+        assert.deepEqual(sent, [], 'nothing was sent');
+
+        // When a colleague saves a version first, and the admin then saves P7D
+        const colleague = await api.call<PolicyVersion>('PUT', POLICY_URL, {
+          baseVersion: before,
+          changeNote: 'Uji e2e: perubahan rekan',
+          policy: original.policy,
+        });
+        assert.equal(colleague.status, 200, JSON.stringify(colleague.body));
+        assert.equal(colleague.body.version, colleagues);
+        await mentor.fill('P7D');
+        await mentorMessages.filter({ hasText: 'Artinya: 7 hari.' }).waitFor();
+        assert.equal(await mentorMessages.locator('.field__error').count(), 0, 'the error is gone once the duration is valid');
+        const refused = await policies.save();
+
+        // Then the change is refused as made from an old version, with a way to load the newest
+        assert.equal(refused.status(), 409, await refused.text());
+        assert.equal(JSON.parse(sent[0] ?? '{}').baseVersion, before, 'the change is sent from the version shown');
+        await policies.conflict().filter({ hasText: 'Kebijakan sudah diubah orang lain; muat ulang.' }).waitFor();
+        await policies.conflict().getByRole('button', { name: 'Muat ulang', exact: true }).click();
+        await policies.form().getByRole('heading', { name: `Ubah kebijakan (dari versi ${colleagues})` }).waitFor();
+        assert.equal(await mentor.inputValue(), mentorBefore, 'the form shows the newest version');
+
+        // When they make the change again and save it
+        await mentor.fill('P7D');
+        assert.equal(await policies.field('Catatan perubahan').inputValue(), NOTE, 'the note is kept');
+        const saved = await policies.save();
+        assert.equal(saved.status(), 200, await saved.text());
+        assert.equal(JSON.parse(sent[1] ?? '{}').baseVersion, colleagues);
+
+        // Then the page shows the new version, how it applies to running cases, and the new cadence in words
+        await policies.saved().filter({ hasText: `versi ${after}` }).waitFor();
+        await policies.version().filter({ hasText: new RegExp(`^Versi ${after}$`) }).waitFor();
+        await policies.current().getByTestId('policy-change-note').filter({ hasText: NOTE }).waitFor();
+        await policies.appliesTo().filter({ hasText: 'Kasus yang sedang berjalan mengikuti versi ini mulai kewajiban berikutnya' }).waitFor();
+        await policies.value('visitCadence.MENTOR').filter({ hasText: 'P7D — 7 hari' }).waitFor();
+
+        // And the history lists the new version and the previous ones; the previous one still has the old cadence
+        await policies.historyItem(after).filter({ hasText: NOTE }).waitFor();
+        await policies.historyItem(colleagues).filter({ hasText: 'Uji e2e: perubahan rekan' }).waitFor();
+        await policies.historyItem(before).waitFor();
+        const previous = await policies.showVersion(colleagues);
+        await previous.locator('[data-field="visitCadence.MENTOR"]').filter({ hasText: mentorBefore }).waitFor();
+        await assertNoHorizontalScroll(phone);
+      });
+
+      // When a viewer opens the policy page
+      const viewer = await signedInPhone(browser, VIEWER_EMAIL, VIEWER_PASSWORD);
+      await screenshotOnFailure(viewer, async () => {
+        const policies = new PolicyPage(viewer);
+        await policies.openFromHeader();
+        await policies.chooseProgram(PROGRAM_LABEL);
+
+        // Then they read the current version and its values, without any way to change them
+        await policies.version().filter({ hasText: new RegExp(`^Versi ${after}$`) }).waitFor();
+        await policies.value('visitCadence.MENTOR').filter({ hasText: 'P7D — 7 hari' }).waitFor();
+        await policies.current().filter({ hasText: 'hanya admin yang dapat mengubahnya' }).waitFor();
+        await policies.historyItem(after).waitFor();
+        assert.equal(await policies.editButton().count(), 0, 'no edit button for a viewer');
+        assert.equal(await policies.form().count(), 0, 'no edit form for a viewer');
+        await assertNoHorizontalScroll(viewer);
+      });
+    } finally {
+      await browser.close();
+      // Other test files share the database and expect the default policy: put it back.
+      const latest = (await api.call<PolicyVersion>('GET', POLICY_URL)).body;
+      if (latest.version !== original.version) {
+        restored = await api.call('PUT', POLICY_URL, {
+          baseVersion: latest.version,
+          changeNote: 'Uji e2e: kembalikan kebijakan',
+          policy: original.policy,
+        });
+      }
+    }
+    assert.equal(restored?.status, 200, `the policy is restored: ${JSON.stringify(restored?.body)}`);
+    assert.deepEqual((await api.call<PolicyVersion>('GET', POLICY_URL)).body.policy, original.policy);
+  },
+);
