@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { test } from 'node:test';
-import { chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
-import { LoginPage } from './pages/LoginPage';
 import { ProposalPage } from './pages/ProposalPage';
-
-const APP_URL = process.env.APP_URL;
-const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? '';
-const RESULTS = path.resolve('test-results');
+import { ADMIN_EMAIL, ADMIN_PASSWORD, launchChromium, newAppPage, screenshotOnFailure, signIn, SKIP_WITHOUT_APP } from './support/e2e';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -23,41 +16,23 @@ async function assertShownTime(entry: Locator, since: number): Promise<void> {
   assert.notEqual((await time.innerText()).trim(), '');
 }
 
-async function screenshotOnFailure(page: Page, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    await mkdir(RESULTS, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS, `case-journey-${Date.now()}.png`), fullPage: true }).catch(() => {});
-    throw error;
-  }
-}
-
 test(
   'an officer proposes a kampung, takes it through survey and verification to designation, and is refused an illegal move',
-  { skip: APP_URL ? false : 'APP_URL is not set (the API serving the built web)', timeout: 120_000 },
+  { skip: SKIP_WITHOUT_APP, timeout: 120_000 },
   async () => {
     assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
-    });
-    const context = await browser.newContext({ baseURL: APP_URL, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    const browser = await launchChromium();
+    const page = await newAppPage(browser);
     const suffix = Date.now().toString(36);
     const name = `Kampung Uji E2E ${suffix}`;
     const decreeNumber = `050/${suffix}/2026`;
     const started = Date.now();
 
     try {
-      await screenshotOnFailure(page, async () => {
+      await screenshotOnFailure(page, 'case-journey', async () => {
         // Given an admin signed in with the Indonesian interface
-        const login = new LoginPage(page);
-        await login.open();
-        assert.equal((await login.signIn(ADMIN_EMAIL, ADMIN_PASSWORD)).status(), 200);
+        await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
         const list = new CaseListPage(page);
-        await list.waitUntilShown();
         const me = (await (await page.request.get('/api/me')).json()) as { name: string };
 
         // When they propose a kampung in Candisari, Kota Semarang

@@ -1,90 +1,27 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { test } from 'node:test';
 import { DEMO_USERS } from '@kampung/api';
 import type { Stage } from '@kampung/domain';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { FULL_PATH, validData } from '../integration/support/stage-data';
 import { CaseWorkPage } from './pages/CaseWorkPage';
 import { InboxPage } from './pages/InboxPage';
-import { LoginPage } from './pages/LoginPage';
 import { MonitoringSection } from './pages/MonitoringSection';
 import { RedReportsPage } from './pages/RedReportsPage';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  Api,
+  assertNoHorizontalScroll,
+  eventually,
+  launchChromium,
+  screenshotOnFailure,
+  signedInPage,
+  SKIP_WITHOUT_APP,
+} from './support/e2e';
 
-const APP_URL = process.env.APP_URL;
-const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? '';
 // The stack signs in the demo users; the officer is one of them.
 const OFFICER = DEMO_USERS.find((user) => user.role === 'OFFICER')!;
-const RESULTS = path.resolve('test-results');
 const PROGRAM = 'KAMPUNG_SEJAHTERA_MANDIRI';
-
-/** A tiny API client for seeding: signs in with fetch and keeps the session cookie. */
-class Api {
-  private constructor(private readonly cookie: string) {}
-
-  static async signIn(email: string, password: string): Promise<Api> {
-    const res = await fetch(new URL('/api/auth/login', APP_URL), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    assert.equal(res.status, 200, `login: ${await res.text()}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    assert.ok(cookie, 'the login sets a session cookie');
-    return new Api(cookie);
-  }
-
-  async call<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const res = await fetch(new URL(url, APP_URL), {
-      method,
-      headers: { Cookie: this.cookie, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-}
-
-/** Retries an assertion until it holds (obligations are written by the case's workflow, a moment later). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
-
-async function screenshotOnFailure(page: Page, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    await mkdir(RESULTS, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS, `monitoring-handover-${Date.now()}.png`), fullPage: true }).catch(() => {});
-    throw error;
-  }
-}
-
-async function signedInPage(browser: Browser, email: string, password: string, phone: boolean): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: APP_URL,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    ...(phone ? { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true } : {}),
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const login = new LoginPage(page);
-  await login.open();
-  assert.equal((await login.signIn(email, password)).status(), 200);
-  await page.getByRole('heading', { name: 'Daftar kasus kampung' }).waitFor();
-  return page;
-}
 
 interface User {
   id: string;
@@ -100,7 +37,7 @@ interface Obligation {
 
 test(
   'an officer sends a red monitoring report that must be explained, the admin finds it in the inbox, hands the position over and waives an obligation',
-  { skip: APP_URL ? false : 'APP_URL is not set (the API serving the built web)', timeout: 180_000 },
+  { skip: SKIP_WITHOUT_APP, timeout: 180_000 },
   async () => {
     assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
     assert.ok(OFFICER, 'the demo users include an officer');
@@ -142,14 +79,11 @@ test(
     assert.ok(target >= 10, `a target to fall short of (${target}%)`);
     const progress = String(target - 10);
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
-    });
+    const browser = await launchChromium();
     try {
       // When the officer opens the case on a phone
-      const phone = await signedInPage(browser, OFFICER.email, OFFICER.password, true);
-      await screenshotOnFailure(phone, async () => {
+      const phone = await signedInPage(browser, OFFICER.email, OFFICER.password, { phone: true });
+      await screenshotOnFailure(phone, 'monitoring-handover', async () => {
         const kampung = new CaseWorkPage(phone);
         await kampung.open(caseId);
         const monitoring = new MonitoringSection(phone);
@@ -178,13 +112,12 @@ test(
         await report.getByTestId('report-red').filter({ hasText: 'Merah' }).waitFor();
         await report.getByTestId('report-explanation').filter({ hasText: explanation }).waitFor();
         await kampung.obligation('Laporan monitoring', 'Terpenuhi').first().waitFor();
-        const width = await phone.evaluate<number>('document.documentElement.scrollWidth');
-        assert.ok(width <= 390, `no horizontal scrolling on a 390 px phone (page is ${width} px wide)`);
+        await assertNoHorizontalScroll(phone);
       });
 
       // When the admin opens their inbox
-      const desk = await signedInPage(browser, ADMIN_EMAIL, ADMIN_PASSWORD, false);
-      await screenshotOnFailure(desk, async () => {
+      const desk = await signedInPage(browser, ADMIN_EMAIL, ADMIN_PASSWORD);
+      await screenshotOnFailure(desk, 'monitoring-handover', async () => {
         const inbox = new InboxPage(desk);
         await inbox.openFromHeader();
 

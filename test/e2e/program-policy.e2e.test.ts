@@ -1,81 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { LoginPage } from './pages/LoginPage';
 import { PolicyPage } from './pages/PolicyPage';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  Api,
+  assertNoHorizontalScroll,
+  launchChromium,
+  screenshotOnFailure,
+  signedInPage,
+  SKIP_WITHOUT_APP,
+  VIEWER_EMAIL,
+  VIEWER_PASSWORD,
+} from './support/e2e';
 
-const APP_URL = process.env.APP_URL;
-const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
-const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? '';
-const VIEWER_EMAIL = process.env.E2E_VIEWER_EMAIL ?? '';
-const VIEWER_PASSWORD = process.env.E2E_VIEWER_PASSWORD ?? '';
-const RESULTS = path.resolve('test-results');
 const PROGRAM = 'KAMPUNG_SEJAHTERA_MANDIRI';
 const PROGRAM_LABEL = 'Kampung Sejahtera Mandiri (Kota Tangerang)';
 const POLICY_URL = `/api/programs/${PROGRAM}/policy`;
 const NOTE = 'Uji e2e: kunjungan pendamping tiap minggu';
-
-/** A tiny API client: signs in with fetch and keeps the session cookie. */
-class Api {
-  private constructor(private readonly cookie: string) {}
-
-  static async signIn(email: string, password: string): Promise<Api> {
-    const res = await fetch(new URL('/api/auth/login', APP_URL), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    assert.equal(res.status, 200, `login: ${await res.text()}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    assert.ok(cookie, 'the login sets a session cookie');
-    return new Api(cookie);
-  }
-
-  async call<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const res = await fetch(new URL(url, APP_URL), {
-      method,
-      headers: { Cookie: this.cookie, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
-}
-
-async function screenshotOnFailure(page: Page, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    await mkdir(RESULTS, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS, `program-policy-${Date.now()}.png`), fullPage: true }).catch(() => {});
-    throw error;
-  }
-}
-
-async function signedInPhone(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: APP_URL,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-    viewport: { width: 390, height: 800 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const login = new LoginPage(page);
-  await login.open();
-  assert.equal((await login.signIn(email, password)).status(), 200);
-  await page.getByRole('heading', { name: 'Daftar kasus kampung' }).waitFor();
-  return page;
-}
-
-async function assertNoHorizontalScroll(page: Page): Promise<void> {
-  const width = await page.evaluate<number>('document.documentElement.scrollWidth');
-  assert.ok(width <= 390, `no horizontal scrolling on a 390 px phone (page is ${width} px wide)`);
-}
 
 interface PolicyVersion {
   version: number;
@@ -85,7 +27,7 @@ interface PolicyVersion {
 
 test(
   'an admin changes the mentor visit cadence on a phone (an invalid duration is stopped, a colleague\'s change first is a conflict to reload), and a viewer reads the new version without edit controls',
-  { skip: APP_URL ? false : 'APP_URL is not set (the API serving the built web)', timeout: 180_000 },
+  { skip: SKIP_WITHOUT_APP, timeout: 180_000 },
   async () => {
     assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
     assert.ok(VIEWER_EMAIL && VIEWER_PASSWORD, 'E2E_VIEWER_EMAIL and E2E_VIEWER_PASSWORD must be set');
@@ -97,19 +39,16 @@ test(
     const colleagues = before + 1;
     const after = before + 2;
 
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
-    });
+    const browser = await launchChromium();
     let restored: { status: number; body: unknown } | undefined;
     try {
       // Given the admin on a phone, on the policy page of Kampung Sejahtera Mandiri
-      const phone = await signedInPhone(browser, ADMIN_EMAIL, ADMIN_PASSWORD);
+      const phone = await signedInPage(browser, ADMIN_EMAIL, ADMIN_PASSWORD, { phone: true });
       const sent: string[] = [];
       phone.on('request', (r) => {
         if (r.method() === 'PUT' && new URL(r.url()).pathname === POLICY_URL) sent.push(r.postData() ?? '');
       });
-      await screenshotOnFailure(phone, async () => {
+      await screenshotOnFailure(phone, 'program-policy', async () => {
         const policies = new PolicyPage(phone);
         await policies.openFromHeader();
         await policies.chooseProgram(PROGRAM_LABEL);
@@ -177,8 +116,8 @@ test(
       });
 
       // When a viewer opens the policy page
-      const viewer = await signedInPhone(browser, VIEWER_EMAIL, VIEWER_PASSWORD);
-      await screenshotOnFailure(viewer, async () => {
+      const viewer = await signedInPage(browser, VIEWER_EMAIL, VIEWER_PASSWORD, { phone: true });
+      await screenshotOnFailure(viewer, 'program-policy', async () => {
         const policies = new PolicyPage(viewer);
         await policies.openFromHeader();
         await policies.chooseProgram(PROGRAM_LABEL);
