@@ -57,7 +57,7 @@ describe('signing in and the reference data', () => {
     assert.equal(semarang.kecamatan.reduce((n: number, k: any) => n + k.kelurahan.length, 0), 177);
     const candisari = semarang.kecamatan.find((k: any) => k.name === 'Candisari');
     assert.equal(candisari.code, '33.74.08');
-    assert.ok(candisari.kelurahan.some((k: any) => k.code === '33.74.08.1005' && k.name === 'Karanganyar Gunung'));
+    assert.ok(candisari.kelurahan.some((k: any) => k.code === '33.74.08.1005' && k.name === 'Karanganyar Gunung'), `candisari.kelurahan.some((k: any) => k.code === '33.74.08...`);
     const tangerang = (await api.get('/api/regions?city=36.71')).body;
     assert.equal(tangerang.kecamatan.length, 13);
     assert.equal(tangerang.kecamatan.reduce((n: number, k: any) => n + k.kelurahan.length, 0), 104);
@@ -77,7 +77,7 @@ describe('signing in and the reference data', () => {
     ]) {
       assert.ok(openapi.paths[path], path);
     }
-    assert.ok(openapi.components.schemas.Problem);
+    assert.ok(openapi.components.schemas.Problem, 'openapi.components.schemas.Problem');
     const unknown = await new ApiClient().get('/api/nope');
     assert.equal(unknown.status, 404);
   });
@@ -90,9 +90,9 @@ describe('proposals are validated', () => {
     const res = await api.post('/api/cases', { ...proposal(), name: '', rw: 'abc', profile: { households: 10, poorHouseholds: 20 } });
     assert.equal(res.status, 422);
     const paths = res.body.errors.map((e: any) => e.path);
-    assert.ok(paths.includes('name'));
-    assert.ok(paths.includes('rw'));
-    assert.ok(paths.includes('profile.poorHouseholds'));
+    assert.ok(paths.includes('name'), `paths.includes('name')`);
+    assert.ok(paths.includes('rw'), `paths.includes('rw')`);
+    assert.ok(paths.includes('profile.poorHouseholds'), `paths.includes('profile.poorHouseholds')`);
     assert.equal((await api.get('/api/cases?pageSize=1')).body.total, before);
   });
 

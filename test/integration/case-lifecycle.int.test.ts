@@ -35,7 +35,7 @@ describe('a kampung case from proposal to graduation', () => {
     for (const entry of current.history.slice(1)) {
       assert.equal(entry.actor.id, me.id);
       assert.equal(entry.actor.name, me.name);
-      assert.ok(Date.parse(entry.at) > 0);
+      assert.ok(Date.parse(entry.at) > 0, 'Date.parse(entry.at) > 0');
     }
     const designation = current.history.find((h) => h.to === 'DESIGNATION')!;
     assert.equal((designation.data as any).decreeNumber, '050/101/2026');

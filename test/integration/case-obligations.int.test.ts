@@ -82,7 +82,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     const enteredAt = Date.parse(surveyed.history.at(-1)!.at);
     const deadline = await eventually(async () => {
       const [o] = await obligations(kampung.id, '&kind=STAGE_DEADLINE');
-      assert.ok(o);
+      assert.ok(o, 'not written yet');
       return o;
     });
     assert.equal(deadline.stage, 'SURVEY');
@@ -90,7 +90,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     assert.equal(Date.parse(deadline.dueAt) - enteredAt, 3000, 'due the expected duration after entering the stage');
 
     await eventually(async () => assert.equal((await obligations(kampung.id, '&kind=STAGE_DEADLINE'))[0].status, 'ESCALATED'), { timeoutMs: 40_000 });
-    assert.ok(Date.now() >= Date.parse(deadline.escalatesAt));
+    assert.ok(Date.now() >= Date.parse(deadline.escalatesAt), 'Date.now() >= Date.parse(deadline.escalatesAt)');
     const viewer = await ApiClient.signedIn(env.viewer());
     for (const client of [viewer, admin]) {
       const inbox = (await client.get('/api/me/inbox')).body as any[];
@@ -130,7 +130,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     const [report, evaluation] = await eventually(async () => {
       const [r] = await obligations(kampung.id, '&kind=MONITORING_REPORT');
       const [e] = await obligations(kampung.id, '&kind=EVALUATION');
-      assert.ok(r && e);
+      assert.ok(r && e, 'not written yet');
       return [r, e];
     });
     assert.equal(report.assignee.id, ids.officer, 'reports fall to the mentor');
@@ -154,7 +154,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     assert.equal(fulfilled.late, false);
     const reds = (await admin.get('/api/monitoring-reports?red=true&pageSize=200')).body.items as any[];
     assert.ok(reds.some((r) => r.id === submitted.body.id), 'managers see the red report');
-    assert.ok(((await admin.get('/api/me/inbox')).body as any[]).some((i) => i.kind === 'RED_REPORT' && i.report?.id === submitted.body.id));
+    assert.ok(((await admin.get('/api/me/inbox')).body as any[]).some((i) => i.kind === 'RED_REPORT' && i.report?.id === submitted.body.id), 'the managers\' inbox has the red report');
     const again = await officer.post(`/api/cases/${kampung.id}/monitoring-reports`, { ...red, explanation: 'lagi' });
     assert.equal(again.status, 409);
     const bad = await officer.post(`/api/cases/${kampung.id}/monitoring-reports`, { period: 'Oktober', progressPercent: 140, budgetRealised: -1 });
@@ -164,7 +164,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     // The next period opens on its own.
     const next = await eventually(async () => {
       const o = (await obligations(kampung.id, '&kind=MONITORING_REPORT')).find((x) => x.id !== report.id);
-      assert.ok(o);
+      assert.ok(o, 'not written yet');
       return o;
     });
     assert.notEqual(next.periodLabel, report.periodLabel);
@@ -182,7 +182,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
 
     // After graduation the lighter checks replace the monthly reports; closing the case cancels what is open.
     await admin.move(kampung.id, 'GRADUATED', { data: validData('EVALUATION', 'GRADUATED') });
-    await eventually(async () => assert.ok((await obligations(kampung.id, '&kind=GRADUATE_CHECK')).length >= 1));
+    await eventually(async () => assert.ok((await obligations(kampung.id, '&kind=GRADUATE_CHECK')).length >= 1, 'no check yet'));
     await admin.move(kampung.id, 'CLOSED', { data: validData('GRADUATED', 'CLOSED') });
     await eventually(async () => {
       const open = (await obligations(kampung.id)).filter((o) => ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'].includes(o.status));
@@ -199,7 +199,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     const [visit, deadline] = await eventually(async () => {
       const [v] = await obligations(kampung.id, '&kind=VISIT');
       const [d] = await obligations(kampung.id, '&kind=STAGE_DEADLINE');
-      assert.ok(v && d);
+      assert.ok(v && d, 'not written yet');
       return [v, d];
     });
     const held = await admin.move(kampung.id, 'ON_HOLD', { reason: 'Banjir, kegiatan dihentikan sementara' });
@@ -244,7 +244,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.officer, role: 'MENTOR' })).body;
     const open = await eventually(async () => {
       const [o] = await obligations(kampung.id, '&kind=VISIT');
-      assert.ok(o);
+      assert.ok(o, 'not written yet');
       return o;
     });
     assert.equal(open.assignee.id, ids.officer);
@@ -288,7 +288,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.admin, role: 'MENTOR' })).body;
     const first = await eventually(async () => {
       const [o] = await obligations(kampung.id, '&kind=VISIT');
-      assert.ok(o);
+      assert.ok(o, 'not written yet');
       return o;
     });
     assert.equal(first.policyVersion, v1);
@@ -303,7 +303,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     assert.equal((await admin.post(`/api/cases/${kampung.id}/visits`, { assignmentId: assignment.id, visitedOn, kind: 'MENTORING', notes: 'x' })).status, 201);
     const next = await eventually(async () => {
       const o = (await obligations(kampung.id, '&kind=VISIT')).find((x) => x.id !== first.id);
-      assert.ok(o);
+      assert.ok(o, 'not written yet');
       return o;
     });
     assert.equal(next.policyVersion, v2);
@@ -344,7 +344,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
         const runs = await eventually(async () => {
           const found = [];
           for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) found.push(run);
-          assert.ok(found.length >= 1);
+          assert.ok(found.length >= 1, 'found.length >= 1');
           return found;
         });
         for (const run of runs) assert.ok((run.historyLength ?? 0) < 4096, `${workflowId} run ${run.runId}: ${run.historyLength} events`);

@@ -37,8 +37,8 @@ describe('search attributes and personal data in Temporal', () => {
     });
     await eventually(async () => {
       const here = await cliList(`KecamatanCode='33.74.15' AND ProgramCode='KAMPUNG_TEMATIK' AND CaseStage='PROPOSAL'`);
-      assert.ok(here.includes(stays.workflowId));
-      assert.ok(!here.includes(surveyed.workflowId));
+      assert.ok(here.includes(stays.workflowId), 'here.includes(stays.workflowId)');
+      assert.ok(!here.includes(surveyed.workflowId), '!here.includes(surveyed.workflowId)');
     });
   });
 

@@ -54,14 +54,14 @@ describe('timers survive a dead worker and a restarted Temporal server', () => {
       const assignment = await assign(deps, kampung.id, { userId: actorId, role: 'MENTOR' }, actorId);
       const obligation = await eventually(async () => {
         const row = await deps.db.selectFrom('obligations').selectAll().where('assignment_id', '=', assignment.id).where('kind', '=', 'VISIT').executeTakeFirst();
-        assert.ok(row);
+        assert.ok(row, 'not written yet');
         return row;
       });
       assert.equal(obligation.status, 'UPCOMING');
       // The case's own timer too: the deadline of the stage it is in (its obligations workflow).
       const deadline = await eventually(async () => {
         const row = await deps.db.selectFrom('obligations').selectAll().where('case_id', '=', kampung.id).where('kind', '=', 'STAGE_DEADLINE').executeTakeFirst();
-        assert.ok(row);
+        assert.ok(row, 'not written yet');
         return row;
       });
       assert.equal(deadline.status, 'UPCOMING');

@@ -60,7 +60,7 @@ describe('visit obligations driven by Temporal timers', () => {
     const work = (await admin.get('/api/me/worklist')).body;
     assert.ok(work.escalated.some((o: any) => o.id === first.id), 'the worklist shows it as escalated');
     const inbox = (await admin.get('/api/me/inbox')).body;
-    assert.ok(inbox.some((i: any) => i.obligation.id === first.id && i.kind === 'ESCALATION' && i.case.id === kampung.id));
+    assert.ok(inbox.some((i: any) => i.obligation.id === first.id && i.kind === 'ESCALATION' && i.case.id === kampung.id), 'inbox.some((i: any) => i.obligation.id === first.id && i....');
     const escalated = (await admin.get(`/api/obligations?status=ESCALATED&kind=VISIT&case=${kampung.id}`)).body;
     assert.equal(escalated.total, 1);
   });
@@ -91,7 +91,7 @@ describe('visit obligations driven by Temporal timers', () => {
     const work = (await admin.get('/api/me/worklist')).body;
     assert.ok(work.dueThisWeek.some((o: any) => o.id === next.id), 'the next visit is due this week');
     const users = (await admin.get('/api/users')).body;
-    assert.ok(users.some((u: any) => u.id === adminId && typeof u.name === 'string'));
+    assert.ok(users.some((u: any) => u.id === adminId && typeof u.name === 'string'), 'users.some((u: any) => u.id === adminId && typeof u.name ...');
     assert.equal(Date.parse(next.dueAt) - Date.parse(visitedOn), 4000, 'the next visit is due a cadence after the visit');
   });
 
@@ -139,7 +139,7 @@ describe('visit obligations driven by Temporal timers', () => {
     });
     assert.ok(runs.length >= 4, `continued as new (${runs.length} runs)`);
     for (const run of runs) assert.ok((run.historyLength ?? 0) < 4096, `run ${run.runId}: ${run.historyLength} events`);
-    assert.ok(Math.max(...runs.map((r) => r.historyLength ?? 0)) < 1000);
+    assert.ok(Math.max(...runs.map((r) => r.historyLength ?? 0)) < 1000, 'Math.max(...runs.map((r) => r.historyLength ?? 0)) < 1000');
   });
 
   test('when an officer waives an open obligation with a reason, then it is WAIVED and the next one counts from the waiver', async () => {

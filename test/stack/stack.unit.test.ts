@@ -15,7 +15,7 @@ describe('npm start configuration', () => {
     assert.equal(config.TEMPORAL_TASK_QUEUE, 'kampung-cases');
     assert.equal(config.SEED_DEMO, true);
     assert.equal(config.LOG_LEVEL, 'info');
-    assert.ok(config.DATA_DIR.endsWith('/data'));
+    assert.ok(config.DATA_DIR.endsWith('/data'), `config.DATA_DIR.endsWith('/data')`);
     assert.equal(config.DATABASE_URL, undefined);
   });
 

@@ -10,7 +10,9 @@ export async function withTemporal<T>(run: (client: Client) => Promise<T>): Prom
   }
 }
 
-/** Polls until `check` passes (visibility is eventually consistent); bounded, no fixed sleeps in asserts. */
+/** Polls until `check` passes (visibility is eventually consistent); bounded, no fixed sleeps in asserts.
+ * Give every assertion in `check` a message: without one, Node's assert reads and parses the test's
+ * source to word the failure, which took ~40 s per failed poll under tsx here. */
 export async function eventually<T>(check: () => Promise<T>, { timeoutMs = 15_000, intervalMs = 200 } = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
