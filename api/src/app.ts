@@ -16,6 +16,7 @@ import { AppError, errorMiddleware } from './errors';
 import { healthRouter } from './health/health.router';
 import { buildOpenApiDocument } from './openapi';
 import { obligationsRouter } from './obligations/obligations.router';
+import { dashboardRouter } from './dashboard/dashboard.router';
 import { policiesRouter } from './policies/policies.router';
 import { referenceRouter } from './reference/reference.router';
 
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(policiesRouter(deps));
   app.use(casesRouter(deps));
   app.use(obligationsRouter(deps));
+  app.use(dashboardRouter(deps));
   app.use('/api', (req) => {
     throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);
   });

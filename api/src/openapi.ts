@@ -16,6 +16,9 @@ import {
   z,
   assignmentRequestSchema,
   assignmentSchema,
+  dashboardQuerySchema,
+  dashboardSchema,
+  dashboardSettingsSchema,
   handoverRequestSchema,
   monitoringReportListQuerySchema,
   monitoringReportRequestSchema,
@@ -220,6 +223,22 @@ export function buildOpenApiDocument() {
     summary: "Admins: whose escalations reach whom",
     request: { params: idParam, body: { content: { 'application/json': { schema: supervisorRequestSchema } } } },
     responses: { 200: { description: 'Set' }, ...writeErrors },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/dashboard',
+    summary: "The manager's figures (stalled cases in aging buckets, overdue work, adherence, ratings, budget, red reports, coverage)",
+    request: { query: dashboardQuerySchema },
+    responses: { 200: json(dashboardSchema), ...unauthenticated, 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/dashboard/settings', summary: 'The aging buckets of stalled cases', responses: { 200: json(dashboardSettingsSchema), ...unauthenticated } });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/dashboard/settings',
+    summary: 'Admins: set the aging buckets of stalled cases',
+    request: { body: { content: { 'application/json': { schema: dashboardSettingsSchema } } } },
+    responses: { 200: json(dashboardSettingsSchema), ...unauthenticated, 403: problem('FORBIDDEN'), 422: problem('VALIDATION_FAILED') },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

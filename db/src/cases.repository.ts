@@ -75,6 +75,24 @@ export async function listCases(db: Db, query: CaseListQuery) {
   if (query.program) q = q.where('cases.program_code', '=', query.program);
   if (query.kecamatan) q = q.where('cases.kecamatan_code', '=', query.kecamatan);
   if (query.stage) q = q.where('cases.stage', '=', query.stage);
+  if (query.stalledMinDays !== undefined || query.stalledMaxDays !== undefined) {
+    // Stalled: the open deadline of the stage it is in lies behind it by at least min (and under max) days.
+    const now = Date.now();
+    const dueBefore = new Date(now - (query.stalledMinDays ?? 0) * 86_400_000);
+    const dueFrom = query.stalledMaxDays === undefined ? null : new Date(now - query.stalledMaxDays * 86_400_000);
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('obligations')
+          .select('obligations.id')
+          .whereRef('obligations.case_id', '=', 'cases.id')
+          .where('obligations.kind', '=', 'STAGE_DEADLINE')
+          .where('obligations.status', 'in', ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'])
+          .where('obligations.due_at', '<', dueBefore)
+          .$if(dueFrom !== null, (sub) => sub.where('obligations.due_at', '>', dueFrom!)),
+      ),
+    );
+  }
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) =>
@@ -167,5 +185,26 @@ export async function recordTransition(db: Db, t: RecordedTransition): Promise<v
       .where('id', '=', t.caseId)
       .where('stage_seq', '<', t.seq)
       .execute();
+    await recordCaseMetrics(trx, t, request?.data ?? null);
   });
+}
+
+/** The dashboard's figures that a move sets: the allocated budget from the designation decree and
+ * the yearly rating from an evaluation's results (idempotent: the same move writes the same values). */
+async function recordCaseMetrics(db: Db, t: RecordedTransition, data: Record<string, unknown> | null) {
+  if (!data) return;
+  const budget = data.budget as { apbd?: number; csr?: { amount: number }[] } | undefined;
+  if (t.to === 'DESIGNATION' && budget?.apbd !== undefined) {
+    const allocated = budget.apbd + (budget.csr ?? []).reduce((sum, s) => sum + s.amount, 0);
+    await db.updateTable('cases').set({ budget_allocated: allocated }).where('id', '=', t.caseId).execute();
+  }
+  // The evaluation's results travel with the move out of EVALUATION.
+  if (typeof data.rating === 'string') {
+    await db
+      .updateTable('cases')
+      .set({ rating: data.rating, rated_at: t.at })
+      .where('id', '=', t.caseId)
+      .where((eb) => eb.or([eb('rated_at', 'is', null), eb('rated_at', '<=', new Date(t.at))]))
+      .execute();
+  }
 }

@@ -12,3 +12,4 @@ export * as assignmentsRepository from './assignments.repository';
 export * as obligationsRepository from './obligations.repository';
 export * as visitsRepository from './visits.repository';
 export * as monitoringReportsRepository from './monitoring-reports.repository';
+export * as dashboardRepository from './dashboard.repository';

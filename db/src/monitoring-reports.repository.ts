@@ -58,6 +58,13 @@ export async function insertReport(db: Db, r: NewMonitoringReport): Promise<{ ob
       .executeTakeFirst();
     if (fulfilled) await trx.updateTable('monitoring_reports').set({ obligation_id: fulfilled.id }).where('id', '=', r.id).execute();
     if (r.red) await recordRedReport(trx, r.id, r.redRecipients);
+    // The latest period's figure is the case's realised budget on the dashboard.
+    await trx
+      .updateTable('cases')
+      .set({ budget_realised: r.budgetRealised, budget_realised_period: r.period })
+      .where('id', '=', r.caseId)
+      .where((eb) => eb.or([eb('budget_realised_period', 'is', null), eb('budget_realised_period', '<=', r.period)]))
+      .execute();
     return { obligationId: fulfilled?.id ?? null };
   });
 }

@@ -56,6 +56,12 @@ export interface CasesTable {
   stage_entered_at: Timestamp;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  /** Rupiah from the designation decree (APBD + CSR); bigint, read back as a string. */
+  budget_allocated: ColumnType<string | null, number | null | undefined, number | null>;
+  budget_realised: ColumnType<string | null, number | null | undefined, number | null>;
+  budget_realised_period: string | null;
+  rating: string | null;
+  rated_at: Timestamp | null;
 }
 export interface TransitionRequestsTable {
   id: string;
@@ -170,6 +176,12 @@ export interface MonitoringReportsTable {
   submitted_by: string | null;
   submitted_at: GeneratedTimestamp;
 }
+export interface DashboardSettingsTable {
+  id: number;
+  stalled_aging_days: number[];
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
 export interface ObligationWindowShiftsTable {
   obligation_id: string;
   held_at: Timestamp;
@@ -204,6 +216,7 @@ export interface Database {
   assignment_handovers: AssignmentHandoversTable;
   monitoring_reports: MonitoringReportsTable;
   obligation_window_shifts: ObligationWindowShiftsTable;
+  dashboard_settings: DashboardSettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

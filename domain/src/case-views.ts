@@ -51,6 +51,8 @@ export const caseListQuerySchema = z
     kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
     stage: stageSchema.optional(),
     q: z.string().trim().max(100).optional().describe('Text search in name, theme, kelurahan'),
+    stalledMinDays: z.coerce.number().int().min(0).max(36_500).optional().describe('Stalled: past its stage\'s expected duration by at least this many days'),
+    stalledMaxDays: z.coerce.number().int().min(1).max(36_500).optional().describe('… and by fewer than this many days'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

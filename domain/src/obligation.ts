@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { assignmentRoleSchema } from './program-policy';
 import { REPORT_PERIOD_PATTERN } from './obligation-schedule';
+import { programCodeSchema } from './program';
 
 export const OBLIGATION_KINDS = ['VISIT', 'MONITORING_REPORT', 'EVALUATION', 'STAGE_DEADLINE', 'GRADUATE_CHECK'] as const;
 export const OBLIGATION_STATUSES = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED', 'FULFILLED', 'WAIVED', 'CANCELLED'] as const;
@@ -170,3 +171,43 @@ export function caseObligationKindsFor(role: string): CaseObligationKind[] {
     (CASE_OBLIGATION_ROLES[k] as readonly string[]).includes(role),
   );
 }
+
+const count = z.number().int().min(0);
+export const dashboardSchema = z
+  .object({
+    program: z.string().nullable(),
+    generatedAt: z.iso.datetime(),
+    stages: z.array(z.object({ programCode: z.string(), stage: z.string(), count })),
+    stalled: z.object({
+      total: count,
+      buckets: z.array(z.object({ fromDays: count, toDays: count.nullable(), count })),
+    }),
+    overdue: z.object({
+      byKind: z.array(z.object({ status: z.enum(['OVERDUE', 'ESCALATED']), kind: z.enum(OBLIGATION_KINDS), count })),
+      byAssignee: z.array(z.object({ status: z.enum(['OVERDUE', 'ESCALATED']), assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(), count })),
+      byKecamatan: z.array(z.object({ status: z.enum(['OVERDUE', 'ESCALATED']), kecamatan: z.object({ code: z.string(), name: z.string() }), count })),
+    }),
+    adherence: z
+      .array(z.object({ mentor: z.object({ id: z.uuid(), name: z.string() }), due: count, onTime: count, share: z.number().min(0).max(1) }))
+      .describe('Visits due in the last 90 days (not waived or cancelled) and the share done on time, per person'),
+    ratings: z.object({ year: z.number().int(), BAIK: count, SEDANG: count, KURANG: count }),
+    budget: z.object({ allocated: z.number(), realised: z.number() }).describe('Rupiah: designation decrees (APBD + CSR) against the latest monitoring reports'),
+    redReports: count,
+    coverage: z.array(z.object({ kecamatan: z.object({ code: z.string(), name: z.string() }), kelurahan: count, covered: count })),
+  })
+  .openapi('Dashboard');
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const dashboardQuerySchema = z.object({ program: programCodeSchema.optional() }).strict();
+
+export const dashboardSettingsSchema = z
+  .object({
+    stalledAgingDays: z
+      .array(z.number().int().min(1).max(3650))
+      .min(1)
+      .max(6)
+      .refine((days) => days.every((d, i) => i === 0 || d > days[i - 1]!), 'ascending, each larger than the one before')
+      .describe('Edges of the aging buckets of stalled cases, in days past the stage\'s expected duration'),
+  })
+  .strict()
+  .openapi('DashboardSettings');

@@ -1,0 +1,57 @@
+import { dashboardRepository, type Db } from '@kampung/db';
+import { dashboardQuerySchema, dashboardSettingsSchema, type Dashboard } from '@kampung/domain';
+import { parseInput } from '../http/validate';
+
+type Status = 'OVERDUE' | 'ESCALATED';
+
+/** The manager's view of a program (or both): every figure is an aggregate over stored rows, and
+ * each comes with what a list needs to show the cases or obligations behind it. */
+export async function dashboard(db: Db, query: unknown, now = new Date()): Promise<Dashboard> {
+  const { program } = parseInput(dashboardQuerySchema, query);
+  const settings = await dashboardRepository.findSettings(db);
+  const f = await dashboardRepository.dashboardFigures(db, { program, now, agingDays: settings.stalled_aging_days });
+  const buckets = f.edges.map((fromDays, i) => ({
+    fromDays,
+    toDays: f.edges[i + 1] ?? null,
+    count: Number((f.stalled as Record<string, string>)[`b${i}`] ?? 0),
+  }));
+  const year = Number(new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 4));
+  const ratings = { year, BAIK: 0, SEDANG: 0, KURANG: 0 };
+  for (const r of f.ratings) if (r.rating === 'BAIK' || r.rating === 'SEDANG' || r.rating === 'KURANG') ratings[r.rating] = Number(r.count);
+  return {
+    program: program ?? null,
+    generatedAt: now.toISOString(),
+    stages: f.stages.map((s) => ({ programCode: s.program_code, stage: s.stage, count: Number(s.count) })),
+    stalled: { total: buckets.reduce((sum, b) => sum + b.count, 0), buckets },
+    overdue: {
+      byKind: f.overdueByKind.map((r) => ({ status: r.status as Status, kind: r.kind as Dashboard['overdue']['byKind'][number]['kind'], count: Number(r.count) })),
+      byAssignee: f.overdueByAssignee.map((r) => ({
+        status: r.status as Status,
+        assignee: r.assignee_id ? { id: r.assignee_id, name: r.name ?? '' } : null,
+        count: Number(r.count),
+      })),
+      byKecamatan: f.overdueByKecamatan.map((r) => ({ status: r.status as Status, kecamatan: { code: r.kecamatan_code, name: r.name }, count: Number(r.count) })),
+    },
+    adherence: f.adherence.map((r) => ({
+      mentor: { id: r.assignee_id!, name: r.name },
+      due: Number(r.due),
+      onTime: Number(r.on_time),
+      share: Number(r.due) === 0 ? 0 : Number(r.on_time) / Number(r.due),
+    })),
+    ratings,
+    budget: { allocated: Number(f.budget.allocated), realised: Number(f.budget.realised) },
+    redReports: Number(f.redReports.count),
+    coverage: f.coverage.map((c) => ({ kecamatan: { code: c.code, name: c.name }, kelurahan: Number(c.kelurahan), covered: Number(c.covered) })),
+  };
+}
+
+export async function getSettings(db: Db) {
+  const s = await dashboardRepository.findSettings(db);
+  return { stalledAgingDays: s.stalled_aging_days };
+}
+
+export async function changeSettings(db: Db, input: unknown, userId: string) {
+  const { stalledAgingDays } = parseInput(dashboardSettingsSchema, input);
+  await dashboardRepository.saveAgingDays(db, stalledAgingDays, userId);
+  return { stalledAgingDays };
+}

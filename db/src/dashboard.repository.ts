@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { Db } from './connection';
+
+const OPEN = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
+const ENDED = ['REJECTED', 'WITHDRAWN', 'CLOSED'];
+
+/** The manager's figures, each one aggregate query over stored rows (statuses are stored; "stalled"
+ * compares the stored due date of the stage's deadline with now). `program` narrows every figure. */
+export async function dashboardFigures(db: Db, { program, now, agingDays }: { program?: string; now: Date; agingDays: number[] }) {
+  const cases = () => {
+    let q = db.selectFrom('cases');
+    if (program) q = q.where('cases.program_code', '=', program);
+    return q;
+  };
+  const obligations = () => {
+    let q = db.selectFrom('obligations').innerJoin('cases', 'cases.id', 'obligations.case_id');
+    if (program) q = q.where('cases.program_code', '=', program);
+    return q;
+  };
+  const since90 = new Date(now.getTime() - 90 * 86_400_000);
+  const edges = [0, ...agingDays];
+
+  const [stages, stalled, overdueByKind, overdueByAssignee, overdueByKecamatan, adherence, ratings, budget, redReports, coverage] =
+    await Promise.all([
+      cases().select(['program_code', 'stage', (eb) => eb.fn.countAll<string>().as('count')]).groupBy(['program_code', 'stage']).execute(),
+      obligations()
+        .select(
+          edges.map((from, i) => {
+            const to = edges[i + 1];
+            const age = sql`${now}::timestamptz - obligations.due_at`;
+            const cond = to === undefined
+              ? sql<boolean>`${age} >= make_interval(days => ${from})`
+              : sql<boolean>`${age} >= make_interval(days => ${from}) and ${age} < make_interval(days => ${to})`;
+            return sql<string>`count(*) filter (where ${cond})`.as(`b${i}`);
+          }),
+        )
+        .where('obligations.kind', '=', 'STAGE_DEADLINE')
+        .where('obligations.status', 'in', OPEN)
+        .where('obligations.due_at', '<', now)
+        .executeTakeFirstOrThrow(),
+      obligations()
+        .select(['obligations.status', 'obligations.kind', (eb) => eb.fn.countAll<string>().as('count')])
+        .where('obligations.status', 'in', ['OVERDUE', 'ESCALATED'])
+        .groupBy(['obligations.status', 'obligations.kind'])
+        .execute(),
+      obligations()
+        .leftJoin('users', 'users.id', 'obligations.assignee_id')
+        .select(['obligations.status', 'obligations.assignee_id', 'users.name', (eb) => eb.fn.countAll<string>().as('count')])
+        .where('obligations.status', 'in', ['OVERDUE', 'ESCALATED'])
+        .groupBy(['obligations.status', 'obligations.assignee_id', 'users.name'])
+        .execute(),
+      obligations()
+        .innerJoin('kecamatan', 'kecamatan.code', 'cases.kecamatan_code')
+        .select(['obligations.status', 'cases.kecamatan_code', 'kecamatan.name', (eb) => eb.fn.countAll<string>().as('count')])
+        .where('obligations.status', 'in', ['OVERDUE', 'ESCALATED'])
+        .groupBy(['obligations.status', 'cases.kecamatan_code', 'kecamatan.name'])
+        .execute(),
+      // Adherence: of the visits due in the last 90 days (and not waived or cancelled), the share done on time.
+      obligations()
+        .innerJoin('users', 'users.id', 'obligations.assignee_id')
+        .select([
+          'obligations.assignee_id',
+          'users.name',
+          (eb) => eb.fn.countAll<string>().as('due'),
+          sql<string>`count(*) filter (where obligations.status = 'FULFILLED' and obligations.late = false)`.as('on_time'),
+        ])
+        .where('obligations.kind', '=', 'VISIT')
+        .where('obligations.due_at', '>=', since90)
+        .where('obligations.due_at', '<', now)
+        .where('obligations.status', 'not in', ['WAIVED', 'CANCELLED'])
+        .groupBy(['obligations.assignee_id', 'users.name'])
+        .execute(),
+      cases()
+        .select(['rating', (eb) => eb.fn.countAll<string>().as('count')])
+        .where('rating', 'is not', null)
+        .where(sql<boolean>`extract(year from rated_at at time zone 'Asia/Jakarta') = extract(year from ${now}::timestamptz at time zone 'Asia/Jakarta')`)
+        .groupBy('rating')
+        .execute(),
+      cases()
+        .select([
+          sql<string>`coalesce(sum(budget_allocated), 0)`.as('allocated'),
+          sql<string>`coalesce(sum(budget_realised), 0)`.as('realised'),
+        ])
+        .executeTakeFirstOrThrow(),
+      (() => {
+        let q = db.selectFrom('monitoring_reports').innerJoin('cases', 'cases.id', 'monitoring_reports.case_id').where('monitoring_reports.red', '=', true);
+        if (program) q = q.where('cases.program_code', '=', program);
+        return q.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+      })(),
+      // Coverage: per kecamatan of the program's city, kelurahan with at least one kampung still running.
+      (() => {
+        let q = db
+          .selectFrom('kecamatan')
+          .innerJoin('kelurahan', 'kelurahan.kecamatan_code', 'kecamatan.code')
+          .leftJoin(
+            (eb) => {
+              let active = eb.selectFrom('cases').select('kelurahan_code').distinct().where('stage', 'not in', ENDED);
+              if (program) active = active.where('program_code', '=', program);
+              return active.as('active');
+            },
+            (join) => join.onRef('active.kelurahan_code', '=', 'kelurahan.code'),
+          );
+        if (program) q = q.where('kecamatan.city_code', '=', (eb) => eb.selectFrom('programs').select('city_code').where('code', '=', program));
+        else q = q.where('kecamatan.city_code', 'in', (eb) => eb.selectFrom('programs').select('city_code'));
+        return q
+          .select([
+            'kecamatan.code',
+            'kecamatan.name',
+            (eb) => eb.fn.countAll<string>().as('kelurahan'),
+            (eb) => eb.fn.count<string>('active.kelurahan_code').as('covered'),
+          ])
+          .groupBy(['kecamatan.code', 'kecamatan.name'])
+          .orderBy('kecamatan.code')
+          .execute();
+      })(),
+    ]);
+  return { stages, stalled, edges, overdueByKind, overdueByAssignee, overdueByKecamatan, adherence, ratings, budget, redReports, coverage };
+}
+
+export async function findSettings(db: Db) {
+  return db.selectFrom('dashboard_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+export async function saveAgingDays(db: Db, days: number[], userId: string) {
+  await db
+    .updateTable('dashboard_settings')
+    .set({ stalled_aging_days: sql<number[]>`${sql.val(days)}::integer[]`, updated_by: userId, updated_at: new Date() })
+    .where('id', '=', 1)
+    .execute();
+}
