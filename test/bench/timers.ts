@@ -58,6 +58,7 @@ export async function benchTimers(api: ApiClient, env: Record<string, string>, c
         .selectFrom('obligations')
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('assignment_id', 'in', assignmentIds)
+        .where('kind', '=', 'VISIT')
         .where('status', '!=', 'UPCOMING')
         .executeTakeFirstOrThrow();
       if (Number(n) >= assignmentIds.length || Date.now() > deadline) break;
@@ -67,6 +68,7 @@ export async function benchTimers(api: ApiClient, env: Record<string, string>, c
       .selectFrom('obligations')
       .select(['status', 'opens_at', 'status_changed_at'])
       .where('assignment_id', 'in', assignmentIds)
+      .where('kind', '=', 'VISIT') // the cases' own stage deadlines fall to the officer's assignment too
       .execute();
     const due = rows.filter((r) => r.status === 'DUE');
     const pgLag = due.map((r) => r.status_changed_at.getTime() - r.opens_at.getTime());
