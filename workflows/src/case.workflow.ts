@@ -11,6 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { allowedTransitions, checkTransition, isEndStage } from '@kampung/domain/stages';
 import type { CaseActivities } from './activity-contract';
+import type { StageChange } from './case-obligations-messages';
 import type { CaseState, CaseWorkflowInput, TransitionCommand } from './case-state';
 import { stateQuery, transitionUpdate } from './messages';
 import { CASE_STAGE } from './search-attributes';
@@ -18,6 +19,9 @@ import { CASE_STAGE } from './search-attributes';
 /** Added after the first cases ran: the case tells its obligations workflow and visit cadences
  * about every move. Histories recorded before it replay without the notification. */
 export const NOTIFY_OBLIGATIONS_PATCH = 'notify-obligations';
+/** Later still: a move answers once it is written, and the main loop tells the obligations after,
+ * in order, so a transition does not wait for the signals. */
+export const NOTIFY_AFTER_ANSWER_PATCH = 'notify-after-answer';
 
 const { recordTransition, notifyStageChanged } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
@@ -29,6 +33,8 @@ const { recordTransition, notifyStageChanged } = proxyActivities<CaseActivities>
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState> {
   const current = input.state ?? { caseId: input.caseId, stage: 'PROPOSAL', resumeStage: null, seq: 0 };
   const snapshot = (): CaseState => ({ ...current, allowedTransitions: allowedTransitions(current) });
+  /** Moves written but not yet told to the obligation workflows, oldest first. */
+  const untold: StageChange[] = [];
 
   setHandler(stateQuery, snapshot);
   setHandler(
@@ -49,7 +55,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
         actorId: command.actorId,
       };
       await recordTransition({ ...move, requestId: command.requestId });
-      if (patched(NOTIFY_OBLIGATIONS_PATCH)) await notifyStageChanged(move);
+      if (patched(NOTIFY_AFTER_ANSWER_PATCH)) untold.push(move);
+      else if (patched(NOTIFY_OBLIGATIONS_PATCH)) await notifyStageChanged(move);
       return snapshot();
     },
     {
@@ -70,8 +77,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   if (!input.state && patched(NOTIFY_OBLIGATIONS_PATCH)) {
     await notifyStageChanged({ caseId: current.caseId, seq: 0, from: null, to: 'PROPOSAL', resumeStage: null, at: new Date().toISOString(), actorId: null });
   }
-  await condition(() => isEndStage(current.stage) || workflowInfo().continueAsNewSuggested);
-  await condition(allHandlersFinished);
+  for (;;) {
+    await condition(() => untold.length > 0 || isEndStage(current.stage) || workflowInfo().continueAsNewSuggested);
+    while (untold.length > 0) await notifyStageChanged(untold[0]!).then(() => untold.shift());
+    if (isEndStage(current.stage) || workflowInfo().continueAsNewSuggested) break;
+  }
+  // Every move told, every handler done, and nothing awaited between that and the end (an Update
+  // admitted meanwhile would otherwise be cut off by continue-as-new).
+  for (;;) {
+    while (untold.length > 0) await notifyStageChanged(untold[0]!).then(() => untold.shift());
+    await condition(allHandlersFinished);
+    if (untold.length === 0) break;
+  }
   if (isEndStage(current.stage)) return snapshot();
   return await continueAsNew<typeof caseWorkflow>({ ...input, state: { ...current } });
 }
