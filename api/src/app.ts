@@ -12,6 +12,7 @@ import type { ApiConfig } from './config';
 import { authenticate } from './auth/auth.middleware';
 import { authRouter } from './auth/auth.router';
 import { casesRouter } from './cases/cases.router';
+import { exportsRouter } from './exports/exports.router';
 import { AppError, errorMiddleware } from './errors';
 import { healthRouter } from './health/health.router';
 import { buildOpenApiDocument } from './openapi';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRouter(deps));
   app.use(referenceRouter(deps));
   app.use(policiesRouter(deps));
+  app.use(exportsRouter(deps)); // before /api/cases/:id
   app.use(casesRouter(deps));
   app.use(obligationsRouter(deps));
   app.use(dashboardRouter(deps));

@@ -1,5 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { createDb, type Db } from '@kampung/db';
 import { DEFAULT_POLICIES, type CaseDetail, type Stage } from '@kampung/domain';
 import { ApiClient } from './support/api-client';
@@ -166,5 +168,37 @@ describe("the manager's dashboard", () => {
     assert.deepEqual(shown.stalled.buckets.map((b: any) => [b.fromDays, b.toDays]), [[0, 7], [7, 14], [14, 60], [60, null]]);
     await admin.request('PUT', '/api/dashboard/settings', { stalledAgingDays: [30, 90, 180] });
     assert.equal((await admin.get('/api/dashboard?program=NOPE')).status, 422, 'an unknown program is refused');
+  });
+
+  test('any list exports to CSV and XLSX with the same filters: the files hold exactly the rows of the list', async () => {
+    const filter = `program=${KT}&stalledMinDays=0`;
+    const listed = (await admin.get(`/api/cases?${filter}&pageSize=100`)).body;
+    assert.ok(listed.total >= 1, 'there is a stalled case to export');
+    const csv = await fetch(`${env.appUrl}/api/cases/export?${filter}&format=csv`, { headers: { cookie: admin.cookieHeader() } });
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+    const rows: string[][] = parse((await csv.text()).replace(/^\uFEFF/, ''));
+    assert.deepEqual(rows[0]!.slice(0, 3), ['Nama kampung', 'Program', 'Tahap'], 'Indonesian headers by default');
+    assert.deepEqual(rows.slice(1).map((r) => r.at(-1)).sort(), listed.items.map((c: any) => c.id).sort(), 'the same cases');
+
+    const overdue = (await admin.get('/api/obligations?status=ESCALATED&kind=STAGE_DEADLINE&pageSize=200')).body;
+    assert.ok(overdue.total >= 1, 'there is an escalated deadline to export');
+    const xlsx = await fetch(`${env.appUrl}/api/obligations/export?status=ESCALATED&kind=STAGE_DEADLINE&format=xlsx&lang=en`, { headers: { cookie: admin.cookieHeader() } });
+    assert.equal(xlsx.status, 200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    assert.deepEqual(header.slice(0, 3), ['Kampung', 'Kind', 'Status'], 'English headers on request');
+    const ids: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) ids.push(String((row.values as unknown[]).at(-2)));
+    });
+    assert.deepEqual(ids.sort(), overdue.items.map((o: any) => o.id).sort(), 'the same obligations');
+    assert.ok(ids.length === overdue.total, 'every row, not one page');
+
+    const bad = await admin.get('/api/obligations/export?format=pdf&status=LOST');
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.body.errors.map((e: any) => e.path).sort(), ['format', 'status'], 'each bad parameter named');
   });
 });

@@ -30,6 +30,10 @@ export class ApiClient {
     const text = await res.text();
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
   }
+  /** For requests made with fetch directly (downloads). */
+  cookieHeader(): string {
+    return this.cookie;
+  }
   get<T = any>(path: string) { return this.request<T>('GET', path); }
   post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body); }
 

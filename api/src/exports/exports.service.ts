@@ -1,0 +1,61 @@
+import type { Response } from 'express';
+import { casesRepository, obligationsRepository, type Db } from '@kampung/db';
+import { caseListQuerySchema, obligationListQuerySchema, z } from '@kampung/domain';
+import { parseInput } from '../http/validate';
+import { exportFormatSchema, paged, sendTable, type ExportColumn } from './tabular-export';
+
+const exportOptions = { format: exportFormatSchema.default('csv'), lang: z.enum(['id', 'en']).default('id') };
+
+type ObligationRow = Awaited<ReturnType<typeof obligationsRepository.listObligations>>['items'][number];
+const OBLIGATION_COLUMNS: ExportColumn<ObligationRow>[] = [
+  { header: { id: 'Kampung', en: 'Kampung' }, value: (r) => r.case_name, width: 32 },
+  { header: { id: 'Jenis', en: 'Kind' }, value: (r) => r.kind },
+  { header: { id: 'Status', en: 'Status' }, value: (r) => r.status },
+  { header: { id: 'Penanggung jawab', en: 'Assignee' }, value: (r) => r.assignee_name, width: 28 },
+  { header: { id: 'Periode / tahap', en: 'Period / stage' }, value: (r) => r.period_label ?? r.stage },
+  { header: { id: 'Dibuka', en: 'Opens' }, value: (r) => r.opens_at },
+  { header: { id: 'Jatuh tempo', en: 'Due' }, value: (r) => r.due_at },
+  { header: { id: 'Terlambat sejak', en: 'Overdue from' }, value: (r) => r.overdue_at },
+  { header: { id: 'Eskalasi', en: 'Escalates' }, value: (r) => r.escalates_at },
+  { header: { id: 'Dipenuhi', en: 'Fulfilled' }, value: (r) => r.fulfilled_at },
+  { header: { id: 'Terlambat', en: 'Late' }, value: (r) => r.late },
+  { header: { id: 'ID kewajiban', en: 'Obligation id' }, value: (r) => r.id, width: 38 },
+  { header: { id: 'ID kasus', en: 'Case id' }, value: (r) => r.case_id, width: 38 },
+];
+
+/** The obligations list, with the same filters as on screen, as CSV or XLSX. */
+export async function exportObligations(db: Db, res: Response, query: Record<string, unknown>) {
+  const { format, lang, ...q } = parseInput(obligationListQuerySchema.extend(exportOptions), query);
+  await sendTable(res, {
+    format,
+    lang,
+    filename: 'kewajiban',
+    columns: OBLIGATION_COLUMNS,
+    pages: paged(async (page, pageSize) => (await obligationsRepository.listObligations(db, { ...q, page, pageSize })).items),
+  });
+}
+
+type CaseRow = Awaited<ReturnType<typeof casesRepository.listCases>>['items'][number];
+const CASE_COLUMNS: ExportColumn<CaseRow>[] = [
+  { header: { id: 'Nama kampung', en: 'Kampung' }, value: (r) => r.name, width: 32 },
+  { header: { id: 'Program', en: 'Program' }, value: (r) => r.program_code, width: 26 },
+  { header: { id: 'Tahap', en: 'Stage' }, value: (r) => r.stage },
+  { header: { id: 'Sejak', en: 'Since' }, value: (r) => r.stage_entered_at },
+  { header: { id: 'Kecamatan', en: 'Kecamatan' }, value: (r) => r.kecamatan_name },
+  { header: { id: 'Kelurahan', en: 'Kelurahan' }, value: (r) => r.kelurahan_name },
+  { header: { id: 'RW', en: 'RW' }, value: (r) => r.rw },
+  { header: { id: 'Tema', en: 'Theme' }, value: (r) => r.theme, width: 30 },
+  { header: { id: 'ID kasus', en: 'Case id' }, value: (r) => r.id, width: 38 },
+];
+
+/** The case list, with the same filters as on screen (stalled buckets too), as CSV or XLSX. */
+export async function exportCases(db: Db, res: Response, query: Record<string, unknown>) {
+  const { format, lang, ...q } = parseInput(caseListQuerySchema.extend(exportOptions), query);
+  await sendTable(res, {
+    format,
+    lang,
+    filename: 'kampung',
+    columns: CASE_COLUMNS,
+    pages: paged(async (page, pageSize) => (await casesRepository.listCases(db, { ...q, page, pageSize })).items),
+  });
+}
