@@ -225,6 +225,20 @@ export function buildOpenApiDocument() {
     responses: { 200: { description: 'Set' }, ...writeErrors },
   });
 
+  const fileExport = (summary: string, query: z.ZodObject) => ({
+    summary,
+    request: { query: query.extend({ format: z.enum(['csv', 'xlsx']).optional(), lang: z.enum(['id', 'en']).optional() }) },
+    responses: {
+      200: {
+        description: 'The file (CSV in UTF-8 with BOM, or XLSX)',
+        content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
+      },
+      ...unauthenticated,
+      422: problem('VALIDATION_FAILED'),
+    },
+  });
+  registry.registerPath({ method: 'get', path: '/api/cases/export', ...fileExport('The case list with the same filters, as CSV or XLSX', caseListQuerySchema) });
+  registry.registerPath({ method: 'get', path: '/api/obligations/export', ...fileExport('The obligation list with the same filters, as CSV or XLSX', obligationListQuerySchema) });
   registry.registerPath({
     method: 'get',
     path: '/api/dashboard',
