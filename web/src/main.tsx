@@ -5,7 +5,17 @@ import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import './i18n';
 import './styles.css';
 import { AppLayout } from './pages/AppLayout';
-import { CaseListPage, CasePage, InboxPage, NewProposalPage, PoliciesPage, RedReportsPage, WorklistPage } from './pages/lazy';
+import {
+  CaseListPage,
+  CasePage,
+  DashboardPage,
+  InboxPage,
+  NewProposalPage,
+  ObligationListPage,
+  PoliciesPage,
+  RedReportsPage,
+  WorklistPage,
+} from './pages/lazy';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
 import { createQueryClient } from './query-client';
@@ -18,6 +28,8 @@ const router = createBrowserRouter([
       { index: true, element: <CaseListPage /> },
       { path: 'cases/new', element: <NewProposalPage /> },
       { path: 'cases/:id', element: <CasePage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'obligations', element: <ObligationListPage /> },
       { path: 'worklist', element: <WorklistPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'red-reports', element: <RedReportsPage /> },

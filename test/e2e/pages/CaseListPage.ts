@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** The list of kampung cases at `/`. */
 export class CaseListPage {
@@ -8,6 +8,16 @@ export class CaseListPage {
 
   async waitUntilShown(): Promise<void> {
     await this.heading().waitFor();
+  }
+
+  /** A case's name, linking to it, in the list (a row on a desk, a card on a phone). */
+  caseLink(name: string): Locator {
+    return this.page.locator('.case-table').getByRole('link', { name, exact: true });
+  }
+
+  /** A filter chip (a filter set by a link, e.g. from the dashboard), by its text. */
+  chip(text: string): Locator {
+    return this.page.getByTestId('filter-chip').filter({ hasText: text });
   }
 
   async startProposal(): Promise<void> {

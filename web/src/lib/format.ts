@@ -24,6 +24,11 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(localeOf(language)).format(value);
 }
 
+/** A share (0..1, may exceed 1) as a whole percentage: 0.834 → "83%". */
+export function formatPercent(share: number, language: string): string {
+  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
 export function formatRupiah(value: number, language: string): string {
   return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(value);
 }

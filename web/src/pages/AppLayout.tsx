@@ -37,6 +37,9 @@ export function AppLayout() {
             <NavLink to="/" end className="app-nav__link">
               {t('nav.cases')}
             </NavLink>
+            <NavLink to="/dashboard" className="app-nav__link">
+              {t('nav.dashboard')}
+            </NavLink>
             <NavLink to="/worklist" className="app-nav__link">
               {t('nav.worklist')}
             </NavLink>

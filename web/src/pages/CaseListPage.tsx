@@ -6,7 +6,9 @@ import { PAGE_SIZE } from '../modules/cases/api/cases.api';
 import { caseQueries } from '../modules/cases/api/cases.queries';
 import { CaseFilters } from '../modules/cases/components/CaseFilters';
 import { CaseTable } from '../modules/cases/components/CaseTable';
+import { stalledRangeLabel } from '../modules/cases/components/stalled-range';
 import { useCaseFilters } from '../modules/cases/hooks/useCaseFilters';
+import { FilterChips, type FilterChip } from '../ui/FilterChips';
 import { Loading } from '../ui/Loading';
 import { Pagination } from '../ui/Pagination';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -14,8 +16,17 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 export function CaseListPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const { filters, setPage } = useCaseFilters();
+  const { filters, setFilters, setPage } = useCaseFilters();
   const cases = useQuery(caseQueries.list(filters));
+  // Stalled cases come from the dashboard's aging buckets; the chip takes the range off again.
+  const chips: FilterChip[] = [];
+  if (filters.stalledMinDays !== undefined || filters.stalledMaxDays !== undefined) {
+    chips.push({
+      id: 'stalled',
+      label: t('list.stalledChip', { range: stalledRangeLabel(filters.stalledMinDays ?? 0, filters.stalledMaxDays, t) }),
+      onRemove: () => setFilters({ stalledMinDays: '', stalledMaxDays: '' }),
+    });
+  }
   return (
     <>
       <title>{`${t('list.heading')} · ${t('app.title')}`}</title>
@@ -28,6 +39,7 @@ export function CaseListPage() {
         )}
       </div>
       <CaseFilters key={filters.q ?? ''} />
+      <FilterChips chips={chips} />
       <ProblemAlert error={cases.error} />
       {cases.isPending && <Loading />}
       {cases.data && (

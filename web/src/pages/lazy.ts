@@ -9,3 +9,5 @@ export const WorklistPage = lazy(() => import('./WorklistPage').then((m) => ({ d
 export const InboxPage = lazy(() => import('./InboxPage').then((m) => ({ default: m.InboxPage })));
 export const RedReportsPage = lazy(() => import('./RedReportsPage').then((m) => ({ default: m.RedReportsPage })));
 export const PoliciesPage = lazy(() => import('./PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
+export const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
+export const ObligationListPage = lazy(() => import('./ObligationListPage').then((m) => ({ default: m.ObligationListPage })));

@@ -8,6 +8,10 @@ export interface CaseFilters {
   kecamatan?: string;
   stage?: string;
   q?: string;
+  /** Stalled: past the stage's expected duration by at least this many days… */
+  stalledMinDays?: number;
+  /** …and by fewer than this many. */
+  stalledMaxDays?: number;
   page: number;
 }
 

@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router-dom';
 import type { CaseFilters } from '../api/cases.api';
+import { daysParam } from '../case-links';
 
 type FilterName = Exclude<keyof CaseFilters, 'page'>;
 
@@ -12,6 +13,8 @@ export function useCaseFilters() {
     kecamatan: read('kecamatan'),
     stage: read('stage'),
     q: read('q'),
+    stalledMinDays: daysParam(params.get('stalledMinDays'), 0),
+    stalledMaxDays: daysParam(params.get('stalledMaxDays'), 1),
     page: Math.max(1, Number(params.get('page')) || 1),
   };
 

@@ -13,9 +13,9 @@ export const REPORT_PAGE_SIZE = 20;
 export const fetchCaseReports = (caseId: string, page: number) =>
   http<ReportPage>(`/api/cases/${encodeURIComponent(caseId)}/monitoring-reports${searchString({ page, pageSize: REPORT_PAGE_SIZE })}`);
 
-/** Reports below their program's target, newest first: what managers follow up. */
-export const fetchRedReports = (page: number) =>
-  http<ReportPage>(`/api/monitoring-reports${searchString({ red: 'true', page, pageSize: REPORT_PAGE_SIZE })}`);
+/** Reports below their program's target, newest first (of one program, or all): what managers follow up. */
+export const fetchRedReports = (page: number, program?: string) =>
+  http<ReportPage>(`/api/monitoring-reports${searchString({ red: 'true', program, page, pageSize: REPORT_PAGE_SIZE })}`);
 
 export const submitReport = (caseId: string, input: MonitoringReportRequest) =>
   http<MonitoringReport>(`/api/cases/${encodeURIComponent(caseId)}/monitoring-reports`, { method: 'POST', body: input });

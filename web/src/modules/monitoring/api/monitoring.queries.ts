@@ -6,11 +6,12 @@ export const monitoringKeys = {
   byCase: (caseId: string) => [...monitoringKeys.all, 'case', caseId] as const,
   casePage: (caseId: string, page: number) => [...monitoringKeys.byCase(caseId), page] as const,
   red: () => [...monitoringKeys.all, 'red'] as const,
-  redPage: (page: number) => [...monitoringKeys.red(), page] as const,
+  redPage: (page: number, program?: string) => [...monitoringKeys.red(), program ?? 'all', page] as const,
 };
 
 export const monitoringQueries = {
   byCase: (caseId: string, page: number) =>
     queryOptions({ queryKey: monitoringKeys.casePage(caseId, page), queryFn: () => fetchCaseReports(caseId, page), placeholderData: keepPreviousData }),
-  red: (page: number) => queryOptions({ queryKey: monitoringKeys.redPage(page), queryFn: () => fetchRedReports(page), placeholderData: keepPreviousData }),
+  red: (page: number, program?: string) =>
+    queryOptions({ queryKey: monitoringKeys.redPage(page, program), queryFn: () => fetchRedReports(page, program), placeholderData: keepPreviousData }),
 };

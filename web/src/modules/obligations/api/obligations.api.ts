@@ -14,8 +14,16 @@ export interface ObligationFilters {
   status?: ObligationStatus;
   kind?: ObligationKind;
   assignee?: string;
+  kecamatan?: string;
+  /** ISO instants: due at or after `dueFrom`, before `dueTo`. */
+  dueFrom?: string;
+  dueTo?: string;
+  page?: number;
   pageSize?: number;
 }
+
+/** Obligations per page on the obligation list. */
+export const OBLIGATION_PAGE_SIZE = 20;
 
 export interface ObligationPage {
   items: Obligation[];

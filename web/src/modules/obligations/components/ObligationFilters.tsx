@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { obligationQueries } from '../api/obligations.queries';
+import { useObligationFilters } from '../hooks/useObligationFilters';
+import { OBLIGATION_KIND_LIST, OBLIGATION_STATUS_LIST } from '../obligation-enums';
+
+/** Status, kind and person of the obligation list (the URL keeps them); kecamatan, case and due
+ * dates come from links and show as chips on the page. */
+export function ObligationFilters() {
+  const { t } = useTranslation();
+  const { filters, setFilters, clear } = useObligationFilters();
+  const users = useQuery(obligationQueries.users());
+  const people = users.data ?? [];
+  const unknownAssignee = filters.assignee && users.data && !people.some((u) => u.id === filters.assignee);
+  return (
+    <form className="filters filters--obligations" role="search" aria-label={t('obligationList.filters')} onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor="obligation-status">{t('obligationList.status')}</label>
+        <select id="obligation-status" value={filters.status ?? ''} onChange={(e) => setFilters({ status: e.target.value })}>
+          <option value="">{t('obligationList.allStatuses')}</option>
+          {OBLIGATION_STATUS_LIST.map((status) => (
+            <option key={status} value={status}>
+              {t(`obligationStatuses.${status}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="obligation-kind">{t('fields.kind')}</label>
+        <select id="obligation-kind" value={filters.kind ?? ''} onChange={(e) => setFilters({ kind: e.target.value })}>
+          <option value="">{t('obligationList.allKinds')}</option>
+          {OBLIGATION_KIND_LIST.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`obligationKinds.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="obligation-assignee">{t('obligationList.assignee')}</label>
+        <select id="obligation-assignee" value={filters.assignee ?? ''} onChange={(e) => setFilters({ assignee: e.target.value })}>
+          <option value="">{t('obligationList.allAssignees')}</option>
+          {people.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+          {(unknownAssignee || (filters.assignee && !users.data)) && <option value={filters.assignee}>{filters.assignee}</option>}
+        </select>
+      </div>
+      <button type="button" className="button button--quiet" onClick={clear}>
+        {t('list.reset')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ObligationKind, ObligationStatus } from '@kampung/domain/obligation';
+import { searchString } from '../../lib/http';
+
+/** The obligation-list filters that live in the URL of `/obligations`. */
+export interface ObligationListFilters {
+  status?: ObligationStatus;
+  kind?: ObligationKind;
+  assignee?: string;
+  kecamatan?: string;
+  case?: string;
+  /** ISO instants: due at or after `dueFrom`, before `dueTo`. */
+  dueFrom?: string;
+  dueTo?: string;
+}
+
+/** `/obligations?status=…&kind=…`: a link to the obligation list, filtered. */
+export function obligationListPath(filters: ObligationListFilters): string {
+  const { status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo } = filters;
+  return `/obligations${searchString({ status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo })}`;
+}
