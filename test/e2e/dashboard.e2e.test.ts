@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import { test } from 'node:test';
 import { validData } from '../integration/support/stage-data';
 import { CaseListPage } from './pages/CaseListPage';
@@ -149,6 +151,14 @@ test(
         await card.filter({ hasText: 'Batas waktu tahap' }).waitFor();
         await card.getByTestId('obligation-status').filter({ hasText: 'Dieskalasi' }).waitFor();
         await assertNoHorizontalScroll(page);
+
+        // And the list downloads as CSV with the same filters: exactly its rows, this kampung's among them
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).click()]);
+        const rows: string[][] = parse((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''));
+        assert.deepEqual(rows[0]!.slice(0, 3), ['Kampung', 'Jenis', 'Status'], 'the file has Indonesian headers');
+        assert.equal(rows.length - 1, Number(shown), 'the file holds as many rows as the list');
+        assert.ok(rows.slice(1).every((r) => r[2] === 'ESCALATED'), 'only escalated obligations, as filtered');
+        assert.ok(rows.some((r) => r[0] === name && r[1] === 'STAGE_DEADLINE'), 'the kampung\'s deadline is in the file');
 
         // And the card opens its case
         await card.getByRole('link', { name, exact: true }).click();

@@ -20,6 +20,7 @@ export const en: Translation = {
     submit: 'Sign in',
     submitting: 'Signing in…',
   },
+  export: { label: 'Download this list:', csv: 'CSV', xlsx: 'Excel (XLSX)' },
   list: {
     heading: 'Kampung cases',
     newProposal: 'New proposal',

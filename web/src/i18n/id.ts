@@ -18,6 +18,7 @@ export const id = {
     submit: 'Masuk',
     submitting: 'Memproses…',
   },
+  export: { label: 'Unduh daftar ini:', csv: 'CSV', xlsx: 'Excel (XLSX)' },
   list: {
     heading: 'Daftar kasus kampung',
     newProposal: 'Usulan baru',

@@ -8,6 +8,7 @@ import { CaseFilters } from '../modules/cases/components/CaseFilters';
 import { CaseTable } from '../modules/cases/components/CaseTable';
 import { stalledRangeLabel } from '../modules/cases/components/stalled-range';
 import { useCaseFilters } from '../modules/cases/hooks/useCaseFilters';
+import { ExportLinks } from '../ui/ExportLinks';
 import { FilterChips, type FilterChip } from '../ui/FilterChips';
 import { Loading } from '../ui/Loading';
 import { Pagination } from '../ui/Pagination';
@@ -48,6 +49,7 @@ export function CaseListPage() {
             {t('list.total', { total: cases.data.total })}
           </p>
           {cases.data.items.length === 0 ? <p>{t('list.empty')}</p> : <CaseTable items={cases.data.items} />}
+          {cases.data.total > 0 && <ExportLinks path="/api/cases/export" filters={{ ...filters }} />}
           <Pagination page={filters.page} pageSize={PAGE_SIZE} total={cases.data.total} onPage={setPage} />
         </>
       )}

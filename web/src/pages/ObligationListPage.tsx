@@ -8,6 +8,7 @@ import { ObligationCard } from '../modules/obligations/components/ObligationCard
 import { ObligationFilters } from '../modules/obligations/components/ObligationFilters';
 import { useObligationFilters } from '../modules/obligations/hooks/useObligationFilters';
 import { useKecamatanName } from '../modules/reference/hooks/useKecamatanName';
+import { ExportLinks } from '../ui/ExportLinks';
 import { FilterChips, type FilterChip } from '../ui/FilterChips';
 import { Loading } from '../ui/Loading';
 import { Pagination } from '../ui/Pagination';
@@ -73,6 +74,7 @@ export function ObligationListPage() {
             </ul>
           )}
           <Pagination page={filters.page} pageSize={OBLIGATION_PAGE_SIZE} total={data.total} onPage={setPage} />
+          {data.total > 0 && <ExportLinks path="/api/obligations/export" filters={{ ...filters }} />}
         </>
       )}
     </>
