@@ -1,4 +1,5 @@
 import type { ChainStage, Stage } from '@kampung/domain/stages';
+import type { StageChange } from './case-obligations-messages';
 
 /** Everything the workflow carries: ids and stages only. Names, reasons and stage data live in
  * PostgreSQL (transition_requests, stage_history); the workflow refers to them by request id. */
@@ -17,6 +18,8 @@ export interface CaseWorkflowInput {
   kecamatanCode: string;
   /** Present when the case continues as new. */
   state?: Omit<CaseState, 'allowedTransitions'>;
+  /** Moves the previous run wrote but had not yet told the obligation workflows about. */
+  untold?: StageChange[];
 }
 
 export interface TransitionCommand {

@@ -22,6 +22,9 @@ export const NOTIFY_OBLIGATIONS_PATCH = 'notify-obligations';
 /** Later still: a move answers once it is written, and the main loop tells the obligations after,
  * in order, so a transition does not wait for the signals. */
 export const NOTIFY_AFTER_ANSWER_PATCH = 'notify-after-answer';
+/** Then: the main loop tells one move at a time and carries untold moves into the next run, so a
+ * steady stream of moves can no longer hold continue-as-new off. */
+export const NOTIFY_ONE_AT_A_TIME_PATCH = 'notify-one-at-a-time';
 
 const { recordTransition, notifyStageChanged } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
@@ -34,7 +37,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   const current = input.state ?? { caseId: input.caseId, stage: 'PROPOSAL', resumeStage: null, seq: 0 };
   const snapshot = (): CaseState => ({ ...current, allowedTransitions: allowedTransitions(current) });
   /** Moves written but not yet told to the obligation workflows, oldest first. */
-  const untold: StageChange[] = [];
+  const untold: StageChange[] = [...(input.untold ?? [])];
 
   setHandler(stateQuery, snapshot);
   setHandler(
@@ -77,13 +80,30 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseState>
   if (!input.state && patched(NOTIFY_OBLIGATIONS_PATCH)) {
     await notifyStageChanged({ caseId: current.caseId, seq: 0, from: null, to: 'PROPOSAL', resumeStage: null, at: new Date().toISOString(), actorId: null });
   }
+  if (patched(NOTIFY_ONE_AT_A_TIME_PATCH)) {
+    for (;;) {
+      await condition(() => untold.length > 0 || isEndStage(current.stage) || workflowInfo().continueAsNewSuggested);
+      if (isEndStage(current.stage) || workflowInfo().continueAsNewSuggested) break;
+      // One at a time, looking again after each: a steady stream of moves must not keep it here.
+      await notifyStageChanged(untold[0]!);
+      untold.shift();
+    }
+    // Nothing is awaited between the handlers finishing and the next run: moves not yet told
+    // travel with it, so a steady stream of moves cannot hold continue-as-new off.
+    await condition(allHandlersFinished);
+    if (isEndStage(current.stage)) {
+      // No move follows an end stage, so nothing new arrives while the last moves are told.
+      while (untold.length > 0) await notifyStageChanged(untold.shift()!);
+      return snapshot();
+    }
+    return await continueAsNew<typeof caseWorkflow>({ ...input, state: { ...current }, untold: [...untold] });
+  }
+  // Before NOTIFY_ONE_AT_A_TIME_PATCH (runs started earlier replay this way).
   for (;;) {
     await condition(() => untold.length > 0 || isEndStage(current.stage) || workflowInfo().continueAsNewSuggested);
     while (untold.length > 0) await notifyStageChanged(untold[0]!).then(() => untold.shift());
     if (isEndStage(current.stage) || workflowInfo().continueAsNewSuggested) break;
   }
-  // Every move told, every handler done, and nothing awaited between that and the end (an Update
-  // admitted meanwhile would otherwise be cut off by continue-as-new).
   for (;;) {
     while (untold.length > 0) await notifyStageChanged(untold[0]!).then(() => untold.shift());
     await condition(allHandlersFinished);
