@@ -240,6 +240,7 @@ export async function listObligations(db: Db, q: ObligationListQuery) {
   if (q.kecamatan) query = query.where('cases.kecamatan_code', '=', q.kecamatan);
   if (q.dueFrom) query = query.where('obligations.due_at', '>=', new Date(q.dueFrom));
   if (q.dueTo) query = query.where('obligations.due_at', '<', new Date(q.dueTo));
+  if (q.open) query = query.where('obligations.status', q.open === 'true' ? 'in' : 'not in', OPEN);
   const [items, count] = await Promise.all([
     query
       .select([
@@ -261,7 +262,7 @@ export async function listObligations(db: Db, q: ObligationListQuery) {
         'obligations.period_label',
         'obligations.stage',
       ])
-      .orderBy('obligations.due_at')
+      .orderBy('obligations.due_at', q.sort === '-due' ? 'desc' : 'asc')
       .orderBy('obligations.id')
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
@@ -276,9 +277,8 @@ export async function listInbox(db: Db, userId: string) {
     .selectFrom('inbox_items')
     .leftJoin('obligations', 'obligations.id', 'inbox_items.obligation_id')
     .leftJoin('monitoring_reports', 'monitoring_reports.id', 'inbox_items.report_id')
-    .innerJoin('cases', (join) =>
-      join.on((eb) => eb.or([eb('cases.id', '=', eb.ref('obligations.case_id')), eb('cases.id', '=', eb.ref('monitoring_reports.case_id'))])),
-    )
+    // An item is about an obligation or a report; either way it names one case.
+    .innerJoin('cases', (join) => join.on((eb) => eb('cases.id', '=', eb.fn.coalesce('obligations.case_id', 'monitoring_reports.case_id'))))
     .select([
       'inbox_items.id',
       'inbox_items.kind',

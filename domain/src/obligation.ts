@@ -90,6 +90,8 @@ export const obligationListQuerySchema = z
     kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
     dueFrom: z.iso.datetime({ offset: true }).optional(),
     dueTo: z.iso.datetime({ offset: true }).optional(),
+    open: z.enum(['true', 'false']).optional().describe('true: still to do (UPCOMING to ESCALATED); false: closed'),
+    sort: z.enum(['due', '-due']).default('due').describe('By due date, soonest first (due) or latest first (-due)'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })

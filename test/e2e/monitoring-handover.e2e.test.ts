@@ -111,6 +111,7 @@ test(
         const report = monitoring.report(period);
         await report.getByTestId('report-red').filter({ hasText: 'Merah' }).waitFor();
         await report.getByTestId('report-explanation').filter({ hasText: explanation }).waitFor();
+        await kampung.showClosed();
         await kampung.obligation('Laporan monitoring', 'Terpenuhi').first().waitFor();
         await assertNoHorizontalScroll(phone);
       });
@@ -154,6 +155,7 @@ test(
 
         // Then it shows as waived, with the reason
         const after = kampung.obligations().locator(`[data-id="${itsId}"]`);
+        await kampung.showClosed();
         await after.filter({ has: desk.getByTestId('obligation-status').filter({ hasText: 'Dibebaskan' }) }).waitFor();
         await after.getByTestId('waived-reason').filter({ hasText: 'Evaluasi digabung dengan evaluasi tahunan kota.' }).waitFor();
       });

@@ -91,6 +91,7 @@ test(
         await confirmation.filter({ hasText: 'Kunjungan tercatat' }).waitFor();
         await confirmation.getByRole('link', { name, exact: true }).click();
         await kampung.team().waitFor();
+        await kampung.showClosed();
         await kampung.obligation('Kunjungan', 'Terpenuhi').first().waitFor();
       });
     } finally {

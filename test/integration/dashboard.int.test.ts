@@ -197,6 +197,13 @@ describe("the manager's dashboard", () => {
     assert.deepEqual(ids.sort(), overdue.items.map((o: any) => o.id).sort(), 'the same obligations');
     assert.ok(ids.length === overdue.total, 'every row, not one page');
 
+    // The case page asks for what is still to do and, apart, for what is closed, latest first.
+    const open = (await admin.get('/api/obligations?open=true&pageSize=200')).body.items as any[];
+    assert.ok(open.length > 0 && open.every((o) => OPEN.includes(o.status)), 'open=true: only what is still to do');
+    const closed = (await admin.get('/api/obligations?open=false&sort=-due&pageSize=200')).body.items as any[];
+    assert.ok(closed.length > 0 && closed.every((o) => !OPEN.includes(o.status)), 'open=false: only what is closed');
+    assert.deepEqual(closed.map((o) => o.dueAt), [...closed.map((o) => o.dueAt)].sort().reverse(), 'sort=-due: latest first');
+
     const bad = await admin.get('/api/obligations/export?format=pdf&status=LOST');
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors.map((e: any) => e.path).sort(), ['format', 'status'], 'each bad parameter named');

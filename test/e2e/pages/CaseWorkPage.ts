@@ -17,6 +17,13 @@ export class CaseWorkPage {
     return this.team().getByTestId('team-member').filter({ hasText: name }).filter({ hasText: role });
   }
 
+  /** Unfolds the closed obligations ("Kewajiban selesai (N)") once they are there. */
+  async showClosed(): Promise<void> {
+    const fold = this.obligations().locator('details.folded');
+    await fold.locator('summary').waitFor();
+    if ((await fold.getAttribute('open')) === null) await fold.locator('summary').click();
+  }
+
   /** Obligations of a kind (e.g. "Kunjungan"), optionally with a given status label (e.g. "Terpenuhi"). */
   obligation(kind: string, status?: string): Locator {
     const items = this.obligations().getByTestId('obligation').filter({ hasText: kind });

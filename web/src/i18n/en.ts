@@ -216,6 +216,7 @@ export const en: Translation = {
     assigned: '{{name}} has been assigned.',
   },
   obligations: {
+    closedHeading: 'Closed obligations ({{count}})',
     heading: 'Obligations',
     empty: 'This case has no obligations yet.',
     unassigned: 'No one responsible yet',

@@ -214,6 +214,7 @@ export const id = {
     assigned: '{{name}} telah ditugaskan.',
   },
   obligations: {
+    closedHeading: 'Kewajiban selesai ({{count}})',
     heading: 'Kewajiban',
     empty: 'Belum ada kewajiban untuk kasus ini.',
     unassigned: 'Belum ada penanggung jawab',

@@ -18,6 +18,9 @@ export interface ObligationFilters {
   /** ISO instants: due at or after `dueFrom`, before `dueTo`. */
   dueFrom?: string;
   dueTo?: string;
+  /** Still to do (`true`) or closed (`false`). */
+  open?: 'true' | 'false';
+  sort?: 'due' | '-due';
   page?: number;
   pageSize?: number;
 }

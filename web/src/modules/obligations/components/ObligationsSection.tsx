@@ -9,40 +9,44 @@ import { ObligationScope } from './ObligationScope';
 import { ObligationStatusBadge } from './ObligationStatusBadge';
 import { WaiveButton } from './WaiveButton';
 
-/** "Kewajiban": the case's obligations of every kind with their period or stage, window and state;
- * writers may waive an open one with a reason. */
+/** "Kewajiban": what the case still has to do (every open obligation, soonest due first), then
+ * what is closed (latest first, folded away so the page stays short on a phone); writers may
+ * waive an open one with a reason. */
 export function ObligationsSection({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const { t } = useTranslation();
-  const query = useQuery(obligationQueries.list({ case: caseId, pageSize: 50 }));
-  const items = openFirst(query.data?.items ?? []);
+  const open = useQuery(obligationQueries.list({ case: caseId, open: 'true', pageSize: 200 }));
+  const closed = useQuery(obligationQueries.list({ case: caseId, open: 'false', sort: '-due', pageSize: CLOSED_SHOWN }));
+  const list = (items: readonly Obligation[]) => (
+    <ul className="item-list">
+      {items.map((o) => (
+        <ObligationItem key={o.id} obligation={o} canWrite={canWrite} />
+      ))}
+    </ul>
+  );
   return (
     <section className="card" aria-labelledby="obligations-heading">
       <h2 id="obligations-heading">{t('obligations.heading')}</h2>
-      {query.isPending && <Loading />}
-      <ProblemAlert error={query.error} />
-      {query.data && items.length === 0 && <p className="muted">{t('obligations.empty')}</p>}
-      {items.length > 0 && (
-        <ul className="item-list">
-          {items.map((o) => (
-            <ObligationItem key={o.id} obligation={o} canWrite={canWrite} />
-          ))}
-        </ul>
-      )}
-      {query.data && query.data.total > items.length && (
-        <p className="muted">{t('obligations.showing', { shown: items.length, total: query.data.total })}</p>
+      {(open.isPending || closed.isPending) && <Loading />}
+      <ProblemAlert error={open.error ?? closed.error} />
+      {open.data && closed.data && open.data.total + closed.data.total === 0 && <p className="muted">{t('obligations.empty')}</p>}
+      {open.data && open.data.items.length > 0 && list(open.data.items)}
+      {closed.data && closed.data.total > 0 && (
+        <details className="folded">
+          <summary>{t('obligations.closedHeading', { count: closed.data.total })}</summary>
+          {list(closed.data.items)}
+          {closed.data.total > closed.data.items.length && (
+            <p className="muted">{t('obligations.showing', { shown: closed.data.items.length, total: closed.data.total })}</p>
+          )}
+        </details>
       )}
     </section>
   );
 }
 
-const isOpen = (o: Obligation) => OPEN_OBLIGATION_STATUSES.includes(o.status);
+/** Closed obligations shown on the case page; the obligation list has them all. */
+const CLOSED_SHOWN = 20;
 
-/** What needs doing first (soonest due), then what is closed (most recent first). */
-function openFirst(items: readonly Obligation[]): Obligation[] {
-  const open = items.filter(isOpen).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  const closed = items.filter((o) => !isOpen(o)).sort((a, b) => b.dueAt.localeCompare(a.dueAt));
-  return [...open, ...closed];
-}
+const isOpen = (o: Obligation) => OPEN_OBLIGATION_STATUSES.includes(o.status);
 
 function ObligationItem({ obligation: o, canWrite }: { obligation: Obligation; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
