@@ -69,32 +69,42 @@ export async function insertReport(db: Db, r: NewMonitoringReport): Promise<{ ob
   });
 }
 
-export async function listReports(db: Db, q: { red?: boolean; caseId?: string; programCode?: string; page: number; pageSize: number }) {
-  let query = db
+const REPORT_COLUMNS = [
+  'r.id',
+  'r.case_id',
+  'cases.name as case_name',
+  'r.period',
+  'r.progress_percent',
+  'r.budget_realised',
+  'r.problems',
+  'r.explanation',
+  'r.target_percent',
+  'r.red',
+  'r.obligation_id',
+  'r.submitted_by',
+  'users.name as submitted_by_name',
+  'r.submitted_at',
+] as const;
+
+function reports(db: Db) {
+  return db
     .selectFrom('monitoring_reports as r')
     .innerJoin('cases', 'cases.id', 'r.case_id')
     .leftJoin('users', 'users.id', 'r.submitted_by');
+}
+
+export async function findReport(db: Db, id: string) {
+  return reports(db).select(REPORT_COLUMNS).where('r.id', '=', id).executeTakeFirst();
+}
+
+export async function listReports(db: Db, q: { red?: boolean; caseId?: string; programCode?: string; page: number; pageSize: number }) {
+  let query = reports(db);
   if (q.red !== undefined) query = query.where('r.red', '=', q.red);
   if (q.caseId) query = query.where('r.case_id', '=', q.caseId);
   if (q.programCode) query = query.where('cases.program_code', '=', q.programCode);
   const [items, count] = await Promise.all([
     query
-      .select([
-        'r.id',
-        'r.case_id',
-        'cases.name as case_name',
-        'r.period',
-        'r.progress_percent',
-        'r.budget_realised',
-        'r.problems',
-        'r.explanation',
-        'r.target_percent',
-        'r.red',
-        'r.obligation_id',
-        'r.submitted_by',
-        'users.name as submitted_by_name',
-        'r.submitted_at',
-      ])
+      .select(REPORT_COLUMNS)
       .orderBy('r.submitted_at', 'desc')
       .orderBy('r.id')
       .limit(q.pageSize)

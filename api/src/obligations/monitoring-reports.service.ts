@@ -81,8 +81,7 @@ export async function submitReport(deps: CaseDeps, caseId: string, input: unknow
       .signal(obligationClosedSignal, { obligationId: written.obligationId, at: new Date().toISOString() })
       .catch(() => undefined);
   }
-  const { items } = await monitoringReportsRepository.listReports(deps.db, { caseId, page: 1, pageSize: 200 });
-  return reportRowToReport(items.find((r) => r.id === id)!);
+  return reportRowToReport((await monitoringReportsRepository.findReport(deps.db, id))!);
 }
 
 export async function listReports(deps: CaseDeps, query: unknown, caseId?: string) {
