@@ -1,5 +1,4 @@
-import { parse } from 'tinyduration';
-import { addDuration } from './duration';
+import { addDuration, parseIsoDuration } from './iso-duration';
 import type { ProgramPolicy } from './program-policy';
 
 /** The instants of an obligation: it opens (DUE) a reminder lead before it is due, but never before
@@ -24,7 +23,7 @@ export function obligationWindow(createdAt: Date, dueAt: Date, policy: WindowPol
 const WIB_OFFSET_MS = 7 * 3_600_000;
 
 function isWholeMonths(iso: string): boolean {
-  const d = parse(iso);
+  const d = parseIsoDuration(iso) ?? {};
   return Boolean(d.years || d.months) && !d.weeks && !d.days && !d.hours && !d.minutes && !d.seconds;
 }
 
