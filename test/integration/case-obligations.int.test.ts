@@ -11,8 +11,8 @@ const KT = 'KAMPUNG_TEMATIK';
 /** A kelurahan of Semarang no other test assigns IAI architects in (Ngemplak Simongan, Semarang Barat). */
 const QUIET_KELURAHAN = '33.74.13.1001';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Obligations are written by workflows a moment after the request; on a loaded 2-core machine that
- * moment can be long, so waits are generous (they bound the wait, they do not measure speed). */
+/** Obligations are written by workflows a moment after the request; the waits are generous bounds
+ * (they do not measure speed). */
 const eventually = <T>(check: () => Promise<T>, { timeoutMs = 30_000 } = {}) => eventuallyWithin(check, { timeoutMs });
 
 /** Nothing runs on its own in this file unless a test says so: no visits, no stage deadlines. */

@@ -1,13 +1,12 @@
-import { useSearchParams } from 'react-router-dom';
 import type { CaseFilters } from '../api/cases.api';
 import { daysParam } from '../case-links';
+import { useUrlFilters } from '../../../lib/useUrlFilters';
 
 type FilterName = Exclude<keyof CaseFilters, 'page'>;
 
 /** The case-list filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function useCaseFilters() {
-  const [params, setParams] = useSearchParams();
-  const read = (name: FilterName) => params.get(name) || undefined;
+  const { params, read, page, setFilters, setPage, clear } = useUrlFilters<FilterName>({ program: ['kecamatan'] });
   const filters: CaseFilters = {
     program: read('program'),
     kecamatan: read('kecamatan'),
@@ -15,27 +14,7 @@ export function useCaseFilters() {
     q: read('q'),
     stalledMinDays: daysParam(params.get('stalledMinDays'), 0),
     stalledMaxDays: daysParam(params.get('stalledMaxDays'), 1),
-    page: Math.max(1, Number(params.get('page')) || 1),
+    page,
   };
-
-  /** Changes filters and goes back to page 1 (a new program clears the kecamatan). */
-  function setFilters(changes: Partial<Record<FilterName, string>>) {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }
-    if ('program' in changes) next.delete('kecamatan');
-    next.delete('page');
-    setParams(next);
-  }
-
-  function setPage(page: number) {
-    const next = new URLSearchParams(params);
-    if (page > 1) next.set('page', String(page));
-    else next.delete('page');
-    setParams(next);
-  }
-
-  return { filters, setFilters, setPage, clear: () => setParams(new URLSearchParams()) };
+  return { filters, setFilters, setPage, clear };
 }

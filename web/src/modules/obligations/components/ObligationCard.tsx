@@ -1,26 +1,14 @@
 import type { Obligation } from '@kampung/domain/obligation';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime } from '../../../lib/format';
-import { ObligationScope } from './ObligationScope';
-import { ObligationStatusBadge } from './ObligationStatusBadge';
+import { ObligationCardHead } from './ObligationCardHead';
 
 /** One obligation on the obligation list: its case (a link), kind, status, who holds it and when it is due. */
 export function ObligationCard({ obligation: o }: { obligation: Obligation }) {
   const { t, i18n } = useTranslation();
   return (
     <li className="work-card" data-testid="obligation-item" data-case-id={o.caseId} data-status={o.status} data-kind={o.kind}>
-      <p className="work-card__title">
-        <Link to={`/cases/${encodeURIComponent(o.caseId)}`}>{o.caseName}</Link>
-      </p>
-      <p className="work-card__meta">
-        {t(`obligationKinds.${o.kind}`)} <ObligationStatusBadge status={o.status} />
-      </p>
-      {(o.periodLabel || o.stage) && (
-        <p className="work-card__meta">
-          <ObligationScope obligation={o} />
-        </p>
-      )}
+      <ObligationCardHead obligation={o} />
       <p className="work-card__meta">{o.assignee ? t('obligationList.assigneeValue', { name: o.assignee.name }) : t('obligations.unassigned')}</p>
       <p className="work-card__meta">
         <time dateTime={o.dueAt}>{t('worklist.dueOn', { date: formatDate(o.dueAt, i18n.language) })}</time>

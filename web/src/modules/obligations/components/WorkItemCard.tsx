@@ -1,10 +1,8 @@
 import type { Obligation } from '@kampung/domain/obligation';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
 import { LogVisitButton } from './LogVisitButton';
-import { ObligationScope } from './ObligationScope';
-import { ObligationStatusBadge } from './ObligationStatusBadge';
+import { ObligationCardHead } from './ObligationCardHead';
 
 /** One obligation in the worklist: the case, what is due and when, and a one-tap visit log. */
 interface WorkItemCardProps {
@@ -17,17 +15,7 @@ export function WorkItemCard({ obligation: o, canWrite, onLogged }: WorkItemCard
   const { t, i18n } = useTranslation();
   return (
     <li className="work-card" data-testid="work-item" data-case-id={o.caseId}>
-      <p className="work-card__title">
-        <Link to={`/cases/${encodeURIComponent(o.caseId)}`}>{o.caseName}</Link>
-      </p>
-      <p className="work-card__meta">
-        {t(`obligationKinds.${o.kind}`)} <ObligationStatusBadge status={o.status} />
-      </p>
-      {(o.periodLabel || o.stage) && (
-        <p className="work-card__meta">
-          <ObligationScope obligation={o} />
-        </p>
-      )}
+      <ObligationCardHead obligation={o} />
       <p className="work-card__meta">{t('worklist.dueOn', { date: formatDate(o.dueAt, i18n.language) })}</p>
       {canWrite && o.kind === 'VISIT' && <LogVisitButton caseId={o.caseId} onLogged={() => onLogged?.(o)} />}
     </li>
