@@ -20,6 +20,7 @@ import { obligationsRouter } from './obligations/obligations.router';
 import { dashboardRouter } from './dashboard/dashboard.router';
 import { policiesRouter } from './policies/policies.router';
 import { referenceRouter } from './reference/reference.router';
+import { worklistsRouter } from './worklists/worklists.router';
 
 export interface AppDeps {
   db: Db;
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(casesRouter(deps));
   app.use(obligationsRouter(deps));
   app.use(dashboardRouter(deps));
+  app.use(worklistsRouter(deps));
   app.use('/api', (req) => {
     throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);
   });

@@ -28,6 +28,10 @@ import {
   supervisorRequestSchema,
   visitRequestSchema,
   waiverRequestSchema,
+  caseTimelineSchema,
+  savedWorklistRequestSchema,
+  savedWorklistSchema,
+  WORKLIST_TARGETS,
 } from '@kampung/domain';
 
 const problem = (description: string) => ({
@@ -253,6 +257,51 @@ export function buildOpenApiDocument() {
     summary: 'Admins: set the aging buckets of stalled cases',
     request: { body: { content: { 'application/json': { schema: dashboardSettingsSchema } } } },
     responses: { 200: json(dashboardSettingsSchema), ...unauthenticated, 403: problem('FORBIDDEN'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/cases/{id}/timeline',
+    summary: "The case's full timeline: transitions, evaluations, assignments, handovers, visits, reports, waivers, escalations (oldest first), and for admins the Temporal UI link",
+    request: { params: caseId },
+    responses: { 200: json(caseTimelineSchema), ...unauthenticated, 404: problem('NOT_FOUND') },
+  });
+
+  const worklistId = z.object({ id: z.uuid() });
+  const worklistBody = { body: { content: { 'application/json': { schema: savedWorklistRequestSchema } } } };
+  registry.registerPath({
+    method: 'get',
+    path: '/api/worklists',
+    summary: "Named worklists: the user's own and those colleagues share",
+    request: { query: z.object({ target: z.enum(WORKLIST_TARGETS).optional() }) },
+    responses: { 200: json(z.array(savedWorklistSchema)), ...unauthenticated, 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/worklists',
+    summary: "Save a list's filters as a named worklist, private or shared",
+    request: worklistBody,
+    responses: { 201: json(savedWorklistSchema), ...unauthenticated, 409: problem('CONFLICT: the user already has a worklist of that name'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/worklists/{id}',
+    summary: 'One worklist (own or shared)',
+    request: { params: worklistId },
+    responses: { 200: json(savedWorklistSchema), ...unauthenticated, 404: problem('NOT_FOUND (also for a colleague\'s private worklist)') },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/worklists/{id}',
+    summary: 'The owner renames, shares or unshares, or changes the filters',
+    request: { params: worklistId, ...worklistBody },
+    responses: { 200: json(savedWorklistSchema), ...unauthenticated, 403: problem('FORBIDDEN: not the owner'), 404: problem('NOT_FOUND'), 409: problem('CONFLICT'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/worklists/{id}',
+    summary: 'The owner deletes a worklist',
+    request: { params: worklistId },
+    responses: { 204: { description: 'Deleted' }, ...unauthenticated, 403: problem('FORBIDDEN: not the owner'), 404: problem('NOT_FOUND') },
   });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -117,6 +117,37 @@ export async function dashboardFigures(db: Db, { program, now, agingDays }: { pr
   return { stages, stalled, edges, overdueByKind, overdueByAssignee, overdueByKecamatan, adherence, ratings, budget, redReports, coverage };
 }
 
+/** For each week's end instant: obligations open past their overdue instant (but not yet escalated)
+ * and past their escalation instant at that moment. An obligation closed at: fulfilled_at when
+ * fulfilled, the status change when waived or cancelled. One scan for all weeks. */
+export async function overdueTrend(db: Db, { program, weekEnds }: { program?: string; weekEnds: Date[] }) {
+  const first = weekEnds[0]!;
+  const last = weekEnds[weekEnds.length - 1]!;
+  const closedAt = sql`case when obligations.status = 'FULFILLED' then obligations.fulfilled_at when obligations.status in ('WAIVED', 'CANCELLED') then obligations.status_changed_at end`;
+  let q = db
+    .selectFrom('obligations')
+    .where('obligations.overdue_at', '<=', last)
+    .where((eb) => eb.or([eb('obligations.status', 'in', OPEN), eb(closedAt, '>', sub7(first))]));
+  if (program) q = q.innerJoin('cases', 'cases.id', 'obligations.case_id').where('cases.program_code', '=', program);
+  const row = await q
+    .select(
+      weekEnds.flatMap((end, i) => {
+        const openAt = sql`(${closedAt} is null or ${closedAt} > ${end})`;
+        return [
+          sql<string>`count(*) filter (where obligations.overdue_at <= ${end} and obligations.escalates_at > ${end} and ${openAt})`.as(`o${i}`),
+          sql<string>`count(*) filter (where obligations.escalates_at <= ${end} and ${openAt})`.as(`e${i}`),
+        ];
+      }),
+    )
+    .executeTakeFirstOrThrow();
+  const counts = row as Record<string, string>;
+  return weekEnds.map((_, i) => ({ overdue: Number(counts[`o${i}`]), escalated: Number(counts[`e${i}`]) }));
+}
+
+function sub7(d: Date) {
+  return new Date(d.getTime() - 7 * 86_400_000);
+}
+
 export async function findSettings(db: Db) {
   return db.selectFrom('dashboard_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
 }

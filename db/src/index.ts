@@ -13,3 +13,5 @@ export * as obligationsRepository from './obligations.repository';
 export * as visitsRepository from './visits.repository';
 export * as monitoringReportsRepository from './monitoring-reports.repository';
 export * as dashboardRepository from './dashboard.repository';
+export * as savedWorklistsRepository from './saved-worklists.repository';
+export * as caseTimelineRepository from './case-timeline.repository';

@@ -177,8 +177,8 @@ export async function cancelObligation(db: Db, id: string) {
 }
 
 /** The officer's reason, stored before the workflow is asked (and cleared again if it refuses). */
-export async function setWaiverReason(db: Db, id: string, reason: string | null) {
-  await db.updateTable('obligations').set({ waived_reason: reason }).where('id', '=', id).where('status', 'in', OPEN).execute();
+export async function setWaiverReason(db: Db, id: string, reason: string | null, byUserId: string | null) {
+  await db.updateTable('obligations').set({ waived_reason: reason, waived_by: byUserId }).where('id', '=', id).where('status', 'in', OPEN).execute();
 }
 
 export async function markWaived(db: Db, id: string) {
@@ -191,10 +191,10 @@ export async function markWaived(db: Db, id: string) {
 }
 
 /** A case-level obligation waived with its reason in one statement. */
-export async function waiveCaseObligation(db: Db, id: string, reason: string) {
+export async function waiveCaseObligation(db: Db, id: string, reason: string, byUserId: string) {
   await db
     .updateTable('obligations')
-    .set({ status: 'WAIVED', status_changed_at: new Date(), waived_reason: reason })
+    .set({ status: 'WAIVED', status_changed_at: new Date(), waived_reason: reason, waived_by: byUserId })
     .where('id', '=', id)
     .where('status', 'in', OPEN)
     .execute();
@@ -237,6 +237,7 @@ export async function listObligations(db: Db, q: ObligationListQuery) {
   if (q.kind) query = query.where('obligations.kind', '=', q.kind);
   if (q.assignee) query = query.where('obligations.assignee_id', '=', q.assignee);
   if (q.case) query = query.where('obligations.case_id', '=', q.case);
+  if (q.program) query = query.where('cases.program_code', '=', q.program);
   if (q.kecamatan) query = query.where('cases.kecamatan_code', '=', q.kecamatan);
   if (q.dueFrom) query = query.where('obligations.due_at', '>=', new Date(q.dueFrom));
   if (q.dueTo) query = query.where('obligations.due_at', '<', new Date(q.dueTo));

@@ -123,6 +123,7 @@ export interface ObligationsTable {
   fulfilled_by: string | null;
   late: boolean | null;
   waived_reason: string | null;
+  waived_by: string | null;
   period_label: string | null;
   /** STAGE_DEADLINE: the stage whose expected duration it watches. */
   stage: string | null;
@@ -197,6 +198,17 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+export interface SavedWorklistsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  target: string;
+  visibility: string;
+  filters: Json<Record<string, string>>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;
@@ -217,6 +229,7 @@ export interface Database {
   monitoring_reports: MonitoringReportsTable;
   obligation_window_shifts: ObligationWindowShiftsTable;
   dashboard_settings: DashboardSettingsTable;
+  saved_worklists: SavedWorklistsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

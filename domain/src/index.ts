@@ -12,3 +12,5 @@ export * from './duration';
 export * from './program-policy';
 export * from './obligation';
 export * from './obligation-schedule';
+export * from './saved-worklist';
+export * from './case-timeline';

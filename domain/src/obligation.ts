@@ -87,6 +87,7 @@ export const obligationListQuerySchema = z
     kind: z.enum(OBLIGATION_KINDS).optional(),
     assignee: z.uuid().optional(),
     case: z.uuid().optional(),
+    program: programCodeSchema.optional(),
     kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).optional(),
     dueFrom: z.iso.datetime({ offset: true }).optional(),
     dueTo: z.iso.datetime({ offset: true }).optional(),
@@ -196,6 +197,9 @@ export const dashboardSchema = z
     budget: z.object({ allocated: z.number(), realised: z.number() }).describe('Rupiah: designation decrees (APBD + CSR) against the latest monitoring reports'),
     redReports: count,
     coverage: z.array(z.object({ kecamatan: z.object({ code: z.string(), name: z.string() }), kelurahan: count, covered: count })),
+    overdueTrend: z
+      .array(z.object({ weekStart: z.iso.date(), overdue: count, escalated: count }))
+      .describe('The last 12 weeks (Monday to Sunday, WIB), oldest first: obligations still open past their overdue (or escalation) instant at the end of each week; the current week counts up to now'),
   })
   .openapi('Dashboard');
 export type Dashboard = z.infer<typeof dashboardSchema>;

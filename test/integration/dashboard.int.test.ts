@@ -74,7 +74,23 @@ async function directFigures(db: Db, program: string, now: number, agingDays: nu
     const here = kelurahan.filter((k) => k.kecamatan_code === code);
     return { kecamatan: { code, name: here[0]!.name }, kelurahan: here.length, covered: here.filter((k) => active.has(k.code)).length };
   });
-  return { stages, stalled: { total: stalledAges.length, buckets }, overdue: { byKind, byAssignee, byKecamatan }, adherence, ratings, budget, redReports, coverage };
+  // Overdue trend: 12 weeks, Monday to Sunday in WIB, the current one last; each week counts the
+  // obligations still open at its end (or now) past their overdue instant, and past escalation.
+  const wibNow = new Date(now + 7 * 3_600_000);
+  const thisMonday = Date.UTC(wibNow.getUTCFullYear(), wibNow.getUTCMonth(), wibNow.getUTCDate()) - ((wibNow.getUTCDay() + 6) % 7) * DAY;
+  const closedAt = (o: (typeof obligations)[number]) =>
+    o.status === 'FULFILLED' ? o.fulfilled_at!.getTime() : o.status === 'WAIVED' || o.status === 'CANCELLED' ? o.status_changed_at.getTime() : Infinity;
+  const overdueTrend = Array.from({ length: 12 }, (_, i) => {
+    const startWib = thisMonday - (11 - i) * 7 * DAY;
+    const end = Math.min(now, startWib + 7 * DAY - 7 * 3_600_000);
+    const open = obligations.filter((o) => closedAt(o) > end);
+    return {
+      weekStart: new Date(startWib).toISOString().slice(0, 10),
+      overdue: open.filter((o) => o.overdue_at.getTime() <= end && o.escalates_at.getTime() > end).length,
+      escalated: open.filter((o) => o.escalates_at.getTime() <= end).length,
+    };
+  });
+  return { stages, stalled: { total: stalledAges.length, buckets }, overdue: { byKind, byAssignee, byKecamatan }, adherence, ratings, budget, redReports, coverage, overdueTrend };
 }
 
 const sortBy = <T>(items: T[]) => [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -139,6 +155,7 @@ describe("the manager's dashboard", () => {
       assert.deepEqual(shown.budget, direct.budget, 'budget');
       assert.equal(shown.redReports, direct.redReports, 'red reports');
       assert.deepEqual(shown.coverage, direct.coverage, 'coverage');
+      assert.deepEqual(shown.overdueTrend, direct.overdueTrend, 'overdue trend by week');
     });
 
     const shown = (await admin.get(`/api/dashboard?program=${KT}`)).body;
@@ -146,6 +163,7 @@ describe("the manager's dashboard", () => {
     assert.ok(shown.ratings.BAIK + shown.ratings.SEDANG + shown.ratings.KURANG >= 1, 'the evaluation is rated');
     assert.ok(shown.budget.allocated > 0 && shown.budget.realised >= 7_500_000, 'budgets');
     assert.ok(shown.redReports >= 1, 'the red report counts');
+    assert.ok(shown.overdueTrend.at(-1).escalated >= 1, 'this week counts the escalated deadline');
     // Every stalled bucket leads to exactly the cases it counts.
     for (const bucket of shown.stalled.buckets) {
       const query = `program=${KT}&stalledMinDays=${bucket.fromDays}${bucket.toDays === null ? '' : `&stalledMaxDays=${bucket.toDays}`}&pageSize=100`;
@@ -154,6 +172,25 @@ describe("the manager's dashboard", () => {
     }
     const youngest = (await admin.get(`/api/cases?program=${KT}&stalledMinDays=0&stalledMaxDays=${shown.stalled.buckets[0].toDays}&pageSize=100`)).body;
     assert.ok(youngest.items.some((c: any) => c.id === stalled.id), 'the stalled case is in the list behind its bucket');
+  });
+
+  test("a program's overdue figure leads to that program's obligations only", async () => {
+    // Workflows of earlier tests may still write obligations: compare counts taken at one moment.
+    await eventually(async () => {
+      const total = (await admin.get('/api/obligations?open=true&pageSize=1')).body.total as number;
+      const perProgram = await Promise.all(
+        [KT, 'KAMPUNG_SEJAHTERA_MANDIRI'].map(async (program) => {
+          const list = (await admin.get(`/api/obligations?program=${program}&open=true&pageSize=200`)).body;
+          const ids = list.items.map((o: any) => o.caseId);
+          const programs = ids.length ? await db.selectFrom('cases').select('program_code').distinct().where('id', 'in', ids).execute() : [];
+          assert.ok(programs.every((p) => p.program_code === program), `only ${program}'s cases`);
+          return list.total as number;
+        }),
+      );
+      assert.equal(perProgram[0]! + perProgram[1]!, total, 'the two programs together are the whole list');
+      assert.ok(perProgram[0]! > 0, 'Kampung Tematik has open obligations');
+    });
+    assert.equal((await admin.get('/api/obligations?program=NOPE')).status, 422);
   });
 
   test('admins set the aging buckets; a bad setting is refused with each problem named', async () => {

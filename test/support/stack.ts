@@ -89,7 +89,8 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       log,
       colour: options.colour ?? false,
       database,
-      temporal: { cli, port: await freePort() },
+      // With its web UI, so the operators' link from a case to its workflow can be followed.
+      temporal: { cli, port: await freePort(), uiPort: await freePort() },
       namespace,
       taskQueue,
       apiPort,
@@ -109,6 +110,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       TEMPORAL_NAMESPACE: namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
       APP_URL: stack.appUrl,
+      ...(stack.temporalUiUrl ? { TEMPORAL_UI_URL: stack.temporalUiUrl } : {}),
       CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? (await chromiumPath()),
       ...('path' in cli ? { TEMPORAL_CLI: cli.path } : {}),
       ...(admin ? { E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password } : {}),

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUser, requireUser, requireWriter } from '../auth/auth.middleware';
+import { caseTimeline } from './case-timeline.service';
 import { getCase, listCases, proposeCase, transitionCase } from './cases.service';
 
 export function casesRouter(deps: AppDeps): Router {
@@ -13,6 +14,9 @@ export function casesRouter(deps: AppDeps): Router {
   });
   router.get('/api/cases/:id', requireUser, async (req, res) => {
     res.json(await getCase(deps, String(req.params.id)));
+  });
+  router.get('/api/cases/:id/timeline', requireUser, async (req, res) => {
+    res.json(await caseTimeline(deps, String(req.params.id), currentUser(req)));
   });
   router.post('/api/cases/:id/transitions', requireWriter, async (req, res) => {
     res.json(await transitionCase(deps, String(req.params.id), req.body, currentUser(req).id));

@@ -9,7 +9,11 @@ type Status = 'OVERDUE' | 'ESCALATED';
 export async function dashboard(db: Db, query: unknown, now = new Date()): Promise<Dashboard> {
   const { program } = parseInput(dashboardQuerySchema, query);
   const settings = await dashboardRepository.findSettings(db);
-  const f = await dashboardRepository.dashboardFigures(db, { program, now, agingDays: settings.stalled_aging_days });
+  const weeks = lastWeeks(now, 12);
+  const [f, trend] = await Promise.all([
+    dashboardRepository.dashboardFigures(db, { program, now, agingDays: settings.stalled_aging_days }),
+    dashboardRepository.overdueTrend(db, { program, weekEnds: weeks.map((w) => w.end) }),
+  ]);
   const buckets = f.edges.map((fromDays, i) => ({
     fromDays,
     toDays: f.edges[i + 1] ?? null,
@@ -42,7 +46,24 @@ export async function dashboard(db: Db, query: unknown, now = new Date()): Promi
     budget: { allocated: Number(f.budget.allocated), realised: Number(f.budget.realised) },
     redReports: Number(f.redReports.count),
     coverage: f.coverage.map((c) => ({ kecamatan: { code: c.code, name: c.name }, kelurahan: Number(c.kelurahan), covered: Number(c.covered) })),
+    overdueTrend: weeks.map((w, i) => ({ weekStart: w.start, ...trend[i]! })),
   };
+}
+
+const WIB_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The last `count` weeks, Monday to Sunday in WIB, oldest first: each week's first day and the
+ * instant it ends (now, for the current week). */
+export function lastWeeks(now: Date, count: number) {
+  const wib = new Date(now.getTime() + WIB_MS);
+  const daysSinceMonday = (wib.getUTCDay() + 6) % 7;
+  const mondayWib = Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate() - daysSinceMonday);
+  return Array.from({ length: count }, (_, i) => {
+    const startWib = mondayWib - (count - 1 - i) * 7 * DAY_MS;
+    const end = Math.min(now.getTime(), startWib + 7 * DAY_MS - WIB_MS);
+    return { start: new Date(startWib).toISOString().slice(0, 10), end: new Date(end) };
+  });
 }
 
 export async function getSettings(db: Db) {

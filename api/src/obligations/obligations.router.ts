@@ -43,7 +43,7 @@ export function obligationsRouter(deps: AppDeps): Router {
     res.json(await inbox(deps.db, currentUser(req).id));
   });
   router.post('/api/obligations/:id/waive', requireWriter, async (req, res) => {
-    res.json(await waiveObligation(deps, String(req.params.id), req.body));
+    res.json(await waiveObligation(deps, String(req.params.id), req.body, currentUser(req).id));
   });
   router.get('/api/me/worklist', requireUser, async (req, res) => {
     res.json(await worklist(deps.db, currentUser(req).id));

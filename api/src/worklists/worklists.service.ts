@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { savedWorklistsRepository, type Db } from '@kampung/db';
+import { savedWorklistRequestSchema, WORKLIST_TARGETS, z, type SavedWorklist, type SavedWorklistRequest } from '@kampung/domain';
+import { AppError } from '../errors';
+import { isUuid, parseInput } from '../http/validate';
+
+type WorklistRow = NonNullable<Awaited<ReturnType<typeof savedWorklistsRepository.findById>>>;
+
+const listQuerySchema = z.object({ target: z.enum(WORKLIST_TARGETS).optional() }).strict();
+
+function rowToWorklist(row: WorklistRow, userId: string): SavedWorklist {
+  return {
+    id: row.id,
+    name: row.name,
+    target: row.target as SavedWorklist['target'],
+    visibility: row.visibility as SavedWorklist['visibility'],
+    filters: row.filters as unknown as Record<string, string>,
+    owner: { id: row.owner_id, name: row.owner_name },
+    mine: row.owner_id === userId,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The filters as the list's URL carries them: strings, defaults left out, so opening the worklist
+ * is opening the list at `?<filters>`. */
+function filtersAsQuery(request: SavedWorklistRequest): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(request.filters)) {
+    if (value === undefined) continue;
+    if (key === 'sort' && value === 'due') continue;
+    query[key] = String(value);
+  }
+  return query;
+}
+
+function parseRequest(input: unknown): SavedWorklistRequest {
+  return parseInput(savedWorklistRequestSchema, input);
+}
+
+const nameTaken = (name: string) => new AppError('CONFLICT', `You already have a worklist named "${name}"`, [{ path: 'name', message: 'already used by another of your worklists' }]);
+
+export async function listWorklists(db: Db, query: unknown, userId: string) {
+  const { target } = parseInput(listQuerySchema, query);
+  return (await savedWorklistsRepository.listVisible(db, userId, target)).map((r) => rowToWorklist(r, userId));
+}
+
+/** A worklist the user may see: their own or a shared one. Anyone else's private list does not exist for them. */
+export async function getWorklist(db: Db, id: string, userId: string) {
+  const row = isUuid(id) ? await savedWorklistsRepository.findById(db, id) : undefined;
+  if (!row || (row.owner_id !== userId && row.visibility !== 'SHARED')) throw new AppError('NOT_FOUND', `No worklist ${id}`);
+  return rowToWorklist(row, userId);
+}
+
+export async function createWorklist(db: Db, input: unknown, userId: string) {
+  const request = parseRequest(input);
+  const row = await savedWorklistsRepository.insert(db, {
+    id: randomUUID(),
+    ownerId: userId,
+    name: request.name,
+    target: request.target,
+    visibility: request.visibility,
+    filters: filtersAsQuery(request),
+  });
+  if (!row) throw nameTaken(request.name);
+  return rowToWorklist(row, userId);
+}
+
+async function ownWorklist(db: Db, id: string, userId: string) {
+  const worklist = await getWorklist(db, id, userId);
+  if (!worklist.mine) throw new AppError('FORBIDDEN', 'Only the owner may change or delete a worklist');
+  return worklist;
+}
+
+export async function updateWorklist(db: Db, id: string, input: unknown, userId: string) {
+  await ownWorklist(db, id, userId);
+  const request = parseRequest(input);
+  const result = await savedWorklistsRepository.update(db, {
+    id,
+    ownerId: userId,
+    name: request.name,
+    target: request.target,
+    visibility: request.visibility,
+    filters: filtersAsQuery(request),
+  });
+  if (result === 'NAME_TAKEN') throw nameTaken(request.name);
+  return getWorklist(db, id, userId);
+}
+
+export async function deleteWorklist(db: Db, id: string, userId: string) {
+  await ownWorklist(db, id, userId);
+  await savedWorklistsRepository.remove(db, id, userId);
+}
