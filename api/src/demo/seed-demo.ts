@@ -4,7 +4,8 @@ import { DEMO_USERS } from '../auth/users.service';
 import { proposeCase, transitionCase, type CaseDeps } from '../cases/cases.service';
 import { assign } from '../obligations/assignments.service';
 import { submitReport } from '../obligations/monitoring-reports.service';
-import { DEMO_CASES, DEMO_REPORTS, DEMO_TEAMS } from './demo-cases';
+import { createWorklist, listWorklists } from '../worklists/worklists.service';
+import { DEMO_CASES, DEMO_REPORTS, DEMO_TEAMS, DEMO_WORKLISTS } from './demo-cases';
 import { demoReason, demoStageData } from './stage-data';
 
 const DAY = 86_400_000;
@@ -48,5 +49,8 @@ export async function seedDemo(deps: CaseDeps): Promise<{ created: number }> {
     for (const report of DEMO_REPORTS[demo.proposal.name] ?? []) await submitReport(deps, detail.id, report, mentor);
     created += 1;
   }
+  // The admin's named worklists, shared with colleagues (once).
+  const existing = new Set((await listWorklists(deps.db, {}, admin)).map((w) => w.name));
+  for (const worklist of DEMO_WORKLISTS) if (!existing.has(worklist.name)) await createWorklist(deps.db, worklist, admin);
   return { created };
 }
