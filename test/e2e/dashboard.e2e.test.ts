@@ -110,6 +110,20 @@ test(
         const board = new DashboardPage(page);
         await board.openFromHeader();
         await board.chooseProgram(PROGRAM_LABEL, PROGRAM);
+
+        // Then it draws the stage funnel, the weekly overdue trend and the kecamatan comparison,
+        // each a labelled picture with its figures (links) in a table under it, within the phone's width
+        await board.charts('Kasus per tahap').first().waitFor();
+        const funnel = await board.charts('Kasus per tahap').first().getAttribute('aria-label');
+        assert.match(funnel ?? '', /^Grafik batang: jumlah kasus per tahap, Kampung Tematik/, 'the funnel is labelled in Indonesian');
+        assert.equal(await board.charts('Kasus per tahap').count(), 1, 'one funnel for the one program chosen');
+        await board.charts('Tren keterlambatan per minggu').first().waitFor();
+        assert.equal(await board.section('Tren keterlambatan per minggu').getByTestId('trend-table').locator('tbody tr').count(), 12, 'twelve weeks');
+        await board.charts('Perbandingan kecamatan').first().waitFor();
+        const compared = board.section('Perbandingan kecamatan').locator(`[data-testid="kecamatan-row"][data-key="${KECAMATAN}"]`);
+        assert.match((await compared.locator('td[data-status="ESCALATED"] a').getAttribute('href')) ?? '', new RegExp(`program=${PROGRAM}.*kecamatan=${KECAMATAN}`));
+        // And, for one program, the obligation figures open that program's lists only
+        assert.match((await page.getByTestId('tile-escalated').getByRole('link').getAttribute('href')) ?? '', new RegExp(`^/obligations\\?program=${PROGRAM}&status=ESCALATED$`));
         await assertNoHorizontalScroll(page);
 
         // Then ranges typed out of order are refused beside the field, before anything is sent

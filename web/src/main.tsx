@@ -15,6 +15,7 @@ import {
   PoliciesPage,
   RedReportsPage,
   WorklistPage,
+  WorklistsPage,
 } from './pages/lazy';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
@@ -31,6 +32,7 @@ const router = createBrowserRouter([
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'obligations', element: <ObligationListPage /> },
       { path: 'worklist', element: <WorklistPage /> },
+      { path: 'worklists', element: <WorklistsPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'red-reports', element: <RedReportsPage /> },
       { path: 'policies', element: <PoliciesPage /> },

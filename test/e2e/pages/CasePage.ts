@@ -8,6 +8,8 @@ export class CasePage {
 
   readonly nextSteps = () => this.page.getByRole('region', { name: 'Langkah berikutnya' });
   readonly timeline = () => this.page.getByRole('region', { name: 'Riwayat tahap' });
+  /** "Riwayat lengkap": every event of the case, newest first. */
+  readonly fullTimeline = () => this.page.getByRole('region', { name: 'Riwayat lengkap' });
   /** The form of the step that is open under "Langkah berikutnya". */
   readonly stepForm = () => this.nextSteps().locator('form');
 
@@ -43,6 +45,11 @@ export class CasePage {
   /** The timeline entry of a move, e.g. ("Usulan", "Survei"). */
   move(from: string, to: string): Locator {
     return this.timeline().getByTestId('timeline-entry').filter({ hasText: `${from} → ${to}` });
+  }
+
+  /** The full timeline's events of a kind (TRANSITION, ASSIGNMENT, VISIT, …) whose text has `text`. */
+  event(kind: string, text: string): Locator {
+    return this.fullTimeline().locator(`[data-testid="full-timeline-event"][data-kind="${kind}"]`).filter({ hasText: text });
   }
 
   alert(text: string): Locator {

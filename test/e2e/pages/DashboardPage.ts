@@ -28,6 +28,11 @@ export class DashboardPage {
     return this.page.getByRole('region', { name: title, exact: true });
   }
 
+  /** The charts of a card (canvases announced as images, labelled in the page's language). */
+  charts(title: string): Locator {
+    return this.section(title).getByRole('img');
+  }
+
   /** The link of a stalled-case bucket (0 is the first, the fewest days). */
   stalledBucketLink(index: number): Locator {
     return this.section('Kasus macet').getByTestId('stalled-bucket').nth(index).getByRole('link');

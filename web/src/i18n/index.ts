@@ -24,7 +24,8 @@ export function setLanguage(language: Language): void {
 }
 
 i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
+  // No document outside a browser (unit tests format with the same i18n).
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
 });
 
 void i18n.use(initReactI18next).init({

@@ -15,9 +15,20 @@ export function formatDate(value: string, language: string): string {
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeZone }).format(date);
 }
 
+/** `2026-11-24` → "24 Nov": a short axis label for a calendar date. */
+export function formatDayMonth(value: string, language: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
+}
+
 /** An instant → "24 Nov 2026, 14.05" in the user's time zone. */
 export function formatDateTime(value: string, language: string): string {
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+/** An instant in Western Indonesian Time, whatever the device's zone: "24 Nov 2026, 14.05 WIB". */
+export function formatDateTimeWib(value: string, language: string): string {
+  const text = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(value));
+  return `${text} WIB`;
 }
 
 export function formatNumber(value: number, language: string): string {

@@ -1,8 +1,18 @@
 import { useSearchParams } from 'react-router-dom';
 
-/** List filters kept in the URL, so a filtered list can be bookmarked, shared and linked to.
- * `setFilters` changes some (an empty value removes one) and goes back to page 1; `alsoClear`
- * names filters that depend on a changed one (a new program clears the kecamatan). */
+/** The URL parameters that place a list rather than filter it (long lists scroll; older links may carry a page). */
+const NOT_FILTERS = new Set(['page', 'pageSize']);
+
+/** A list URL's filters as a record (what a saved worklist keeps): every non-empty parameter but the page. */
+export function filtersOf(params: URLSearchParams): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const [name, value] of params) if (value && !NOT_FILTERS.has(name)) filters[name] = value;
+  return filters;
+}
+
+/** List filters kept in the URL, so a filtered list can be bookmarked, shared, saved and linked to.
+ * `setFilters` changes some (an empty value removes one); `alsoClear` names filters that depend on
+ * a changed one (a new program clears the kecamatan). */
 export function useUrlFilters<Name extends string>(alsoClear: Partial<Record<Name, Name[]>> = {}) {
   const [params, setParams] = useSearchParams();
 
@@ -17,19 +27,10 @@ export function useUrlFilters<Name extends string>(alsoClear: Partial<Record<Nam
     setParams(next);
   }
 
-  function setPage(page: number) {
-    const next = new URLSearchParams(params);
-    if (page > 1) next.set('page', String(page));
-    else next.delete('page');
-    setParams(next);
-  }
-
   return {
     params,
     read: (name: Name) => params.get(name) || undefined,
-    page: Math.max(1, Number(params.get('page')) || 1),
     setFilters,
-    setPage,
     clear: () => setParams(new URLSearchParams()),
   };
 }

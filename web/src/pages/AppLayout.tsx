@@ -43,6 +43,9 @@ export function AppLayout() {
             <NavLink to="/worklist" className="app-nav__link">
               {t('nav.worklist')}
             </NavLink>
+            <NavLink to="/worklists" className="app-nav__link">
+              {t('nav.worklists')}
+            </NavLink>
             <NavLink to="/inbox" className="app-nav__link">
               {t('nav.inbox')}
             </NavLink>

@@ -1,24 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../modules/auth/hooks/useAuth';
-import { PAGE_SIZE } from '../modules/cases/api/cases.api';
 import { caseQueries } from '../modules/cases/api/cases.queries';
 import { CaseFilters } from '../modules/cases/components/CaseFilters';
 import { CaseTable } from '../modules/cases/components/CaseTable';
 import { stalledRangeLabel } from '../modules/cases/components/stalled-range';
 import { useCaseFilters } from '../modules/cases/hooks/useCaseFilters';
+import { SaveWorklist } from '../modules/worklists/components/SaveWorklist';
 import { ExportLinks } from '../ui/ExportLinks';
 import { FilterChips, type FilterChip } from '../ui/FilterChips';
+import { ListEnd } from '../ui/ListEnd';
 import { Loading } from '../ui/Loading';
-import { Pagination } from '../ui/Pagination';
 import { ProblemAlert } from '../ui/ProblemAlert';
 
+/** "Daftar kasus kampung": every case matching the filters in the URL, one long list that loads
+ * the next page as it is scrolled; downloadable, and savable as a named worklist. */
 export function CaseListPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const { filters, setFilters, setPage } = useCaseFilters();
-  const cases = useQuery(caseQueries.list(filters));
+  const { filters, setFilters } = useCaseFilters();
+  const cases = useInfiniteQuery(caseQueries.list(filters));
+  const items = cases.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = cases.data?.pages[0]?.total ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = cases;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   // Stalled cases come from the dashboard's aging buckets; the chip takes the range off again.
   const chips: FilterChip[] = [];
   if (filters.stalledMinDays !== undefined || filters.stalledMaxDays !== undefined) {
@@ -41,17 +50,18 @@ export function CaseListPage() {
       </div>
       <CaseFilters key={filters.q ?? ''} />
       <FilterChips chips={chips} />
+      <SaveWorklist target="cases" />
       <ProblemAlert error={cases.error} />
       {cases.isPending && <Loading />}
       {cases.data && (
-        <>
-          <p className="muted" aria-live="polite">
-            {t('list.total', { total: cases.data.total })}
+        <div className={cases.isPlaceholderData ? 'long-list long-list--stale' : 'long-list'} aria-busy={cases.isFetching}>
+          <p className="muted" aria-live="polite" data-testid="case-total">
+            {t('list.total', { total })}
           </p>
-          {cases.data.items.length === 0 ? <p>{t('list.empty')}</p> : <CaseTable items={cases.data.items} />}
-          {cases.data.total > 0 && <ExportLinks path="/api/cases/export" filters={{ ...filters }} />}
-          <Pagination page={filters.page} pageSize={PAGE_SIZE} total={cases.data.total} onPage={setPage} />
-        </>
+          {total > 0 && <ExportLinks path="/api/cases/export" filters={{ ...filters }} />}
+          {items.length === 0 ? <p>{t('list.empty')}</p> : <CaseTable items={items} hasMore={Boolean(hasNextPage)} loadMore={loadMore} />}
+          <ListEnd shown={items.length} total={total} hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onMore={loadMore} />
+        </div>
       )}
     </>
   );

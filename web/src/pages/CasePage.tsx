@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useMe } from '../modules/auth/hooks/useAuth';
 import { caseQueries } from '../modules/cases/api/cases.queries';
+import { CaseFullTimeline } from '../modules/cases/components/CaseFullTimeline';
 import { CaseHeader } from '../modules/cases/components/CaseHeader';
 import { CaseProfile } from '../modules/cases/components/CaseProfile';
 import { MoveToStageForm } from '../modules/cases/components/MoveToStageForm';
@@ -45,6 +46,7 @@ export function CasePage() {
               <ObligationsSection caseId={detail.id} canWrite={me.canWrite} />
               <MonitoringSection detail={detail} canWrite={me.canWrite} />
               <CaseProfile detail={detail} />
+              <CaseFullTimeline caseId={detail.id} />
             </div>
             <StageTimeline history={detail.history} />
           </div>

@@ -6,9 +6,10 @@ import { useMe } from '../modules/auth/hooks/useAuth';
 import { dashboardQueries } from '../modules/dashboard/api/dashboard.queries';
 import { AdherenceTable } from '../modules/dashboard/components/AdherenceTable';
 import { AgingSettingsForm } from '../modules/dashboard/components/AgingSettingsForm';
-import { CoverageBars } from '../modules/dashboard/components/CoverageBars';
+import { KecamatanComparison } from '../modules/dashboard/components/KecamatanComparison';
 import { KeyFigures } from '../modules/dashboard/components/KeyFigures';
 import { OverdueTables } from '../modules/dashboard/components/OverdueTables';
+import { OverdueTrend } from '../modules/dashboard/components/OverdueTrend';
 import { BudgetCard, RatingsCard } from '../modules/dashboard/components/RatingsBudget';
 import { StageFunnel } from '../modules/dashboard/components/StageFunnel';
 import { StalledBuckets } from '../modules/dashboard/components/StalledBuckets';
@@ -59,10 +60,11 @@ export function DashboardPage() {
           <div className="dash-grid">
             {/* What needs following up first; then the picture of the programs. */}
             <StalledBuckets dashboard={data} settings={me.role === 'ADMIN' ? <AgingSettingsForm /> : undefined} />
+            <OverdueTrend dashboard={data} />
             <OverdueTables dashboard={data} />
             <AdherenceTable dashboard={data} />
             <StageFunnel dashboard={data} programOrder={programList.map((p) => p.code)} />
-            <CoverageBars dashboard={data} programs={programList} />
+            <KecamatanComparison dashboard={data} programs={programList} />
             <RatingsCard ratings={data.ratings} />
             <BudgetCard budget={data.budget} />
           </div>

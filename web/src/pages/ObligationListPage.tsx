@@ -1,29 +1,33 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../lib/format';
 import { caseQueries } from '../modules/cases/api/cases.queries';
-import { OBLIGATION_PAGE_SIZE } from '../modules/obligations/api/obligations.api';
 import { obligationQueries } from '../modules/obligations/api/obligations.queries';
-import { ObligationCard } from '../modules/obligations/components/ObligationCard';
 import { ObligationFilters } from '../modules/obligations/components/ObligationFilters';
+import { ObligationList } from '../modules/obligations/components/ObligationList';
 import { useObligationFilters } from '../modules/obligations/hooks/useObligationFilters';
 import { useKecamatanName } from '../modules/reference/hooks/useKecamatanName';
+import { SaveWorklist } from '../modules/worklists/components/SaveWorklist';
 import { ExportLinks } from '../ui/ExportLinks';
 import { FilterChips, type FilterChip } from '../ui/FilterChips';
+import { ListEnd } from '../ui/ListEnd';
 import { Loading } from '../ui/Loading';
-import { Pagination } from '../ui/Pagination';
 import { ProblemAlert } from '../ui/ProblemAlert';
 
-/** "Daftar kewajiban": obligations across cases, filtered by status, kind, person, kecamatan, case
- * or due dates (all in the URL, so the dashboard links here); each card links to its case. */
+/** "Daftar kewajiban": obligations across cases, filtered by program, status, kind, person,
+ * kecamatan, case or due dates (all in the URL, so the dashboard links here and a worklist can keep
+ * them); one long list that loads the next page as it is scrolled; each card links to its case. */
 export function ObligationListPage() {
   const { t, i18n } = useTranslation();
-  const { filters, setFilters, setPage } = useObligationFilters();
-  const query = useQuery({
-    ...obligationQueries.list({ ...filters, pageSize: OBLIGATION_PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-  });
-  const data = query.data;
+  const { filters, setFilters } = useObligationFilters();
+  const query = useInfiniteQuery(obligationQueries.scrolled(filters));
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = query.data?.pages[0]?.total ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   const kecamatanName = useKecamatanName(filters.kecamatan);
   const kampung = useQuery({ ...caseQueries.detail(filters.case ?? ''), enabled: Boolean(filters.case) });
 
@@ -37,7 +41,7 @@ export function ObligationListPage() {
     });
   }
   if (filters.case) {
-    const name = kampung.data?.name ?? data?.items.find((o) => o.caseId === filters.case)?.caseName ?? filters.case;
+    const name = kampung.data?.name ?? items.find((o) => o.caseId === filters.case)?.caseName ?? filters.case;
     chips.push({ id: 'case', label: t('obligationList.caseChip', { name }), onRemove: () => setFilters({ case: '' }) });
   }
   if (filters.dueFrom || filters.dueTo) {
@@ -57,25 +61,22 @@ export function ObligationListPage() {
       <p className="muted">{t('obligationList.intro')}</p>
       <ObligationFilters />
       <FilterChips chips={chips} />
+      <SaveWorklist target="obligations" />
       <ProblemAlert error={query.error} />
       {query.isPending && <Loading />}
-      {data && (
-        <>
+      {query.data && (
+        <div className={query.isPlaceholderData ? 'long-list long-list--stale' : 'long-list'} aria-busy={query.isFetching}>
           <p className="muted" aria-live="polite" data-testid="obligation-total">
-            {t('obligationList.total', { total: data.total })}
+            {t('obligationList.total', { total })}
           </p>
-          {data.items.length === 0 ? (
+          {total > 0 && <ExportLinks path="/api/obligations/export" filters={{ ...filters }} />}
+          {items.length === 0 ? (
             <p>{t('obligationList.empty')}</p>
           ) : (
-            <ul className="work-list">
-              {data.items.map((o) => (
-                <ObligationCard key={o.id} obligation={o} />
-              ))}
-            </ul>
+            <ObligationList items={items} hasMore={Boolean(hasNextPage)} loadMore={loadMore} />
           )}
-          <Pagination page={filters.page} pageSize={OBLIGATION_PAGE_SIZE} total={data.total} onPage={setPage} />
-          {data.total > 0 && <ExportLinks path="/api/obligations/export" filters={{ ...filters }} />}
-        </>
+          <ListEnd shown={items.length} total={total} hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onMore={loadMore} />
+        </div>
       )}
     </>
   );

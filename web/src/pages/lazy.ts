@@ -11,3 +11,4 @@ export const RedReportsPage = lazy(() => import('./RedReportsPage').then((m) => 
 export const PoliciesPage = lazy(() => import('./PoliciesPage').then((m) => ({ default: m.PoliciesPage })));
 export const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
 export const ObligationListPage = lazy(() => import('./ObligationListPage').then((m) => ({ default: m.ObligationListPage })));
+export const WorklistsPage = lazy(() => import('./WorklistsPage').then((m) => ({ default: m.WorklistsPage })));

@@ -1,5 +1,6 @@
 import type { Dashboard } from '@kampung/domain/obligation';
 import { FORWARD_CHAIN, STAGES } from '@kampung/domain/stages';
+import { programOfKecamatan } from '../reference/program-of-kecamatan';
 
 type Status = 'OVERDUE' | 'ESCALATED';
 
@@ -62,4 +63,51 @@ export const realisedShare = (budget: Dashboard['budget']) => (budget.allocated 
 /** Worst adherence first (then by name), so the people to follow up lead the table. */
 export function adherenceRows(adherence: Dashboard['adherence']): Dashboard['adherence'] {
   return [...adherence].sort((a, b) => a.share - b.share || a.mentor.name.localeCompare(b.mentor.name));
+}
+
+/** One kecamatan compared with the others: its overdue and escalated obligations, and its
+ * kelurahan with a running kampung (`share` of all its kelurahan). */
+export interface KecamatanRow {
+  code: string;
+  name: string;
+  OVERDUE: number;
+  ESCALATED: number;
+  kelurahan: number;
+  covered: number;
+  share: number;
+}
+
+/** Per program (in the programs' order; a kecamatan of no known program last, under ''), its
+ * kecamatan in code order with overdue work and coverage side by side: every kecamatan of the
+ * coverage, and any other with overdue work. */
+export function kecamatanComparison(
+  dashboard: Pick<Dashboard, 'coverage' | 'overdue'>,
+  programs: readonly { code: string; cityCode: string }[],
+): { programCode: string; rows: KecamatanRow[] }[] {
+  const rows = new Map<string, KecamatanRow>();
+  const row = (code: string, name: string) => {
+    const found = rows.get(code) ?? { code, name, OVERDUE: 0, ESCALATED: 0, kelurahan: 0, covered: 0, share: 0 };
+    rows.set(code, found);
+    return found;
+  };
+  for (const c of dashboard.coverage) {
+    const r = row(c.kecamatan.code, c.kecamatan.name);
+    r.kelurahan = c.kelurahan;
+    r.covered = c.covered;
+    r.share = c.kelurahan > 0 ? c.covered / c.kelurahan : 0;
+  }
+  for (const o of dashboard.overdue.byKecamatan) row(o.kecamatan.code, o.kecamatan.name)[o.status] += o.count;
+  const groups = new Map<string, KecamatanRow[]>();
+  for (const r of [...rows.values()].sort((a, b) => a.code.localeCompare(b.code))) {
+    const code = programOfKecamatan(r.code, programs)?.code ?? '';
+    groups.set(code, [...(groups.get(code) ?? []), r]);
+  }
+  const order = (code: string) => (code ? rank(programs.map((p) => p.code), code) : programs.length + 1);
+  return [...groups].sort(([a], [b]) => order(a) - order(b)).map(([programCode, list]) => ({ programCode, rows: list }));
+}
+
+/** The overdue trend's last week (the current one, counted up to now): its figures match the
+ * obligation list by status today, so they link to it; earlier weeks are history. */
+export function isCurrentWeek(trend: Dashboard['overdueTrend'], index: number): boolean {
+  return index === trend.length - 1;
 }

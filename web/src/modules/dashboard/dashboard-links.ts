@@ -22,14 +22,17 @@ export const stalledLink = (program: string | null, bucket: Pick<Bucket, 'fromDa
 /** Every stalled case (of the program): stalled by 0 days or more. */
 export const allStalledLink = (program: string | null) => caseListPath({ program: program ?? undefined, stalledMinDays: 0 });
 
-export const overdueLink = (status: Status, by: { kind?: Kind; assignee?: string; kecamatan?: string } = {}) =>
-  obligationListPath({ status, ...by });
+/** The overdue (or escalated) obligations of a kind, person or kecamatan; of the dashboard's
+ * program when it shows one (`program` null or absent: both programs). */
+export const overdueLink = (status: Status, by: { kind?: Kind; assignee?: string; kecamatan?: string; program?: string | null } = {}) =>
+  obligationListPath({ ...by, status, program: by.program ?? undefined });
 
-/** The person's visits due in the window the adherence counts, up to when the figures were made. */
-export function adherenceLink(personId: string, generatedAt: string): string {
+/** The person's visits due in the window the adherence counts, up to when the figures were made
+ * (of the dashboard's program, when it shows one). */
+export function adherenceLink(personId: string, generatedAt: string, program: string | null = null): string {
   const to = new Date(generatedAt);
   const from = new Date(to.getTime() - ADHERENCE_DAYS * 86_400_000);
-  return obligationListPath({ kind: 'VISIT', assignee: personId, dueFrom: from.toISOString(), dueTo: to.toISOString() });
+  return obligationListPath({ program: program ?? undefined, kind: 'VISIT', assignee: personId, dueFrom: from.toISOString(), dueTo: to.toISOString() });
 }
 
 export const redReportsLink = (program: string | null) => `/red-reports${searchString({ program: program ?? undefined })}`;

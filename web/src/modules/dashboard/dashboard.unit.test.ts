@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { FORWARD_CHAIN } from '@kampung/domain/stages';
 import { daysParam } from '../cases/case-links';
 import { parseAgingDays } from './aging-days';
-import { adherenceRows, byStatus, overdueTotals, realisedShare, stageFunnels } from './dashboard-figures';
+import { adherenceRows, byStatus, isCurrentWeek, kecamatanComparison, overdueTotals, realisedShare, stageFunnels } from './dashboard-figures';
 import { adherenceLink, allStalledLink, coverageLink, overdueLink, redReportsLink, stageLink, stalledLink } from './dashboard-links';
 
 const PROGRAMS = [
@@ -120,4 +120,59 @@ test('budget share and adherence order', () => {
     { mentor: { id: 'c', name: 'Citra' }, due: 2, onTime: 2, share: 1 },
   ]);
   assert.deepEqual(people.map((p) => p.mentor.name), ['Ani', 'Budi', 'Citra']);
+});
+
+test('for one program, the overdue and adherence links carry it too (the obligation list filters by program)', () => {
+  assert.equal(overdueLink('OVERDUE', { program: 'KAMPUNG_TEMATIK' }), '/obligations?program=KAMPUNG_TEMATIK&status=OVERDUE');
+  assert.equal(overdueLink('ESCALATED', { kind: 'VISIT', program: 'KAMPUNG_TEMATIK' }), '/obligations?program=KAMPUNG_TEMATIK&status=ESCALATED&kind=VISIT');
+  assert.equal(overdueLink('ESCALATED', { assignee: 'u-1', program: null }), '/obligations?status=ESCALATED&assignee=u-1');
+  assert.deepEqual(query(overdueLink('OVERDUE', { kecamatan: '36.71.07', program: 'KAMPUNG_SEJAHTERA_MANDIRI' })), {
+    program: 'KAMPUNG_SEJAHTERA_MANDIRI',
+    status: 'OVERDUE',
+    kecamatan: '36.71.07',
+  });
+  assert.deepEqual(query(adherenceLink('u-1', '2026-11-24T10:00:00.000Z', 'KAMPUNG_TEMATIK')), {
+    program: 'KAMPUNG_TEMATIK',
+    kind: 'VISIT',
+    assignee: 'u-1',
+    dueFrom: '2026-08-26T10:00:00.000Z',
+    dueTo: '2026-11-24T10:00:00.000Z',
+  });
+});
+
+test('the kecamatan comparison puts overdue work beside coverage, per program in the programs\' order', () => {
+  const groups = kecamatanComparison(
+    {
+      coverage: [
+        { kecamatan: { code: '36.71.07', name: 'Karawaci' }, kelurahan: 4, covered: 1 },
+        { kecamatan: { code: '33.74.04', name: 'Gayamsari' }, kelurahan: 7, covered: 0 },
+        { kecamatan: { code: '33.74.02', name: 'Candisari' }, kelurahan: 8, covered: 2 },
+      ],
+      overdue: {
+        byKind: [],
+        byAssignee: [],
+        byKecamatan: [
+          { status: 'OVERDUE', kecamatan: { code: '33.74.04', name: 'Gayamsari' }, count: 3 },
+          { status: 'ESCALATED', kecamatan: { code: '33.74.04', name: 'Gayamsari' }, count: 1 },
+          { status: 'ESCALATED', kecamatan: { code: '99.01.01', name: 'Elsewhere' }, count: 2 },
+        ],
+      },
+    },
+    PROGRAMS,
+  );
+  assert.deepEqual(groups.map((g) => g.programCode), ['KAMPUNG_TEMATIK', 'KAMPUNG_SEJAHTERA_MANDIRI', '']);
+  assert.deepEqual(groups[0]!.rows, [
+    { code: '33.74.02', name: 'Candisari', OVERDUE: 0, ESCALATED: 0, kelurahan: 8, covered: 2, share: 0.25 },
+    { code: '33.74.04', name: 'Gayamsari', OVERDUE: 3, ESCALATED: 1, kelurahan: 7, covered: 0, share: 0 },
+  ]);
+  assert.deepEqual(groups[2]!.rows.map((r) => [r.name, r.ESCALATED, r.kelurahan]), [['Elsewhere', 2, 0]]);
+});
+
+test('only the trend\'s last week (this one, counted up to now) links to today\'s obligation list', () => {
+  const trend = [
+    { weekStart: '2026-11-09', overdue: 1, escalated: 0 },
+    { weekStart: '2026-11-16', overdue: 2, escalated: 1 },
+    { weekStart: '2026-11-23', overdue: 3, escalated: 1 },
+  ];
+  assert.deepEqual(trend.map((_, i) => isCurrentWeek(trend, i)), [false, false, true]);
 });

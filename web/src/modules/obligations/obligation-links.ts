@@ -3,6 +3,7 @@ import { searchString } from '../../lib/http';
 
 /** The obligation-list filters that live in the URL of `/obligations`. */
 export interface ObligationListFilters {
+  program?: string;
   status?: ObligationStatus;
   kind?: ObligationKind;
   assignee?: string;
@@ -15,6 +16,6 @@ export interface ObligationListFilters {
 
 /** `/obligations?status=…&kind=…`: a link to the obligation list, filtered. */
 export function obligationListPath(filters: ObligationListFilters): string {
-  const { status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo } = filters;
-  return `/obligations${searchString({ status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo })}`;
+  const { program, status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo } = filters;
+  return `/obligations${searchString({ program, status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo })}`;
 }

@@ -1,3 +1,4 @@
+import type { CaseTimeline } from '@kampung/domain/case-timeline';
 import type { CaseDetail, CasePage } from '@kampung/domain/case-views';
 import type { CaseProposalInput } from '@kampung/domain/case-proposal';
 import type { TransitionRequest } from '@kampung/domain/transition';
@@ -12,13 +13,16 @@ export interface CaseFilters {
   stalledMinDays?: number;
   /** …and by fewer than this many. */
   stalledMaxDays?: number;
-  page: number;
 }
 
-export const PAGE_SIZE = 20;
+/** Cases per page: the list loads the next page as it is scrolled. */
+export const CASE_PAGE_SIZE = 50;
 
-export const fetchCases = (filters: CaseFilters) =>
-  http<CasePage>(`/api/cases${searchString({ ...filters, pageSize: PAGE_SIZE })}`);
+export const fetchCases = (filters: CaseFilters, page: number) =>
+  http<CasePage>(`/api/cases${searchString({ ...filters, page, pageSize: CASE_PAGE_SIZE })}`);
+
+/** Everything that happened to the case, with who, when and why. */
+export const fetchCaseTimeline = (id: string) => http<CaseTimeline>(`/api/cases/${encodeURIComponent(id)}/timeline`);
 
 export const fetchCase = (id: string) => http<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
 

@@ -2,11 +2,12 @@ import type { CaseFilters } from '../api/cases.api';
 import { daysParam } from '../case-links';
 import { useUrlFilters } from '../../../lib/useUrlFilters';
 
-type FilterName = Exclude<keyof CaseFilters, 'page'>;
+type FilterName = keyof CaseFilters;
 
-/** The case-list filters live in the URL, so a filtered list can be bookmarked and shared. */
+/** The case-list filters live in the URL, so a filtered list can be bookmarked, shared and saved
+ * as a worklist. */
 export function useCaseFilters() {
-  const { params, read, page, setFilters, setPage, clear } = useUrlFilters<FilterName>({ program: ['kecamatan'] });
+  const { params, read, setFilters, clear } = useUrlFilters<FilterName>({ program: ['kecamatan'] });
   const filters: CaseFilters = {
     program: read('program'),
     kecamatan: read('kecamatan'),
@@ -14,7 +15,6 @@ export function useCaseFilters() {
     q: read('q'),
     stalledMinDays: daysParam(params.get('stalledMinDays'), 0),
     stalledMaxDays: daysParam(params.get('stalledMaxDays'), 1),
-    page,
   };
-  return { filters, setFilters, setPage, clear };
+  return { filters, setFilters, clear };
 }

@@ -43,7 +43,7 @@ export function AdherenceTable({ dashboard }: { dashboard: Dashboard }) {
                   <td className="dash-table__num">
                     <CountLink
                       count={row.due}
-                      to={adherenceLink(row.mentor.id, dashboard.generatedAt)}
+                      to={adherenceLink(row.mentor.id, dashboard.generatedAt, dashboard.program)}
                       label={t('dashboard.adherence.link', { onTime, due, name: row.mentor.name, percent })}
                     >
                       {t('dashboard.adherence.value', { onTime, due })}

@@ -11,8 +11,8 @@ export function KeyFigures({ dashboard }: { dashboard: Dashboard }) {
   const totals = overdueTotals(dashboard);
   const tiles = [
     { id: 'stalled', value: dashboard.stalled.total, to: allStalledLink(dashboard.program), tone: 'hold' },
-    { id: 'overdue', value: totals.OVERDUE, to: overdueLink('OVERDUE'), tone: 'hold' },
-    { id: 'escalated', value: totals.ESCALATED, to: overdueLink('ESCALATED'), tone: 'danger' },
+    { id: 'overdue', value: totals.OVERDUE, to: overdueLink('OVERDUE', { program: dashboard.program }), tone: 'hold' },
+    { id: 'escalated', value: totals.ESCALATED, to: overdueLink('ESCALATED', { program: dashboard.program }), tone: 'danger' },
     { id: 'redReports', value: dashboard.redReports, to: redReportsLink(dashboard.program), tone: 'danger' },
   ] as const;
   return (

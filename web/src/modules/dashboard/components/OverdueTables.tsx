@@ -13,6 +13,7 @@ const STATUSES: readonly Status[] = ['OVERDUE', 'ESCALATED'];
  * obligation list with those filters. */
 export function OverdueTables({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useTranslation();
+  const program = dashboard.program;
   const { byKind, byAssignee, byKecamatan } = dashboard.overdue;
   const kinds = byStatus(byKind, (r) => r.kind, (r) => r.kind);
   const people = byStatus(byAssignee, (r) => r.assignee?.id ?? '', (r) => r.assignee);
@@ -23,7 +24,6 @@ export function OverdueTables({ dashboard }: { dashboard: Dashboard }) {
         <p className="muted">{t('dashboard.overdue.empty')}</p>
       ) : (
         <>
-          {dashboard.program && <p className="dash-note">{t('dashboard.overdue.allPrograms')}</p>}
           <div className="dash-tables">
             <StatusTable
               caption={t('dashboard.overdue.byKind')}
@@ -31,7 +31,7 @@ export function OverdueTables({ dashboard }: { dashboard: Dashboard }) {
               rows={kinds}
               testId="overdue-by-kind"
               name={(kind) => t(`obligationKinds.${kind}`)}
-              link={(status, kind) => overdueLink(status, { kind })}
+              link={(status, kind) => overdueLink(status, { kind, program })}
             />
             <StatusTable
               caption={t('dashboard.overdue.byAssignee')}
@@ -40,7 +40,7 @@ export function OverdueTables({ dashboard }: { dashboard: Dashboard }) {
               testId="overdue-by-assignee"
               name={(person) => person?.name ?? t('obligations.unassigned')}
               // Nobody holds an unassigned obligation: the list has no filter for "nobody".
-              link={(status, person) => (person ? overdueLink(status, { assignee: person.id }) : undefined)}
+              link={(status, person) => (person ? overdueLink(status, { assignee: person.id, program }) : undefined)}
             />
             <StatusTable
               caption={t('dashboard.overdue.byKecamatan')}
@@ -48,7 +48,7 @@ export function OverdueTables({ dashboard }: { dashboard: Dashboard }) {
               rows={places}
               testId="overdue-by-kecamatan"
               name={(kecamatan) => kecamatan.name}
-              link={(status, kecamatan) => overdueLink(status, { kecamatan: kecamatan.code })}
+              link={(status, kecamatan) => overdueLink(status, { kecamatan: kecamatan.code, program })}
             />
           </div>
         </>

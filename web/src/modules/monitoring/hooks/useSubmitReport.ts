@@ -1,5 +1,6 @@
 import type { MonitoringReportRequest } from '@kampung/domain/obligation';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { caseKeys } from '../../cases/api/cases.queries';
 import { obligationKeys } from '../../obligations/api/obligations.queries';
 import { submitReport } from '../api/monitoring.api';
 import { monitoringKeys } from '../api/monitoring.queries';
@@ -14,6 +15,7 @@ export function useSubmitReport(caseId: string) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: monitoringKeys.all }),
         queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.timeline(caseId) }),
       ]),
   });
 }

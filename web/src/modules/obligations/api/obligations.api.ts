@@ -11,6 +11,7 @@ export interface UserSummary {
 
 export interface ObligationFilters {
   case?: string;
+  program?: string;
   status?: ObligationStatus;
   kind?: ObligationKind;
   assignee?: string;
@@ -25,8 +26,8 @@ export interface ObligationFilters {
   pageSize?: number;
 }
 
-/** Obligations per page on the obligation list. */
-export const OBLIGATION_PAGE_SIZE = 20;
+/** Obligations per page on the obligation list, which loads the next page as it is scrolled. */
+export const OBLIGATION_PAGE_SIZE = 50;
 
 export interface ObligationPage {
   items: Obligation[];

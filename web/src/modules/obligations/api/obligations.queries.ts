@@ -1,10 +1,20 @@
-import { queryOptions } from '@tanstack/react-query';
-import { fetchAssignments, fetchInbox, fetchObligations, fetchUsers, fetchWorklist, type ObligationFilters } from './obligations.api';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { nextPageParam } from '../../../lib/pages';
+import {
+  fetchAssignments,
+  fetchInbox,
+  fetchObligations,
+  fetchUsers,
+  fetchWorklist,
+  OBLIGATION_PAGE_SIZE,
+  type ObligationFilters,
+} from './obligations.api';
 
 export const obligationKeys = {
   all: ['obligations'] as const,
   lists: () => [...obligationKeys.all, 'list'] as const,
   list: (filters: ObligationFilters) => [...obligationKeys.lists(), filters] as const,
+  scrolled: (filters: Omit<ObligationFilters, 'page' | 'pageSize'>) => [...obligationKeys.lists(), 'scrolled', filters] as const,
   worklist: () => [...obligationKeys.all, 'worklist'] as const,
   inbox: () => [...obligationKeys.all, 'inbox'] as const,
 };
@@ -20,6 +30,15 @@ export const userKeys = {
 
 export const obligationQueries = {
   list: (filters: ObligationFilters) => queryOptions({ queryKey: obligationKeys.list(filters), queryFn: () => fetchObligations(filters) }),
+  /** The obligation list page by page as it is scrolled; the previous filter's rows stay while the next load. */
+  scrolled: (filters: Omit<ObligationFilters, 'page' | 'pageSize'>) =>
+    infiniteQueryOptions({
+      queryKey: obligationKeys.scrolled(filters),
+      queryFn: ({ pageParam }) => fetchObligations({ ...filters, page: pageParam, pageSize: OBLIGATION_PAGE_SIZE }),
+      initialPageParam: 1,
+      getNextPageParam: nextPageParam,
+      placeholderData: keepPreviousData,
+    }),
   worklist: () => queryOptions({ queryKey: obligationKeys.worklist(), queryFn: fetchWorklist }),
   inbox: () => queryOptions({ queryKey: obligationKeys.inbox(), queryFn: fetchInbox }),
   assignments: (caseId: string) => queryOptions({ queryKey: assignmentKeys.byCase(caseId), queryFn: () => fetchAssignments(caseId) }),

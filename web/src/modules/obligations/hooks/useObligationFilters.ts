@@ -5,12 +5,14 @@ import type { ObligationListFilters } from '../obligation-links';
 type FilterName = keyof ObligationListFilters;
 
 /** The obligation-list filters live in the URL (as the case list's do): the dashboard links to a
- * filtered list, and a filtered list can be bookmarked and shared. */
+ * filtered list, and a filtered list can be bookmarked, shared and saved as a worklist. A new
+ * program clears the kecamatan (a kecamatan belongs to one program's city). */
 export function useObligationFilters() {
-  const { read, page, setFilters, setPage, clear } = useUrlFilters<FilterName>();
+  const { read, setFilters, clear } = useUrlFilters<FilterName>();
   const status = read('status');
   const kind = read('kind');
-  const filters: ObligationListFilters & { page: number } = {
+  const filters: ObligationListFilters = {
+    program: read('program'),
     status: isObligationStatus(status) ? status : undefined,
     kind: isObligationKind(kind) ? kind : undefined,
     assignee: read('assignee'),
@@ -18,7 +20,6 @@ export function useObligationFilters() {
     case: read('case'),
     dueFrom: read('dueFrom'),
     dueTo: read('dueTo'),
-    page,
   };
-  return { filters, setFilters, setPage, clear };
+  return { filters, setFilters, clear };
 }

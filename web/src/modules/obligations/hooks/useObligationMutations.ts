@@ -8,9 +8,10 @@ import {
   type HandoverInput,
   type VisitInput,
 } from '../api/obligations.api';
+import { caseKeys } from '../../cases/api/cases.queries';
 import { assignmentKeys, obligationKeys } from '../api/obligations.queries';
 
-/** Assigns a user to a case; the team and the obligations (new ones may follow) refresh. */
+/** Assigns a user to a case; the team, the obligations (new ones may follow) and the case's timeline refresh. */
 export function useAssign(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -19,6 +20,7 @@ export function useAssign(caseId: string) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: assignmentKeys.byCase(caseId) }),
         queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.timeline(caseId) }),
       ]),
   });
 }
@@ -33,24 +35,33 @@ export function useHandOver(caseId: string, assignmentId: string) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: assignmentKeys.byCase(caseId) }),
         queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.timeline(caseId) }),
       ]),
   });
 }
 
-/** Waives one open obligation with a reason; every obligation query refreshes. */
+/** Waives one open obligation with a reason; every obligation query and case timeline refreshes. */
 export function useWaiveObligation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ obligationId, reason }: { obligationId: string; reason: string }) => waiveObligation(obligationId, reason),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.timelines() }),
+      ]),
   });
 }
 
-/** Logs a visit; every obligation query (case lists, worklist, inbox) refreshes. */
+/** Logs a visit; every obligation query (case lists, worklist, inbox) and the case's timeline refresh. */
 export function useLogVisit(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: VisitInput) => logVisit(caseId, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.timeline(caseId) }),
+      ]),
   });
 }
