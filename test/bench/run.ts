@@ -9,12 +9,15 @@ import { createLog } from '../stack/log';
 import { startTestStack } from '../support/stack';
 import { ApiClient } from '../integration/support/api-client';
 import { FULL_PATH, validData } from '../integration/support/stage-data';
+import { benchManager } from './manager';
 import { benchTimers } from './timers';
 
 const CASES = Number(process.env.BENCH_CASES ?? 60);
 const READS = Number(process.env.BENCH_READS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const TIMER_CASES = Number(process.env.BENCH_TIMER_CASES ?? 1000);
+/** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, timers, manager (default: all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'endpoints,timers,manager').split(',').map((p) => p.trim()));
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -40,6 +43,15 @@ const stack = await startTestStack({ log });
 try {
   process.env.APP_URL = stack.env.APP_URL;
   const api = await ApiClient.signedIn({ email: stack.env.E2E_ADMIN_EMAIL!, password: stack.env.E2E_ADMIN_PASSWORD! });
+  if (PARTS.has('endpoints')) await benchEndpoints(api);
+  if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(api, stack.env, TIMER_CASES)}\n`);
+  // Last: it fills the database with read-only synthetic cases.
+  if (PARTS.has('manager')) console.log(`\n${await benchManager(api, stack.env.DATABASE_URL!, log)}\n`);
+} finally {
+  await stack.stop();
+}
+
+async function benchEndpoints(api: ApiClient) {
   const propose: number[] = [];
   const transition: number[] = [];
   const ids: string[] = [];
@@ -77,7 +89,4 @@ try {
     row('GET /api/cases/{id} (PostgreSQL + workflow query)', detail),
   ].join('\n');
   console.log(`\n${table}\n`);
-  if (TIMER_CASES > 0) console.log(`\n${await benchTimers(api, stack.env, TIMER_CASES)}\n`);
-} finally {
-  await stack.stop();
 }
