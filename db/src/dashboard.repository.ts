@@ -12,9 +12,10 @@ export async function dashboardFigures(db: Db, { program, now, agingDays }: { pr
     if (program) q = q.where('cases.program_code', '=', program);
     return q;
   };
+  // A program narrows obligations by their case; without one, no join at all.
   const obligations = () => {
-    let q = db.selectFrom('obligations').innerJoin('cases', 'cases.id', 'obligations.case_id');
-    if (program) q = q.where('cases.program_code', '=', program);
+    let q = db.selectFrom('obligations');
+    if (program) q = q.where('obligations.case_id', 'in', (eb) => eb.selectFrom('cases').select('id').where('program_code', '=', program));
     return q;
   };
   const since90 = new Date(now.getTime() - 90 * 86_400_000);
@@ -50,6 +51,7 @@ export async function dashboardFigures(db: Db, { program, now, agingDays }: { pr
         .groupBy(['obligations.status', 'obligations.assignee_id', 'users.name'])
         .execute(),
       obligations()
+        .innerJoin('cases', 'cases.id', 'obligations.case_id')
         .innerJoin('kecamatan', 'kecamatan.code', 'cases.kecamatan_code')
         .select(['obligations.status', 'cases.kecamatan_code', 'kecamatan.name', (eb) => eb.fn.countAll<string>().as('count')])
         .where('obligations.status', 'in', ['OVERDUE', 'ESCALATED'])
@@ -83,8 +85,8 @@ export async function dashboardFigures(db: Db, { program, now, agingDays }: { pr
         ])
         .executeTakeFirstOrThrow(),
       (() => {
-        let q = db.selectFrom('monitoring_reports').innerJoin('cases', 'cases.id', 'monitoring_reports.case_id').where('monitoring_reports.red', '=', true);
-        if (program) q = q.where('cases.program_code', '=', program);
+        let q = db.selectFrom('monitoring_reports').where('monitoring_reports.red', '=', true);
+        if (program) q = q.where('monitoring_reports.case_id', 'in', (eb) => eb.selectFrom('cases').select('id').where('program_code', '=', program));
         return q.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
       })(),
       // Coverage: per kecamatan of the program's city, kelurahan with at least one kampung still running.
@@ -118,34 +120,30 @@ export async function dashboardFigures(db: Db, { program, now, agingDays }: { pr
 }
 
 /** For each week's end instant: obligations open past their overdue instant (but not yet escalated)
- * and past their escalation instant at that moment. An obligation closed at: fulfilled_at when
- * fulfilled, the status change when waived or cancelled. One scan for all weeks. */
+ * and past their escalation instant at that moment. An obligation is closed at `closed_at` (kept by
+ * PostgreSQL: fulfilled, waived or cancelled). Only two kinds of rows can count, each read through
+ * its partial index: the open ones, and those closed after they were overdue, within the weeks. */
 export async function overdueTrend(db: Db, { program, weekEnds }: { program?: string; weekEnds: Date[] }) {
   const first = weekEnds[0]!;
   const last = weekEnds[weekEnds.length - 1]!;
-  const closedAt = sql`case when obligations.status = 'FULFILLED' then obligations.fulfilled_at when obligations.status in ('WAIVED', 'CANCELLED') then obligations.status_changed_at end`;
-  let q = db
-    .selectFrom('obligations')
-    .where('obligations.overdue_at', '<=', last)
-    .where((eb) => eb.or([eb('obligations.status', 'in', OPEN), eb(closedAt, '>', sub7(first))]));
-  if (program) q = q.innerJoin('cases', 'cases.id', 'obligations.case_id').where('cases.program_code', '=', program);
-  const row = await q
-    .select(
-      weekEnds.flatMap((end, i) => {
-        const openAt = sql`(${closedAt} is null or ${closedAt} > ${end})`;
-        return [
-          sql<string>`count(*) filter (where obligations.overdue_at <= ${end} and obligations.escalates_at > ${end} and ${openAt})`.as(`o${i}`),
-          sql<string>`count(*) filter (where obligations.escalates_at <= ${end} and ${openAt})`.as(`e${i}`),
-        ];
-      }),
-    )
-    .executeTakeFirstOrThrow();
-  const counts = row as Record<string, string>;
+  const candidates = sql`(
+    select overdue_at, escalates_at, null::timestamptz as closed_at, case_id from obligations
+     where status in ('UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED') and overdue_at <= ${last}
+    union all
+    select overdue_at, escalates_at, closed_at, case_id from obligations
+     where closed_at > overdue_at and closed_at > ${first} and overdue_at <= ${last}
+  )`;
+  const columns = weekEnds.flatMap((end, i) => {
+    const openAt = sql`(o.closed_at is null or o.closed_at > ${end})`;
+    return [
+      sql`count(*) filter (where o.overdue_at <= ${end} and o.escalates_at > ${end} and ${openAt}) as ${sql.ref(`o${i}`)}`,
+      sql`count(*) filter (where o.escalates_at <= ${end} and ${openAt}) as ${sql.ref(`e${i}`)}`,
+    ];
+  });
+  const scope = program ? sql`join cases on cases.id = o.case_id where cases.program_code = ${program}` : sql``;
+  const { rows } = await sql<Record<string, string>>`select ${sql.join(columns)} from ${candidates} o ${scope}`.execute(db);
+  const counts = rows[0]!;
   return weekEnds.map((_, i) => ({ overdue: Number(counts[`o${i}`]), escalated: Number(counts[`e${i}`]) }));
-}
-
-function sub7(d: Date) {
-  return new Date(d.getTime() - 7 * 86_400_000);
 }
 
 export async function findSettings(db: Db) {

@@ -176,6 +176,10 @@ export function caseObligationKindsFor(role: string): CaseObligationKind[] {
 }
 
 const count = z.number().int().min(0);
+/** How many people the dashboard names in its per-person figures (most overdue work, lowest
+ * adherence): at a glance, on a phone, at national scale. */
+export const DASHBOARD_TOP = 20;
+
 export const dashboardSchema = z
   .object({
     program: z.string().nullable(),
@@ -187,12 +191,18 @@ export const dashboardSchema = z
     }),
     overdue: z.object({
       byKind: z.array(z.object({ status: z.enum(['OVERDUE', 'ESCALATED']), kind: z.enum(OBLIGATION_KINDS), count })),
-      byAssignee: z.array(z.object({ status: z.enum(['OVERDUE', 'ESCALATED']), assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(), count })),
+      byAssignee: z
+        .array(z.object({ status: z.enum(['OVERDUE', 'ESCALATED']), assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(), count }))
+        .describe(`The ${DASHBOARD_TOP} people with the most overdue and escalated work (then by name); each person's list is the obligation list by assignee`),
+      assignees: count.describe('How many people (and "nobody") have overdue or escalated work in all'),
       byKecamatan: z.array(z.object({ status: z.enum(['OVERDUE', 'ESCALATED']), kecamatan: z.object({ code: z.string(), name: z.string() }), count })),
     }),
     adherence: z
       .array(z.object({ mentor: z.object({ id: z.uuid(), name: z.string() }), due: count, onTime: count, share: z.number().min(0).max(1) }))
-      .describe('Visits due in the last 90 days (not waived or cancelled) and the share done on time, per person'),
+      .describe(`Visits due in the last 90 days (not waived or cancelled) and the share done on time, for the ${DASHBOARD_TOP} people with the lowest share (then most visits due, then by name)`),
+    adherenceSummary: z
+      .object({ mentors: count, due: count, onTime: count, share: z.number().min(0).max(1) })
+      .describe('The same over everyone: how many people had visits due, and the share done on time'),
     ratings: z.object({ year: z.number().int(), BAIK: count, SEDANG: count, KURANG: count }),
     budget: z.object({ allocated: z.number(), realised: z.number() }).describe('Rupiah: designation decrees (APBD + CSR) against the latest monitoring reports'),
     redReports: count,

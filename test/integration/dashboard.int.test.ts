@@ -90,7 +90,33 @@ async function directFigures(db: Db, program: string, now: number, agingDays: nu
       escalated: open.filter((o) => o.escalates_at.getTime() <= end).length,
     };
   });
-  return { stages, stalled: { total: stalledAges.length, buckets }, overdue: { byKind, byAssignee, byKecamatan }, adherence, ratings, budget, redReports, coverage, overdueTrend };
+  // Per person, the dashboard names the 20 with the most late work and the 20 with the lowest
+  // adherence, and gives the figure over everyone.
+  const lateOf = new Map<string, { name: string; total: number }>();
+  for (const r of byAssignee) {
+    const key = r.assignee?.id ?? '';
+    lateOf.set(key, { name: r.assignee?.name ?? '', total: (lateOf.get(key)?.total ?? 0) + r.count });
+  }
+  const mostLate = new Set(
+    [...lateOf].sort(([ka, a], [kb, b]) => b.total - a.total || a.name.localeCompare(b.name) || ka.localeCompare(kb)).slice(0, 20).map(([k]) => k),
+  );
+  const lowestAdherence = [...adherence]
+    .sort((a, b) => a.share - b.share || b.due - a.due || a.mentor.name!.localeCompare(b.mentor.name!) || a.mentor.id.localeCompare(b.mentor.id))
+    .slice(0, 20);
+  const dueAll = adherence.reduce((s, r) => s + r.due, 0);
+  const onTimeAll = adherence.reduce((s, r) => s + r.onTime, 0);
+  return {
+    stages,
+    stalled: { total: stalledAges.length, buckets },
+    overdue: { byKind, byAssignee: byAssignee.filter((r) => mostLate.has(r.assignee?.id ?? '')), assignees: lateOf.size, byKecamatan },
+    adherence: lowestAdherence,
+    adherenceSummary: { mentors: adherence.length, due: dueAll, onTime: onTimeAll, share: dueAll === 0 ? 0 : onTimeAll / dueAll },
+    ratings,
+    budget,
+    redReports,
+    coverage,
+    overdueTrend,
+  };
 }
 
 const sortBy = <T>(items: T[]) => [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -149,8 +175,10 @@ describe("the manager's dashboard", () => {
       assert.deepEqual(shown.stalled, direct.stalled, 'stalled');
       assert.deepEqual(sortBy(shown.overdue.byKind), sortBy(direct.overdue.byKind), 'overdue by kind');
       assert.deepEqual(sortBy(shown.overdue.byAssignee), sortBy(direct.overdue.byAssignee), 'overdue by assignee');
+      assert.equal(shown.overdue.assignees, direct.overdue.assignees, 'people with late work');
       assert.deepEqual(sortBy(shown.overdue.byKecamatan), sortBy(direct.overdue.byKecamatan), 'overdue by kecamatan');
-      assert.deepEqual(sortBy(shown.adherence), sortBy(direct.adherence), 'adherence');
+      assert.deepEqual(shown.adherence, direct.adherence, 'adherence: the lowest, in order');
+      assert.deepEqual(shown.adherenceSummary, direct.adherenceSummary, 'adherence over everyone');
       assert.deepEqual(shown.ratings, direct.ratings, 'ratings');
       assert.deepEqual(shown.budget, direct.budget, 'budget');
       assert.equal(shown.redReports, direct.redReports, 'red reports');

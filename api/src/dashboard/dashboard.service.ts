@@ -1,5 +1,5 @@
 import { dashboardRepository, type Db } from '@kampung/db';
-import { dashboardQuerySchema, dashboardSettingsSchema, type Dashboard } from '@kampung/domain';
+import { DASHBOARD_TOP, dashboardQuerySchema, dashboardSettingsSchema, type Dashboard } from '@kampung/domain';
 import { parseInput } from '../http/validate';
 
 type Status = 'OVERDUE' | 'ESCALATED';
@@ -29,25 +29,58 @@ export async function dashboard(db: Db, query: unknown, now = new Date()): Promi
     stalled: { total: buckets.reduce((sum, b) => sum + b.count, 0), buckets },
     overdue: {
       byKind: f.overdueByKind.map((r) => ({ status: r.status as Status, kind: r.kind as Dashboard['overdue']['byKind'][number]['kind'], count: Number(r.count) })),
-      byAssignee: f.overdueByAssignee.map((r) => ({
-        status: r.status as Status,
-        assignee: r.assignee_id ? { id: r.assignee_id, name: r.name ?? '' } : null,
-        count: Number(r.count),
-      })),
+      byAssignee: mostOverdue(
+        f.overdueByAssignee.map((r) => ({
+          status: r.status as Status,
+          assignee: r.assignee_id ? { id: r.assignee_id, name: r.name ?? '' } : null,
+          count: Number(r.count),
+        })),
+      ),
+      assignees: new Set(f.overdueByAssignee.map((r) => r.assignee_id)).size,
       byKecamatan: f.overdueByKecamatan.map((r) => ({ status: r.status as Status, kecamatan: { code: r.kecamatan_code, name: r.name }, count: Number(r.count) })),
     },
-    adherence: f.adherence.map((r) => ({
-      mentor: { id: r.assignee_id!, name: r.name },
-      due: Number(r.due),
-      onTime: Number(r.on_time),
-      share: Number(r.due) === 0 ? 0 : Number(r.on_time) / Number(r.due),
-    })),
+    ...adherence(
+      f.adherence.map((r) => ({ mentor: { id: r.assignee_id!, name: r.name }, due: Number(r.due), onTime: Number(r.on_time) })),
+    ),
     ratings,
     budget: { allocated: Number(f.budget.allocated), realised: Number(f.budget.realised) },
     redReports: Number(f.redReports.count),
     coverage: f.coverage.map((c) => ({ kecamatan: { code: c.code, name: c.name }, kelurahan: Number(c.kelurahan), covered: Number(c.covered) })),
     overdueTrend: weeks.map((w, i) => ({ weekStart: w.start, ...trend[i]! })),
   };
+}
+
+type AssigneeRow = Dashboard['overdue']['byAssignee'][number];
+
+/** The rows of the DASHBOARD_TOP people with the most overdue and escalated work together (ties by
+ * name, then id; "nobody" sorts as an empty name). */
+export function mostOverdue(rows: AssigneeRow[]): AssigneeRow[] {
+  const totals = new Map<string, { key: string; name: string; total: number }>();
+  for (const r of rows) {
+    const key = r.assignee?.id ?? '';
+    const t = totals.get(key) ?? { key, name: r.assignee?.name ?? '', total: 0 };
+    t.total += r.count;
+    totals.set(key, t);
+  }
+  const top = new Set(
+    [...totals.values()]
+      .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name) || a.key.localeCompare(b.key))
+      .slice(0, DASHBOARD_TOP)
+      .map((t) => t.key),
+  );
+  return rows.filter((r) => top.has(r.assignee?.id ?? ''));
+}
+
+/** Adherence: the DASHBOARD_TOP people with the lowest share of visits on time (then the most due,
+ * then by name and id), and the figure over everyone. */
+export function adherence(rows: { mentor: { id: string; name: string }; due: number; onTime: number }[]) {
+  const withShare = rows.map((r) => ({ ...r, share: r.due === 0 ? 0 : r.onTime / r.due }));
+  const lowest = withShare
+    .sort((a, b) => a.share - b.share || b.due - a.due || a.mentor.name.localeCompare(b.mentor.name) || a.mentor.id.localeCompare(b.mentor.id))
+    .slice(0, DASHBOARD_TOP);
+  const due = rows.reduce((s, r) => s + r.due, 0);
+  const onTime = rows.reduce((s, r) => s + r.onTime, 0);
+  return { adherence: lowest, adherenceSummary: { mentors: rows.length, due, onTime, share: due === 0 ? 0 : onTime / due } };
 }
 
 const WIB_MS = 7 * 3_600_000;

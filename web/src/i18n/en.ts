@@ -413,6 +413,7 @@ export const en: Translation = {
       empty: 'No overdue or escalated obligations.',
       byKind: 'By kind',
       byAssignee: 'By assignee',
+      peopleShown: 'The {{shown}} people with the most late work, of {{total}}.',
       byKecamatan: 'By kecamatan',
       link: '{{n}} {{status}} obligations: {{what}}',
     },
@@ -425,6 +426,7 @@ export const en: Translation = {
       colVisits: 'On time / due',
       value: '{{onTime}} / {{due}}',
       link: '{{onTime}} / {{due}} visits by {{name}} on time ({{percent}})',
+      summary: 'All {{mentors}} people: {{onTime}} of {{due}} visits on time ({{percent}}). Below, the {{shown}} with the lowest adherence.',
     },
     ratings: {
       heading: 'Ratings {{year}}',

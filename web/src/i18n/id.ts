@@ -411,6 +411,7 @@ export const id = {
       empty: 'Tidak ada kewajiban yang terlambat atau dieskalasi.',
       byKind: 'Menurut jenis',
       byAssignee: 'Menurut penanggung jawab',
+      peopleShown: '{{shown}} orang dengan keterlambatan terbanyak, dari {{total}} orang.',
       byKecamatan: 'Menurut kecamatan',
       link: '{{n}} kewajiban {{status}}: {{what}}',
     },
@@ -423,6 +424,7 @@ export const id = {
       colVisits: 'Tepat / jatuh tempo',
       value: '{{onTime}} / {{due}}',
       link: '{{onTime}} / {{due}} kunjungan {{name}} tepat waktu ({{percent}})',
+      summary: 'Semua {{mentors}} orang: {{onTime}} dari {{due}} kunjungan tepat waktu ({{percent}}). Di bawah ini {{shown}} orang dengan ketepatan terendah.',
     },
     ratings: {
       heading: 'Peringkat tahun {{year}}',

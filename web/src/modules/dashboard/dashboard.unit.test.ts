@@ -88,6 +88,7 @@ test('overdue rows pivot to one row per key with both counts, largest first', ()
         { status: 'ESCALATED', kind: 'EVALUATION', count: 4 },
       ],
       byAssignee: [],
+      assignees: 0,
       byKecamatan: [],
     },
   });
@@ -151,6 +152,7 @@ test('the kecamatan comparison puts overdue work beside coverage, per program in
       overdue: {
         byKind: [],
         byAssignee: [],
+        assignees: 0,
         byKecamatan: [
           { status: 'OVERDUE', kecamatan: { code: '33.74.04', name: 'Gayamsari' }, count: 3 },
           { status: 'ESCALATED', kecamatan: { code: '33.74.04', name: 'Gayamsari' }, count: 1 },

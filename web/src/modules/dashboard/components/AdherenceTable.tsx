@@ -16,6 +16,16 @@ export function AdherenceTable({ dashboard }: { dashboard: Dashboard }) {
       {rows.length === 0 ? (
         <p className="muted">{t('dashboard.adherence.empty')}</p>
       ) : (
+        <>
+        <p className="muted" data-testid="adherence-summary">
+          {t('dashboard.adherence.summary', {
+            mentors: formatNumber(dashboard.adherenceSummary.mentors, i18n.language),
+            onTime: formatNumber(dashboard.adherenceSummary.onTime, i18n.language),
+            due: formatNumber(dashboard.adherenceSummary.due, i18n.language),
+            percent: formatPercent(dashboard.adherenceSummary.share, i18n.language),
+            shown: formatNumber(rows.length, i18n.language),
+          })}
+        </p>
         <table className="dash-table">
           <thead>
             <tr>
@@ -54,6 +64,7 @@ export function AdherenceTable({ dashboard }: { dashboard: Dashboard }) {
             })}
           </tbody>
         </table>
+        </>
       )}
     </DashboardSection>
   );

@@ -12,7 +12,7 @@ const STATUSES: readonly Status[] = ['OVERDUE', 'ESCALATED'];
 /** Overdue and escalated obligations by kind, by person and by kecamatan; each number opens the
  * obligation list with those filters. */
 export function OverdueTables({ dashboard }: { dashboard: Dashboard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const program = dashboard.program;
   const { byKind, byAssignee, byKecamatan } = dashboard.overdue;
   const kinds = byStatus(byKind, (r) => r.kind, (r) => r.kind);
@@ -41,6 +41,11 @@ export function OverdueTables({ dashboard }: { dashboard: Dashboard }) {
               name={(person) => person?.name ?? t('obligations.unassigned')}
               // Nobody holds an unassigned obligation: the list has no filter for "nobody".
               link={(status, person) => (person ? overdueLink(status, { assignee: person.id, program }) : undefined)}
+              note={
+                dashboard.overdue.assignees > people.length
+                  ? t('dashboard.overdue.peopleShown', { shown: formatNumber(people.length, i18n.language), total: formatNumber(dashboard.overdue.assignees, i18n.language) })
+                  : undefined
+              }
             />
             <StatusTable
               caption={t('dashboard.overdue.byKecamatan')}
@@ -64,13 +69,18 @@ interface StatusTableProps<T> {
   testId: string;
   name: (item: T) => string;
   link: (status: Status, item: T) => string | undefined;
+  /** Under the caption: what the table leaves out. */
+  note?: string;
 }
 
-function StatusTable<T>({ caption, column, rows, testId, name, link }: StatusTableProps<T>) {
+function StatusTable<T>({ caption, column, rows, testId, name, link, note }: StatusTableProps<T>) {
   const { t, i18n } = useTranslation();
   return (
     <table className="dash-table" data-testid={testId}>
-      <caption>{caption}</caption>
+      <caption>
+        {caption}
+        {note && <span className="dash-table__note">{note}</span>}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{column}</th>
