@@ -13,6 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('obligations_status_kind_due_idx').on('obligations').columns(['status', 'kind', 'due_at', 'id']).execute();
   // Open obligations are few among millions: the dashboard's and the lists' open=true read only these.
   await sql`create index obligations_open_due_idx on obligations (due_at, id) include (kind, case_id, assignee_id, status) where status in ('UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED')`.execute(db);
+  await sql`create index obligations_open_kind_due_idx on obligations (kind, due_at, id) include (case_id, assignee_id, status) where status in ('UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED')`.execute(db);
 
   // The dashboard. When an obligation was closed (fulfilled, waived, cancelled), kept by PostgreSQL
   // itself, so the weekly overdue trend reads only what was open and overdue during its weeks: the
@@ -31,7 +32,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.dropIndex(name).execute();
   }
   await db.schema.alterTable('obligations').dropColumn('closed_at').execute();
-  for (const name of ['obligations_open_due_idx', 'obligations_status_kind_due_idx', 'obligations_assignee_due_idx', 'cases_program_created_idx', 'cases_kecamatan_created_idx', 'cases_stage_created_idx']) {
+  for (const name of ['obligations_open_kind_due_idx', 'obligations_open_due_idx', 'obligations_status_kind_due_idx', 'obligations_assignee_due_idx', 'cases_program_created_idx', 'cases_kecamatan_created_idx', 'cases_stage_created_idx']) {
     await db.schema.dropIndex(name).execute();
   }
 }
