@@ -8,6 +8,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('cases_stage_created_idx').on('cases').columns(['stage', 'created_at desc', 'id']).execute();
   await db.schema.createIndex('cases_kecamatan_created_idx').on('cases').columns(['kecamatan_code', 'created_at desc', 'id']).execute();
   await db.schema.createIndex('cases_program_created_idx').on('cases').columns(['program_code', 'created_at desc', 'id']).execute();
+  // The other orders of the case list: by name, longest in its stage first.
+  await db.schema.createIndex('cases_name_idx').on('cases').columns(['name', 'id']).execute();
+  await db.schema.createIndex('cases_stage_entered_idx').on('cases').columns(['stage_entered_at', 'id']).execute();
   // Obligation lists by due date: an assignee's, a status's, a kind's open ones.
   await db.schema.createIndex('obligations_assignee_due_idx').on('obligations').columns(['assignee_id', 'due_at', 'id']).execute();
   await db.schema.createIndex('obligations_status_kind_due_idx').on('obligations').columns(['status', 'kind', 'due_at', 'id']).execute();
@@ -32,7 +35,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await db.schema.dropIndex(name).execute();
   }
   await db.schema.alterTable('obligations').dropColumn('closed_at').execute();
-  for (const name of ['obligations_open_kind_due_idx', 'obligations_open_due_idx', 'obligations_status_kind_due_idx', 'obligations_assignee_due_idx', 'cases_program_created_idx', 'cases_kecamatan_created_idx', 'cases_stage_created_idx']) {
+  for (const name of ['obligations_open_kind_due_idx', 'obligations_open_due_idx', 'obligations_status_kind_due_idx', 'obligations_assignee_due_idx', 'cases_stage_entered_idx', 'cases_name_idx', 'cases_program_created_idx', 'cases_kecamatan_created_idx', 'cases_stage_created_idx']) {
     await db.schema.dropIndex(name).execute();
   }
 }

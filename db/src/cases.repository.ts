@@ -107,7 +107,18 @@ export async function listCases(db: Db, query: CaseListQuery) {
   const [items, count] = await Promise.all([
     q
       .select(caseColumns)
-      .orderBy('cases.created_at', 'desc')
+      .$call((sorted) => {
+        switch (query.sort) {
+          case 'created':
+            return sorted.orderBy('cases.created_at', 'asc');
+          case 'name':
+            return sorted.orderBy('cases.name', 'asc');
+          case 'stageEntered':
+            return sorted.orderBy('cases.stage_entered_at', 'asc');
+          default:
+            return sorted.orderBy('cases.created_at', 'desc');
+        }
+      })
       .orderBy('cases.id')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)

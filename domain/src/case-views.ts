@@ -45,6 +45,11 @@ export const caseDetailSchema = caseSummarySchema
   })
   .openapi('CaseDetail');
 
+/** How the case list is ordered: newest first (the default), oldest first, by name, or longest in
+ * its stage first. */
+export const CASE_SORTS = ['-created', 'created', 'name', 'stageEntered'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 export const caseListQuerySchema = z
   .object({
     program: programCodeSchema.optional(),
@@ -53,6 +58,7 @@ export const caseListQuerySchema = z
     q: z.string().trim().max(100).optional().describe('Text search in name, theme, kelurahan'),
     stalledMinDays: z.coerce.number().int().min(0).max(36_500).optional().describe('Stalled: past its stage\'s expected duration by at least this many days'),
     stalledMaxDays: z.coerce.number().int().min(1).max(36_500).optional().describe('… and by fewer than this many days'),
+    sort: z.enum(CASE_SORTS).default('-created').describe('-created: newest first; created: oldest first; name; stageEntered: longest in its stage first'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })

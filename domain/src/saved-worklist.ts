@@ -20,6 +20,8 @@ export const savedWorklistRequestSchema = z
   ])
   .openapi('SavedWorklistRequest');
 export type SavedWorklistRequest = z.infer<typeof savedWorklistRequestSchema>;
+/** What a client sends (defaults may be left out). */
+export type SavedWorklistInput = z.input<typeof savedWorklistRequestSchema>;
 
 export const savedWorklistSchema = z
   .object({

@@ -90,17 +90,21 @@ test(
         // And narrows it to the visits of Kampung Sejahtera Mandiri
         await list.filter('Program', PROGRAM_LABEL);
         await list.filter('Jenis', 'Kunjungan');
+        // And sorts it latest due first
+        await list.filter('Urutkan', 'Jatuh tempo terjauh');
         await list.total().filter({ hasText: new RegExp(`^${expected} kewajiban ditemukan$`) }).waitFor();
-        await page.waitForURL((url) => url.searchParams.get('program') === PROGRAM && url.searchParams.get('kind') === 'VISIT');
+        await page.waitForURL((url) => url.searchParams.get('program') === PROGRAM && url.searchParams.get('kind') === 'VISIT' && url.searchParams.get('sort') === '-due');
         adminRows = await list.rowsShown();
         assert.equal(adminRows.length, expected, 'every row is shown (a short list)');
+        const dues = adminRows.map((row) => row.split(' ')[3]!);
+        assert.deepEqual(dues, [...dues].sort().reverse(), 'latest due first');
 
         // And saves it as a worklist shared with colleagues
         const saved = await list.saveAsWorklist(listName, { shared: true });
         assert.equal(saved.status(), 201, await saved.text());
         const body = (await saved.json()) as SavedWorklist;
         savedId = body.id;
-        assert.deepEqual(body.filters, { kecamatan: KECAMATAN, program: PROGRAM, kind: 'VISIT' }, 'the worklist keeps the list\'s filters');
+        assert.deepEqual(body.filters, { kecamatan: KECAMATAN, program: PROGRAM, kind: 'VISIT', sort: '-due' }, 'the worklist keeps the list\'s filters');
         await page.getByTestId('worklist-saved').filter({ hasText: 'dibagikan' }).waitFor();
 
         // Then saving another under the same name is refused beside the name
@@ -129,7 +133,7 @@ test(
         await card.filter({ hasText: `Dari ${admin.name}` }).waitFor();
         await card.filter({ hasText: 'Daftar kewajiban' }).waitFor();
         await eventually(async () =>
-          assert.deepEqual(await worklists.filters(listName).allInnerTexts(), [`Program: ${PROGRAM_LABEL}`, `Kec. ${KECAMATAN_NAME}`, 'Jenis: Kunjungan']),
+          assert.deepEqual(await worklists.filters(listName).allInnerTexts(), [`Program: ${PROGRAM_LABEL}`, `Kec. ${KECAMATAN_NAME}`, 'Jenis: Kunjungan', 'Urutkan: Jatuh tempo terjauh']),
         );
         // And they may not change it
         assert.equal(await card.getByRole('button', { name: 'Hapus', exact: true }).count(), 0, 'no delete button for a colleague');

@@ -74,6 +74,7 @@ describe('signing in and the reference data', () => {
     for (const path of [
       '/api/auth/login', '/api/cases', '/api/cases/{id}', '/api/cases/{id}/transitions', '/api/regions',
       '/api/cases/{id}/assignments/{assignmentId}/handover', '/api/cases/{id}/monitoring-reports', '/api/obligations', '/api/me/worklist',
+      '/api/cases/{id}/timeline', '/api/worklists', '/api/worklists/{id}', '/api/dashboard',
     ]) {
       assert.ok(openapi.paths[path], path);
     }
@@ -129,5 +130,18 @@ describe('the case list', () => {
     assert.equal(page2.total, 3);
     const bad = await api.get('/api/cases?stage=LOST&pageSize=1000');
     assert.equal(bad.status, 422);
+
+    // Sorted: newest first by default, oldest first, by name, longest in its stage first.
+    const ids = async (sort?: string) => (await api.get(`/api/cases?q=${tag}${sort ? `&sort=${sort}` : ''}`)).body.items.map((c: any) => c.name);
+    const [alfa, beta, gamma] = [`${tag} Alfa`, `${tag} Beta`, `${tag} Gamma`];
+    assert.deepEqual(await ids(), [gamma, beta, alfa], 'newest first');
+    assert.deepEqual(await ids('created'), [alfa, beta, gamma], 'oldest first');
+    assert.deepEqual(await ids('name'), [alfa, beta, gamma], 'by name');
+    assert.deepEqual(await ids('stageEntered'), [beta, gamma, alfa], 'longest in its stage first: Alfa entered Survei last');
+    const obligationsLatest = (await api.get('/api/obligations?sort=-due&pageSize=20')).body.items.map((o: any) => o.dueAt);
+    assert.deepEqual(obligationsLatest, [...obligationsLatest].sort().reverse(), 'obligations: latest due first');
+    const badSort = await api.get('/api/cases?sort=colour');
+    assert.equal(badSort.status, 422);
+    assert.deepEqual(badSort.body.errors.map((e: any) => e.path), ['sort']);
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseProposalInput, SavedWorklistRequest, Stage } from '@kampung/domain';
+import type { CaseProposalInput, SavedWorklistInput, Stage } from '@kampung/domain';
 
 export interface DemoCase {
   proposal: CaseProposalInput;
@@ -87,7 +87,7 @@ export const DEMO_REPORTS: Record<string, { period: string; progressPercent: num
 };
 
 /** Named worklists the demo admin shares with colleagues. */
-export const DEMO_WORKLISTS: SavedWorklistRequest[] = [
+export const DEMO_WORKLISTS: SavedWorklistInput[] = [
   { target: 'obligations', name: 'Kunjungan tereskalasi – Semarang', visibility: 'SHARED', filters: { program: 'KAMPUNG_TEMATIK', kind: 'VISIT', status: 'ESCALATED', sort: 'due' } },
   { target: 'cases', name: 'Kampung macet > 30 hari', visibility: 'SHARED', filters: { stalledMinDays: 30 } },
 ];

@@ -28,7 +28,7 @@ function filtersAsQuery(request: SavedWorklistRequest): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(request.filters)) {
     if (value === undefined) continue;
-    if (key === 'sort' && value === 'due') continue;
+    if (key === 'sort' && (value === 'due' || value === '-created')) continue; // the lists' defaults
     query[key] = String(value);
   }
   return query;

@@ -12,10 +12,12 @@ export interface ObligationListFilters {
   /** ISO instants: due at or after `dueFrom`, before `dueTo`. */
   dueFrom?: string;
   dueTo?: string;
+  /** Soonest due first unless `-due`. */
+  sort?: 'due' | '-due';
 }
 
 /** `/obligations?status=…&kind=…`: a link to the obligation list, filtered. */
 export function obligationListPath(filters: ObligationListFilters): string {
-  const { program, status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo } = filters;
-  return `/obligations${searchString({ program, status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo })}`;
+  const { program, status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo, sort } = filters;
+  return `/obligations${searchString({ program, status, kind, assignee, kecamatan, case: caseId, dueFrom, dueTo, sort })}`;
 }

@@ -1,5 +1,5 @@
 import type { CaseTimeline } from '@kampung/domain/case-timeline';
-import type { CaseDetail, CasePage } from '@kampung/domain/case-views';
+import type { CaseDetail, CasePage, CaseSort } from '@kampung/domain/case-views';
 import type { CaseProposalInput } from '@kampung/domain/case-proposal';
 import type { TransitionRequest } from '@kampung/domain/transition';
 import { http, searchString } from '../../../lib/http';
@@ -13,6 +13,8 @@ export interface CaseFilters {
   stalledMinDays?: number;
   /** …and by fewer than this many. */
   stalledMaxDays?: number;
+  /** Newest first unless given. */
+  sort?: CaseSort;
 }
 
 /** Cases per page: the list loads the next page as it is scrolled. */

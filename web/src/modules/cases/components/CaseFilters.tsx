@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgramOptions } from '../../reference/components/ProgramOptions';
 import { useProgramRegions } from '../../reference/hooks/useProgramRegions';
-import { useCaseFilters } from '../hooks/useCaseFilters';
+import { CASE_SORT_OPTIONS, useCaseFilters } from '../hooks/useCaseFilters';
 
 export function CaseFilters() {
   const { t } = useTranslation();
@@ -49,6 +49,16 @@ export function CaseFilters() {
           {STAGES.map((stage) => (
             <option key={stage} value={stage}>
               {t(`stages.${stage}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-sort">{t('list.sort')}</label>
+        <select id="filter-sort" value={filters.sort ?? '-created'} onChange={(e) => setFilters({ sort: e.target.value === '-created' ? '' : e.target.value })}>
+          {CASE_SORT_OPTIONS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`list.sorts.${sort}`)}
             </option>
           ))}
         </select>

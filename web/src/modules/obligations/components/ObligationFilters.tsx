@@ -67,6 +67,13 @@ export function ObligationFilters() {
           {(unknownAssignee || (filters.assignee && !users.data)) && <option value={filters.assignee}>{filters.assignee}</option>}
         </select>
       </div>
+      <div className="field">
+        <label htmlFor="obligation-sort">{t('list.sort')}</label>
+        <select id="obligation-sort" value={filters.sort ?? 'due'} onChange={(e) => setFilters({ sort: e.target.value === 'due' ? '' : e.target.value })}>
+          <option value="due">{t('list.sorts.due')}</option>
+          <option value="-due">{t('list.sorts.-due')}</option>
+        </select>
+      </div>
       <button type="button" className="button button--quiet" onClick={clear}>
         {t('list.reset')}
       </button>

@@ -20,6 +20,7 @@ export function useObligationFilters() {
     case: read('case'),
     dueFrom: read('dueFrom'),
     dueTo: read('dueTo'),
+    sort: read('sort') === '-due' ? '-due' : undefined,
   };
   return { filters, setFilters, clear };
 }

@@ -64,7 +64,7 @@ function simpleText(key: string, value: string, t: TFunction): string {
     case 'open':
       return value === 'true' ? t('worklists.openOnly') : t('worklists.closedOnly');
     case 'sort':
-      return value === '-due' ? t('worklists.latestFirst') : t('worklists.soonestFirst');
+      return named(t('list.sort'), t(`list.sorts.${value}`, { defaultValue: value }));
     default:
       return named(key, value);
   }
