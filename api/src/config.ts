@@ -16,6 +16,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default(path.resolve(here, '../../web/dist')),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Temporary lockout: this many failed sign-ins to one email within the window lock it for LOGIN_LOCK_SECONDS. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
 });
 export type ApiConfig = z.infer<typeof schema>;
 

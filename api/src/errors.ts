@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   ILLEGAL_TRANSITION: 409,
   REASON_REQUIRED: 409,
   CONFLICT: 409,
+  TOO_MANY_ATTEMPTS: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -30,6 +31,7 @@ const TITLES: Record<ErrorCode, string> = {
   ILLEGAL_TRANSITION: 'Transition not allowed',
   REASON_REQUIRED: 'A reason is required',
   CONFLICT: 'Conflict',
+  TOO_MANY_ATTEMPTS: 'Too many attempts',
   SERVICE_UNAVAILABLE: 'Service unavailable',
   INTERNAL: 'Internal error',
 };

@@ -61,9 +61,20 @@ export function buildOpenApiDocument() {
     path: '/api/auth/login',
     summary: 'Sign in; sets an HttpOnly session cookie',
     request: { body: { content: { 'application/json': { schema: loginRequestSchema } } } },
-    responses: { 200: json(meSchema), 401: problem('INVALID_CREDENTIALS'), 422: problem('VALIDATION_FAILED') },
+    responses: {
+      200: json(meSchema),
+      401: problem('INVALID_CREDENTIALS'),
+      422: problem('VALIDATION_FAILED'),
+      429: problem('TOO_MANY_ATTEMPTS: too many failed sign-ins to this email; locked for a while (Retry-After, seconds)'),
+    },
   });
   registry.registerPath({ method: 'post', path: '/api/auth/logout', summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/auth/logout-everywhere',
+    summary: 'Sign out on every device: every session of the user ends',
+    responses: { 204: { description: 'Signed out everywhere' }, ...unauthenticated },
+  });
   registry.registerPath({ method: 'get', path: '/api/me', summary: 'The signed-in user', responses: { 200: json(meSchema), ...unauthenticated } });
   registry.registerPath({ method: 'get', path: '/api/programs', summary: 'Programs', responses: { 200: json(z.array(programSchema)), ...unauthenticated } });
   registry.registerPath({

@@ -211,6 +211,13 @@ export interface SavedWorklistsTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface LoginFailuresTable {
+  email: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;
@@ -232,6 +239,7 @@ export interface Database {
   obligation_window_shifts: ObligationWindowShiftsTable;
   dashboard_settings: DashboardSettingsTable;
   saved_worklists: SavedWorklistsTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -14,3 +14,4 @@ export * from './obligation';
 export * from './obligation-schedule';
 export * from './saved-worklist';
 export * from './case-timeline';
+export * from './login-lockout';

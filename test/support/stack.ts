@@ -82,6 +82,8 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
     const cli = await resolveTemporalCli(log, { cliPath: process.env.TEMPORAL_CLI, signal: options.signal });
     const apiPort = await freePort();
 
+    // Sign-in lockout of a few seconds, so the lockout test sees one end (the product's default is 15 minutes).
+    process.env.LOGIN_LOCK_SECONDS ??= '3';
     const stack = await startStack({
       root: ROOT,
       dataDir: tempDir,
@@ -110,6 +112,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       TEMPORAL_NAMESPACE: namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
       APP_URL: stack.appUrl,
+      LOGIN_LOCK_SECONDS: process.env.LOGIN_LOCK_SECONDS,
       ...(stack.temporalUiUrl ? { TEMPORAL_UI_URL: stack.temporalUiUrl } : {}),
       CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? (await chromiumPath()),
       ...('path' in cli ? { TEMPORAL_CLI: cli.path } : {}),

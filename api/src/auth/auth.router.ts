@@ -3,7 +3,7 @@ import { loginRequestSchema } from '@kampung/domain';
 import type { AppDeps } from '../app';
 import { parseInput } from '../http/validate';
 import { currentUser, requireUser, SESSION_COOKIE } from './auth.middleware';
-import { login, logout, toMe } from './sessions.service';
+import { LoginLockedError, login, logout, logoutEverywhere, toMe } from './sessions.service';
 
 export function authRouter({ db, config }: AppDeps): Router {
   const router = Router();
@@ -16,7 +16,15 @@ export function authRouter({ db, config }: AppDeps): Router {
 
   router.post('/api/auth/login', async (req, res) => {
     const body = parseInput(loginRequestSchema, req.body);
-    const session = await login(db, body.email, body.password, config.SESSION_TTL_HOURS);
+    const lockout = {
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      windowMs: config.LOGIN_FAILURE_WINDOW_SECONDS * 1000,
+      lockMs: config.LOGIN_LOCK_SECONDS * 1000,
+    };
+    const session = await login(db, body.email, body.password, config.SESSION_TTL_HOURS, lockout).catch((error: unknown) => {
+      if (error instanceof LoginLockedError) res.set('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    });
     res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
     res.json(toMe(session.user));
   });
@@ -24,6 +32,13 @@ export function authRouter({ db, config }: AppDeps): Router {
   router.post('/api/auth/logout', async (req, res) => {
     const token = req.cookies?.[SESSION_COOKIE];
     if (typeof token === 'string' && token) await logout(db, token);
+    res.clearCookie(SESSION_COOKIE, cookieOptions);
+    res.status(204).end();
+  });
+
+  // Signs the user out on every device (a lost phone, a shared computer).
+  router.post('/api/auth/logout-everywhere', requireUser, async (req, res) => {
+    await logoutEverywhere(db, currentUser(req).id);
     res.clearCookie(SESSION_COOKIE, cookieOptions);
     res.status(204).end();
   });

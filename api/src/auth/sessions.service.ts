@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sessionsRepository, usersRepository, type Db } from '@kampung/db';
-import { canWrite, type Me, type UserRole } from '@kampung/domain';
+import { afterFailure, canWrite, lockedUntil, type LoginLockoutPolicy, type Me, type UserRole } from '@kampung/domain';
 import { AppError } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -17,12 +17,27 @@ export function toMe(user: SessionUser): Me {
   return { id: user.id, email: user.email, name: user.name, role: user.role, canWrite: canWrite(user.role) };
 }
 
-/** Checks the password and opens a server-side session; only the token's hash is stored. */
-export async function login(db: Db, email: string, password: string, ttlHours: number) {
+/** Refused while the email is locked; its Retry-After in seconds. */
+export class LoginLockedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins to this account; it is locked for a while. Try again later.');
+  }
+}
+
+/** Checks the password and opens a server-side session; only the token's hash is stored. Repeated
+ * failures to one email (known or not) lock it for a while: then even the right password is refused
+ * (429 with Retry-After), so guessing cannot go on. A success clears the count. */
+export async function login(db: Db, email: string, password: string, ttlHours: number, lockout: LoginLockoutPolicy, now = new Date()) {
+  const locked = lockedUntil(await sessionsRepository.findLoginFailures(db, email), now);
+  if (locked) throw new LoginLockedError(Math.ceil((locked.getTime() - now.getTime()) / 1000));
   const user = await usersRepository.findUserByEmail(db, email);
   // Verify against a dummy hash too, so an unknown email takes as long as a wrong password.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
-  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
+  if (!user || !ok) {
+    await sessionsRepository.recordLoginFailure(db, email, (state) => afterFailure(state, now, lockout));
+    throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
+  }
+  await sessionsRepository.clearLoginFailures(db, email);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
   await sessionsRepository.insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
@@ -36,6 +51,11 @@ export async function userForToken(db: Db, token: string): Promise<SessionUser |
 
 export async function logout(db: Db, token: string): Promise<void> {
   await sessionsRepository.deleteSession(db, hashToken(token));
+}
+
+/** Ends every session of the user, on every device. */
+export async function logoutEverywhere(db: Db, userId: string): Promise<number> {
+  return sessionsRepository.deleteUserSessions(db, userId);
 }
 
 const dummyHash = hashPassword('not-a-real-password');

@@ -25,10 +25,15 @@ export function AppLayout() {
           <LanguageSwitch />
           {me && (
             <>
-              <span className="app-header__user" title={t('app.signedInAs', { name: me.name })} data-testid="current-user">
-                {me.name}
-              </span>
-              <LogoutButton />
+              <details className="app-header__menu">
+                <summary className="app-header__user" title={t('app.signedInAs', { name: me.name })} data-testid="current-user">
+                  {me.name}
+                </summary>
+                <div className="app-header__menu-items">
+                  <LogoutButton />
+                  <LogoutButton everywhere />
+                </div>
+              </details>
             </>
           )}
         </div>

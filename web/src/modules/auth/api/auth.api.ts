@@ -14,3 +14,6 @@ export async function fetchMe(): Promise<Me | null> {
 export const login = (body: LoginRequest) => http<Me>('/api/auth/login', { method: 'POST', body });
 
 export const logout = () => http<void>('/api/auth/logout', { method: 'POST' });
+
+/** Ends every session of the user, on every device. */
+export const logoutEverywhere = () => http<void>('/api/auth/logout-everywhere', { method: 'POST' });

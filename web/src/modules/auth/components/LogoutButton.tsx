@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../hooks/useAuth';
 
-export function LogoutButton() {
+/** Sign out here, or on every device (a lost phone, a shared computer). */
+export function LogoutButton({ everywhere = false }: { everywhere?: boolean }) {
   const { t } = useTranslation();
-  const logout = useLogout();
+  const logout = useLogout({ everywhere });
   return (
     <button type="button" className="button button--quiet" disabled={logout.isPending} onClick={() => logout.mutate()}>
-      {t('app.logout')}
+      {everywhere ? t('app.logoutEverywhere') : t('app.logout')}
     </button>
   );
 }

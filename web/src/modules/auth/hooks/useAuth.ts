@@ -1,6 +1,6 @@
 import type { Me } from '@kampung/domain/auth';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { login, logout } from '../api/auth.api';
+import { login, logout, logoutEverywhere } from '../api/auth.api';
 import { authKeys, authQueries } from '../api/auth.queries';
 
 /** The session: `data` is the user, or null when signed out. */
@@ -21,10 +21,11 @@ export function useLogin() {
   });
 }
 
-export function useLogout() {
+/** Signs out here, or (`everywhere`) on every device. */
+export function useLogout({ everywhere = false } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: logout,
+    mutationFn: everywhere ? logoutEverywhere : logout,
     onSettled: () => {
       // Signed out: show the login form, then forget everything the user could see.
       queryClient.setQueryData(authKeys.me(), null);
