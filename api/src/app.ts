@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import type { Client } from '@temporalio/client';
 import type { Db } from '@kampung/db';
 import type { ApiConfig } from './config';
-import { authenticate } from './auth/auth.middleware';
+import { authenticate, SESSION_COOKIE, sessionCookieOptions } from './auth/auth.middleware';
+import { csrfProtection } from './auth/csrf';
 import { authRouter } from './auth/auth.router';
 import { casesRouter } from './cases/cases.router';
 import { exportsRouter } from './exports/exports.router';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(cookieParser());
   // Sessions are looked up for API calls only, not for every static asset.
   app.use('/api', authenticate(deps.db));
+  app.use('/api', csrfProtection(SESSION_COOKIE, sessionCookieOptions(deps.config)));
 
   const openApi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {

@@ -47,7 +47,12 @@ const unauthenticated = { 401: problem('Not signed in (UNAUTHENTICATED)') };
 /** The OpenAPI document, generated from the same zod schemas that validate requests. */
 export function buildOpenApiDocument() {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'kampung_session' });
+  registry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kampung_session',
+    description: 'Every write (POST, PUT, DELETE) with this cookie must also send the `X-CSRF-Token` header with the value of the `kampung_csrf` cookie the API sets beside it; without it: 403 FORBIDDEN.',
+  });
   for (const [kind, schema] of Object.entries(TRANSITION_DATA_SCHEMAS)) registry.register(`TransitionData_${kind}`, schema);
 
   registry.registerPath({

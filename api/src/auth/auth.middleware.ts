@@ -6,6 +6,11 @@ import { userForToken, type SessionUser } from './sessions.service';
 
 export const SESSION_COOKIE = 'kampung_session';
 
+/** The session cookie: HttpOnly, SameSite, Secure in production. */
+export function sessionCookieOptions(config: { NODE_ENV: string }) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: config.NODE_ENV === 'production', path: '/' };
+}
+
 declare module 'express-serve-static-core' {
   interface Request {
     user?: SessionUser;

@@ -1,17 +1,17 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { loginRequestSchema } from '@kampung/domain';
 import type { AppDeps } from '../app';
 import { parseInput } from '../http/validate';
-import { currentUser, requireUser, SESSION_COOKIE } from './auth.middleware';
+import { currentUser, requireUser, SESSION_COOKIE, sessionCookieOptions } from './auth.middleware';
+import { CSRF_COOKIE, setCsrfCookie } from './csrf';
 import { LoginLockedError, login, logout, logoutEverywhere, toMe } from './sessions.service';
 
 export function authRouter({ db, config }: AppDeps): Router {
   const router = Router();
-  const cookieOptions = {
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: config.NODE_ENV === 'production',
-    path: '/',
+  const cookieOptions = sessionCookieOptions(config);
+  const signOut = (res: Response) => {
+    res.clearCookie(SESSION_COOKIE, cookieOptions);
+    res.clearCookie(CSRF_COOKIE, { ...cookieOptions, httpOnly: false });
   };
 
   router.post('/api/auth/login', async (req, res) => {
@@ -26,20 +26,21 @@ export function authRouter({ db, config }: AppDeps): Router {
       throw error;
     });
     res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
+    setCsrfCookie(res, session.token, { ...cookieOptions, expires: session.expiresAt });
     res.json(toMe(session.user));
   });
 
   router.post('/api/auth/logout', async (req, res) => {
     const token = req.cookies?.[SESSION_COOKIE];
     if (typeof token === 'string' && token) await logout(db, token);
-    res.clearCookie(SESSION_COOKIE, cookieOptions);
+    signOut(res);
     res.status(204).end();
   });
 
   // Signs the user out on every device (a lost phone, a shared computer).
   router.post('/api/auth/logout-everywhere', requireUser, async (req, res) => {
     await logoutEverywhere(db, currentUser(req).id);
-    res.clearCookie(SESSION_COOKIE, cookieOptions);
+    signOut(res);
     res.status(204).end();
   });
 

@@ -52,11 +52,18 @@ export class Api {
     return new Api(cookie);
   }
 
-  /** Sends `body` as JSON (if given) and returns the status with the parsed JSON answer (undefined if empty). */
+  /** Sends `body` as JSON (if given) and returns the status with the parsed JSON answer (undefined if empty);
+   * a write echoes the CSRF token of the session, as the web app does. */
   async call<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const csrf = /(?:^|;\s*)kampung_csrf=([^;]+)/.exec(this.cookie)?.[1];
     const res = await fetch(new URL(url, APP_URL), {
       method,
-      headers: { Cookie: this.cookie, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Cookie: this.cookie,
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(csrf && method !== 'GET' ? { 'X-CSRF-Token': csrf } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

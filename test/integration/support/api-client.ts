@@ -9,7 +9,8 @@ export interface ApiResponse<T = any> {
 
 /** A signed-in (or anonymous) HTTP client for the running API, keeping its session cookie. */
 export class ApiClient {
-  private cookie = '';
+  /** The cookies the API set: the session and its CSRF token. */
+  private readonly cookies = new Map<string, string>();
   constructor(private readonly baseUrl = env.appUrl) {}
 
   static async signedIn(credentials: { email: string; password: string }): Promise<ApiClient> {
@@ -20,19 +21,30 @@ export class ApiClient {
   }
 
   async request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+    const csrf = this.cookies.get('kampung_csrf');
     const res = await fetch(this.baseUrl + path, {
       method,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}),
+        // Writes echo the CSRF token, as the web app does.
+        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    for (const setCookie of res.headers.getSetCookie()) {
+      const [pair] = setCookie.split(';');
+      const [name, ...value] = pair!.split('=');
+      const cleared = /expires=Thu, 01 Jan 1970/i.test(setCookie);
+      if (cleared) this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value.join('='));
+    }
     const text = await res.text();
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
   }
   /** For requests made with fetch directly (downloads). */
   cookieHeader(): string {
-    return this.cookie;
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
   get<T = any>(path: string) { return this.request<T>('GET', path); }
   post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body); }

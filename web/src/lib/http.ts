@@ -40,15 +40,26 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
+/** The token the API sets for this session; every write echoes it (CSRF protection). */
+function csrfToken(): string | undefined {
+  const match = document.cookie.match(/(?:^|;\s*)kampung_csrf=([^;]+)/);
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
+
 /** Calls the same-origin JSON API with the session cookie; throws ApiError on any refusal. */
 export async function http<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const { method = 'GET', body } = init;
+  const token = method === 'GET' ? undefined : csrfToken();
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { 'X-CSRF-Token': token } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
