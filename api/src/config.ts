@@ -20,6 +20,9 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Per source address: this many failed sign-ins (to any emails) within the window refuse its sign-ins for the rest of it. */
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
+  LOGIN_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 });
 export type ApiConfig = z.infer<typeof schema>;
 

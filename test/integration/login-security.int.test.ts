@@ -57,3 +57,34 @@ describe('sign-in: temporary lockout and signing out everywhere', () => {
     assert.equal((await (await ApiClient.signedIn(env.officer())).get('/api/me')).status, 200, 'signing in again works');
   });
 });
+
+describe('sign-in: a limit per source address', () => {
+  test('after LOGIN_IP_MAX_FAILURES failed sign-ins from one address (to many emails), its sign-ins are refused for a while; other addresses sign in', async () => {
+    // The API trusts X-Forwarded-For from the loopback proxy: this test's failures come from a
+    // documentation address of its own, so no other test's sign-ins are affected.
+    const address = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+    const from = (ip: string, email: string, password: string) =>
+      fetch(`${env.appUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+        body: JSON.stringify({ email, password }),
+      });
+    let refused: Response | undefined;
+    let failures = 0;
+    for (let i = 0; i < 60 && !refused; i++) {
+      const res = await from(address, `tebak-${i}-${Date.now()}@kampung.demo`, 'salah');
+      if (res.status === 429) refused = res;
+      else {
+        assert.equal(res.status, 401, `failure ${i + 1}`);
+        failures += 1;
+      }
+    }
+    assert.ok(refused, 'the address is limited within 60 failures');
+    assert.equal(failures, 50, 'after exactly the default limit of 50 failures');
+    assert.equal(((await refused.json()) as { code: string }).code, 'TOO_MANY_ATTEMPTS');
+    assert.ok(Number(refused.headers.get('retry-after')) > 0, 'with Retry-After');
+    const viewer = env.viewer();
+    assert.equal((await from(address, viewer.email, viewer.password)).status, 429, 'even a right password from that address');
+    assert.equal((await from('198.51.100.7', viewer.email, viewer.password)).status, 200, 'another address signs in');
+  });
+});

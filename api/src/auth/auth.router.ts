@@ -1,4 +1,6 @@
 import { Router, type Response } from 'express';
+import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
+import { AppError } from '../errors';
 import { loginRequestSchema } from '@kampung/domain';
 import type { AppDeps } from '../app';
 import { parseInput } from '../http/validate';
@@ -14,7 +16,23 @@ export function authRouter({ db, config }: AppDeps): Router {
     res.clearCookie(CSRF_COOKIE, { ...cookieOptions, httpOnly: false });
   };
 
-  router.post('/api/auth/login', async (req, res) => {
+  // Beside the per-account lockout: one address guessing across many emails is slowed down too.
+  // Only failures count, so a busy office behind one address signs in freely. In memory, per process.
+  const addressLimit = rateLimit({
+    windowMs: config.LOGIN_IP_WINDOW_SECONDS * 1000,
+    limit: config.LOGIN_IP_MAX_FAILURES,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res, next) => {
+      const resetTime = (req as typeof req & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime;
+      const seconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : config.LOGIN_IP_WINDOW_SECONDS;
+      res.set('Retry-After', String(seconds));
+      next(new AppError('TOO_MANY_ATTEMPTS', 'Too many failed sign-ins from this address; try again later.'));
+    },
+  });
+
+  router.post('/api/auth/login', addressLimit, async (req, res) => {
     const body = parseInput(loginRequestSchema, req.body);
     const lockout = {
       maxFailures: config.LOGIN_MAX_FAILURES,
