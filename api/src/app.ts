@@ -22,6 +22,7 @@ import { dashboardRouter } from './dashboard/dashboard.router';
 import { policiesRouter } from './policies/policies.router';
 import { referenceRouter } from './reference/reference.router';
 import { worklistsRouter } from './worklists/worklists.router';
+import { usersRouter } from './users/users.router';
 
 export interface AppDeps {
   db: Db;
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(obligationsRouter(deps));
   app.use(dashboardRouter(deps));
   app.use(worklistsRouter(deps));
+  app.use(usersRouter(deps));
   app.use('/api', (req) => {
     throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);
   });

@@ -32,6 +32,8 @@ import {
   savedWorklistRequestSchema,
   savedWorklistSchema,
   WORKLIST_TARGETS,
+  invitationAcceptSchema,
+  userInviteSchema,
 } from '@kampung/domain';
 
 const problem = (description: string) => ({
@@ -280,6 +282,21 @@ export function buildOpenApiDocument() {
     summary: "The case's full timeline: transitions, evaluations, assignments, handovers, visits, reports, waivers, escalations (oldest first), and for admins the Temporal UI link",
     request: { params: caseId },
     responses: { 200: json(caseTimelineSchema), ...unauthenticated, 404: problem('NOT_FOUND') },
+  });
+
+  registry.registerPath({
+    method: 'post',
+    path: '/api/users',
+    summary: 'Admins invite a colleague: the account without a password, and the email with a one-time link (72 hours) in the outbox',
+    request: { body: { content: { 'application/json': { schema: userInviteSchema } } } },
+    responses: { 201: { description: 'Invited' }, ...unauthenticated, 403: problem('FORBIDDEN'), 409: problem('CONFLICT: the email has an account'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/invitations/accept',
+    summary: "The invited colleague chooses a password with the link's token, once (at least 12 characters, not their email or name, not a common password)",
+    request: { body: { content: { 'application/json': { schema: invitationAcceptSchema } } } },
+    responses: { 204: { description: 'Password set' }, 404: problem('NOT_FOUND: used, expired or unknown link'), 422: problem('VALIDATION_FAILED: each password problem named') },
   });
 
   const worklistId = z.object({ id: z.uuid() });

@@ -15,3 +15,4 @@ export * as monitoringReportsRepository from './monitoring-reports.repository';
 export * as dashboardRepository from './dashboard.repository';
 export * as savedWorklistsRepository from './saved-worklists.repository';
 export * as caseTimelineRepository from './case-timeline.repository';
+export * as invitationsRepository from './invitations.repository';

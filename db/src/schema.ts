@@ -28,7 +28,8 @@ export interface UsersTable {
   email: string;
   name: string;
   role: string;
-  password_hash: string;
+  /** Null until an invited user chooses a password. */
+  password_hash: string | null;
   supervisor_id: string | null;
   created_at: GeneratedTimestamp;
 }
@@ -218,6 +219,16 @@ export interface LoginFailuresTable {
   locked_until: Timestamp | null;
 }
 
+export interface InvitationsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;
@@ -240,6 +251,7 @@ export interface Database {
   dashboard_settings: DashboardSettingsTable;
   saved_worklists: SavedWorklistsTable;
   login_failures: LoginFailuresTable;
+  invitations: InvitationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -15,3 +15,4 @@ export * from './obligation-schedule';
 export * from './saved-worklist';
 export * from './case-timeline';
 export * from './login-lockout';
+export * from './accounts';

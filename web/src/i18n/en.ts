@@ -14,6 +14,22 @@ export const en: Translation = {
     skipToContent: 'Skip to content',
   },
   languages: { id: 'Bahasa Indonesia', en: 'English' },
+  invitation: {
+    heading: 'Choose a password',
+    rules: 'At least 12 characters. A few words you remember easily work well; do not use your name or email.',
+    password: 'New password',
+    again: 'Repeat the password',
+    mismatch: 'The two passwords differ.',
+    submit: 'Save password',
+    doneHeading: 'Password saved',
+    done: 'Your account is ready. Sign in with your email and new password.',
+    toLogin: 'Sign in',
+    problems: {
+      length: 'At least 12 characters.',
+      personal: 'Must not contain your email or name.',
+      common: 'Too easy to guess.',
+    },
+  },
   login: {
     heading: 'Sign in',
     email: 'Email',

@@ -12,6 +12,22 @@ export const id = {
     skipToContent: 'Lewati ke konten',
   },
   languages: { id: 'Bahasa Indonesia', en: 'English' },
+  invitation: {
+    heading: 'Buat kata sandi',
+    rules: 'Minimal 12 karakter. Gunakan beberapa kata yang mudah Anda ingat; jangan memakai nama atau email Anda.',
+    password: 'Kata sandi baru',
+    again: 'Ulangi kata sandi',
+    mismatch: 'Kedua kata sandi tidak sama.',
+    submit: 'Simpan kata sandi',
+    doneHeading: 'Kata sandi tersimpan',
+    done: 'Akun Anda siap. Silakan masuk dengan email dan kata sandi baru Anda.',
+    toLogin: 'Masuk',
+    problems: {
+      length: 'Minimal 12 karakter.',
+      personal: 'Jangan memuat email atau nama Anda.',
+      common: 'Terlalu mudah ditebak.',
+    },
+  },
   login: {
     heading: 'Masuk',
     email: 'Email',

@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LogoutButton } from '../modules/auth/components/LogoutButton';
 import { SessionGate } from '../modules/auth/components/SessionGate';
 import { useSession } from '../modules/auth/hooks/useAuth';
@@ -12,6 +12,8 @@ import { LoginPage } from './lazy';
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useSession().data;
+  // The invitation link is opened without a session.
+  const open = useLocation().pathname === '/invitation';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -67,9 +69,13 @@ export function AppLayout() {
       </header>
       <main id="main" className="app-main">
         <Suspense fallback={<Loading />}>
-          <SessionGate signIn={<LoginPage />}>
+          {open ? (
             <Outlet />
-          </SessionGate>
+          ) : (
+            <SessionGate signIn={<LoginPage />}>
+              <Outlet />
+            </SessionGate>
+          )}
         </Suspense>
       </main>
     </>

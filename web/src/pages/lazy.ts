@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 
 // Each page loads on first visit, keeping the first download small.
+export const InvitationPage = lazy(() => import('./InvitationPage').then((m) => ({ default: m.InvitationPage })));
 export const LoginPage = lazy(() => import('./LoginPage').then((m) => ({ default: m.LoginPage })));
 export const CaseListPage = lazy(() => import('./CaseListPage').then((m) => ({ default: m.CaseListPage })));
 export const NewProposalPage = lazy(() => import('./NewProposalPage').then((m) => ({ default: m.NewProposalPage })));

@@ -15,5 +15,8 @@ export const login = (body: LoginRequest) => http<Me>('/api/auth/login', { metho
 
 export const logout = () => http<void>('/api/auth/logout', { method: 'POST' });
 
+/** Chooses the password of an invited account, once, with the invitation link's token. */
+export const acceptInvitation = (body: { token: string; password: string }) => http<void>('/api/invitations/accept', { method: 'POST', body });
+
 /** Ends every session of the user, on every device. */
 export const logoutEverywhere = () => http<void>('/api/auth/logout-everywhere', { method: 'POST' });

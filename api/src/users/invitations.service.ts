@@ -1,0 +1,50 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { invitationsRepository, type Db } from '@kampung/db';
+import { invitationAcceptSchema, passwordProblems, userInviteSchema } from '@kampung/domain';
+import { hashPassword } from '../auth/passwords';
+import { AppError } from '../errors';
+import { parseInput } from '../http/validate';
+
+/** How long an invitation link works. */
+export const INVITATION_TTL_MS = 72 * 3_600_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** An admin invites a colleague: the account (without a password), the invitation (its token only
+ * as a hash) and the email with the one-time link in the outbox, all or nothing. */
+export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl: string, now = new Date()) {
+  const invite = parseInput(userInviteSchema, input);
+  const token = randomBytes(32).toString('base64url');
+  const userId = randomUUID();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  const result = await invitationsRepository.createInvitedUser(db, {
+    userId,
+    email: invite.email,
+    name: invite.name,
+    role: invite.role,
+    supervisorId: invite.supervisorId ?? null,
+    invitationId: randomUUID(),
+    tokenHash: hashToken(token),
+    expiresAt,
+    createdBy: adminId,
+    link: `${appUrl.replace(/\/+$/, '')}/invitation#${token}`,
+  });
+  if (result === 'EMAIL_TAKEN') {
+    throw new AppError('CONFLICT', `${invite.email} has an account already`, [{ path: 'email', message: 'has an account already' }]);
+  }
+  return { id: userId, email: invite.email, name: invite.name, role: invite.role, invitationExpiresAt: expiresAt.toISOString() };
+}
+
+/** The colleague chooses a password with the link's token: once, before it expires, and only a
+ * password that passes the rules (422 naming each problem; the invitation stays usable). */
+export async function acceptInvitation(db: Db, input: unknown, now = new Date()) {
+  const { token, password } = parseInput(invitationAcceptSchema, input);
+  const result = await invitationsRepository.acceptInvitation(db, hashToken(token), now, async (user) => {
+    const problems = passwordProblems(password, user);
+    if (problems.length > 0) {
+      throw new AppError('VALIDATION_FAILED', 'Choose another password', problems.map((message) => ({ path: 'password', message })));
+    }
+    return hashPassword(password);
+  });
+  if (result === 'INVALID') throw new AppError('NOT_FOUND', 'This invitation link is not valid: it was used, it expired, or it is wrong. Ask your admin for a new one.');
+}

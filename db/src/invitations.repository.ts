@@ -1,0 +1,68 @@
+import type { Db } from './connection';
+
+export interface NewInvitation {
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+  supervisorId: string | null;
+  invitationId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  createdBy: string;
+  link: string;
+}
+
+/** The account (without a password), its invitation and the email in the outbox, in one
+ * transaction; 'EMAIL_TAKEN' when the email has an account already (nothing is written). */
+export async function createInvitedUser(db: Db, n: NewInvitation): Promise<'CREATED' | 'EMAIL_TAKEN'> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .insertInto('users')
+      .values({ id: n.userId, email: n.email, name: n.name, role: n.role, password_hash: null, supervisor_id: n.supervisorId })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!user) return 'EMAIL_TAKEN';
+    await trx
+      .insertInto('invitations')
+      .values({ id: n.invitationId, user_id: n.userId, token_hash: n.tokenHash, expires_at: n.expiresAt, created_by: n.createdBy })
+      .execute();
+    await trx
+      .insertInto('outbox')
+      .values({
+        dedupe_key: `invitation:${n.invitationId}`,
+        recipient_id: n.userId,
+        template: 'USER_INVITED',
+        payload: JSON.stringify({ invitationId: n.invitationId, link: n.link, expiresAt: n.expiresAt.toISOString() }),
+      })
+      .execute();
+    return 'CREATED';
+  });
+}
+
+/** Uses the invitation once: under a row lock, an unused, unexpired invitation gets the password
+ * `choose` returns (or nothing happens when `choose` throws). */
+export async function acceptInvitation(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+  choose: (user: { id: string; email: string; name: string }) => Promise<string>,
+): Promise<'ACCEPTED' | 'INVALID'> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('invitations')
+      .innerJoin('users', 'users.id', 'invitations.user_id')
+      .select(['invitations.id', 'users.id as user_id', 'users.email', 'users.name'])
+      .where('invitations.token_hash', '=', tokenHash)
+      .where('invitations.used_at', 'is', null)
+      .where('invitations.expires_at', '>', now)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return 'INVALID';
+    const passwordHash = await choose({ id: row.user_id, email: row.email, name: row.name });
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', row.user_id).execute();
+    await trx.updateTable('invitations').set({ used_at: now }).where('id', '=', row.id).execute();
+    return 'ACCEPTED';
+  });
+}
