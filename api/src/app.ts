@@ -23,6 +23,7 @@ import { policiesRouter } from './policies/policies.router';
 import { referenceRouter } from './reference/reference.router';
 import { worklistsRouter } from './worklists/worklists.router';
 import { usersRouter } from './users/users.router';
+import { auditRouter } from './audit/audit.router';
 
 export interface AppDeps {
   db: Db;
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(dashboardRouter(deps));
   app.use(worklistsRouter(deps));
   app.use(usersRouter(deps));
+  app.use(auditRouter(deps));
   app.use('/api', (req) => {
     throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);
   });

@@ -34,6 +34,8 @@ import {
   WORKLIST_TARGETS,
   invitationAcceptSchema,
   userInviteSchema,
+  auditEntrySchema,
+  auditQuerySchema,
 } from '@kampung/domain';
 
 const problem = (description: string) => ({
@@ -297,6 +299,19 @@ export function buildOpenApiDocument() {
     summary: "The invited colleague chooses a password with the link's token, once (at least 12 characters, not their email or name, not a common password)",
     request: { body: { content: { 'application/json': { schema: invitationAcceptSchema } } } },
     responses: { 204: { description: 'Password set' }, 404: problem('NOT_FOUND: used, expired or unknown link'), 422: problem('VALIDATION_FAILED: each password problem named') },
+  });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/audit',
+    summary: 'The append-only audit log, newest first (admins for now): sign-ins, failed sign-ins, sign-outs, invitations, with who, when, what, request id and source address',
+    request: { query: auditQuerySchema },
+    responses: {
+      200: json(z.object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })),
+      ...unauthenticated,
+      403: problem('FORBIDDEN'),
+      422: problem('VALIDATION_FAILED'),
+    },
   });
 
   const worklistId = z.object({ id: z.uuid() });

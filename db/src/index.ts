@@ -16,3 +16,4 @@ export * as dashboardRepository from './dashboard.repository';
 export * as savedWorklistsRepository from './saved-worklists.repository';
 export * as caseTimelineRepository from './case-timeline.repository';
 export * as invitationsRepository from './invitations.repository';
+export * as auditRepository from './audit.repository';

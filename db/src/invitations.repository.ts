@@ -1,3 +1,4 @@
+import { appendAudit, type AuditEntry } from './audit.repository';
 import type { Db } from './connection';
 
 export interface NewInvitation {
@@ -15,7 +16,7 @@ export interface NewInvitation {
 
 /** The account (without a password), its invitation and the email in the outbox, in one
  * transaction; 'EMAIL_TAKEN' when the email has an account already (nothing is written). */
-export async function createInvitedUser(db: Db, n: NewInvitation): Promise<'CREATED' | 'EMAIL_TAKEN'> {
+export async function createInvitedUser(db: Db, n: NewInvitation, audit: AuditEntry): Promise<'CREATED' | 'EMAIL_TAKEN'> {
   return db.transaction().execute(async (trx) => {
     const user = await trx
       .insertInto('users')
@@ -37,6 +38,7 @@ export async function createInvitedUser(db: Db, n: NewInvitation): Promise<'CREA
         payload: JSON.stringify({ invitationId: n.invitationId, link: n.link, expiresAt: n.expiresAt.toISOString() }),
       })
       .execute();
+    await appendAudit(trx, audit);
     return 'CREATED';
   });
 }
@@ -48,6 +50,7 @@ export async function acceptInvitation(
   tokenHash: string,
   now: Date,
   choose: (user: { id: string; email: string; name: string }) => Promise<string>,
+  audit: (userId: string) => AuditEntry,
 ): Promise<'ACCEPTED' | 'INVALID'> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -63,6 +66,7 @@ export async function acceptInvitation(
     const passwordHash = await choose({ id: row.user_id, email: row.email, name: row.name });
     await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', row.user_id).execute();
     await trx.updateTable('invitations').set({ used_at: now }).where('id', '=', row.id).execute();
+    await appendAudit(trx, audit(row.user_id));
     return 'ACCEPTED';
   });
 }

@@ -229,6 +229,21 @@ export interface InvitationsTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: GeneratedTimestamp;
+  actor_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  case_id: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  reason: string | null;
+  request_id: string | null;
+  source_ip: string | null;
+}
+
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;
@@ -252,6 +267,7 @@ export interface Database {
   saved_worklists: SavedWorklistsTable;
   login_failures: LoginFailuresTable;
   invitations: InvitationsTable;
+  audit_log: AuditLogTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

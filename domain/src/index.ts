@@ -16,3 +16,4 @@ export * from './saved-worklist';
 export * from './case-timeline';
 export * from './login-lockout';
 export * from './accounts';
+export * from './audit';

@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express';
 import { rateLimit, type RateLimitInfo } from 'express-rate-limit';
 import { AppError } from '../errors';
+import { audit, auditSource } from '../audit/audit.service';
 import { loginRequestSchema } from '@kampung/domain';
 import type { AppDeps } from '../app';
 import { parseInput } from '../http/validate';
@@ -39,10 +40,16 @@ export function authRouter({ db, config }: AppDeps): Router {
       windowMs: config.LOGIN_FAILURE_WINDOW_SECONDS * 1000,
       lockMs: config.LOGIN_LOCK_SECONDS * 1000,
     };
-    const session = await login(db, body.email, body.password, config.SESSION_TTL_HOURS, lockout).catch((error: unknown) => {
+    const session = await login(db, body.email, body.password, config.SESSION_TTL_HOURS, lockout).catch(async (error: unknown) => {
+      if (error instanceof AppError) {
+        // Who tried: the email typed (an account may not exist); never the password.
+        const action = error instanceof LoginLockedError ? 'LOGIN_REFUSED_LOCKED' : 'LOGIN_FAILED';
+        await audit(db, { actorId: null, action, subjectType: 'email', subjectId: body.email, ...auditSource(req) });
+      }
       if (error instanceof LoginLockedError) res.set('Retry-After', String(error.retryAfterSeconds));
       throw error;
     });
+    await audit(db, { actorId: session.user.id, action: 'LOGIN', subjectType: 'user', subjectId: session.user.id, ...auditSource(req) });
     res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
     setCsrfCookie(res, session.token, { ...cookieOptions, expires: session.expiresAt });
     res.json(toMe(session.user));
@@ -51,13 +58,15 @@ export function authRouter({ db, config }: AppDeps): Router {
   router.post('/api/auth/logout', async (req, res) => {
     const token = req.cookies?.[SESSION_COOKIE];
     if (typeof token === 'string' && token) await logout(db, token);
+    if (req.user) await audit(db, { actorId: req.user.id, action: 'LOGOUT', subjectType: 'user', subjectId: req.user.id, ...auditSource(req) });
     signOut(res);
     res.status(204).end();
   });
 
   // Signs the user out on every device (a lost phone, a shared computer).
   router.post('/api/auth/logout-everywhere', requireUser, async (req, res) => {
-    await logoutEverywhere(db, currentUser(req).id);
+    const ended = await logoutEverywhere(db, currentUser(req).id);
+    await audit(db, { actorId: currentUser(req).id, action: 'LOGOUT_EVERYWHERE', subjectType: 'user', subjectId: currentUser(req).id, after: { sessionsEnded: ended }, ...auditSource(req) });
     signOut(res);
     res.status(204).end();
   });

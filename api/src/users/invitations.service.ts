@@ -8,11 +8,13 @@ import { parseInput } from '../http/validate';
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 72 * 3_600_000;
 
+type Source = { requestId?: string | null; sourceIp?: string | null };
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** An admin invites a colleague: the account (without a password), the invitation (its token only
  * as a hash) and the email with the one-time link in the outbox, all or nothing. */
-export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl: string, now = new Date()) {
+export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl: string, source: Source = {}, now = new Date()) {
   const invite = parseInput(userInviteSchema, input);
   const token = randomBytes(32).toString('base64url');
   const userId = randomUUID();
@@ -28,6 +30,13 @@ export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl
     expiresAt,
     createdBy: adminId,
     link: `${appUrl.replace(/\/+$/, '')}/invitation#${token}`,
+  }, {
+    actorId: adminId,
+    action: 'USER_INVITED',
+    subjectType: 'user',
+    subjectId: userId,
+    after: { email: invite.email, name: invite.name, role: invite.role, supervisorId: invite.supervisorId ?? null },
+    ...source,
   });
   if (result === 'EMAIL_TAKEN') {
     throw new AppError('CONFLICT', `${invite.email} has an account already`, [{ path: 'email', message: 'has an account already' }]);
@@ -37,7 +46,7 @@ export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl
 
 /** The colleague chooses a password with the link's token: once, before it expires, and only a
  * password that passes the rules (422 naming each problem; the invitation stays usable). */
-export async function acceptInvitation(db: Db, input: unknown, now = new Date()) {
+export async function acceptInvitation(db: Db, input: unknown, source: Source = {}, now = new Date()) {
   const { token, password } = parseInput(invitationAcceptSchema, input);
   const result = await invitationsRepository.acceptInvitation(db, hashToken(token), now, async (user) => {
     const problems = passwordProblems(password, user);
@@ -45,6 +54,6 @@ export async function acceptInvitation(db: Db, input: unknown, now = new Date())
       throw new AppError('VALIDATION_FAILED', 'Choose another password', problems.map((message) => ({ path: 'password', message })));
     }
     return hashPassword(password);
-  });
+  }, (userId) => ({ actorId: userId, action: 'INVITATION_ACCEPTED', subjectType: 'user', subjectId: userId, ...source }));
   if (result === 'INVALID') throw new AppError('NOT_FOUND', 'This invitation link is not valid: it was used, it expired, or it is wrong. Ask your admin for a new one.');
 }
