@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = [
   'LOGOUT_EVERYWHERE',
   'USER_INVITED',
   'INVITATION_ACCEPTED',
+  'WORKLIST_SAVED',
+  'WORKLIST_CHANGED',
+  'WORKLIST_DELETED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

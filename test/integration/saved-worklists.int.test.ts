@@ -55,10 +55,20 @@ describe('named worklists: saved filters, private or shared with colleagues', ()
 
     assert.equal((await admin.request('DELETE', `/api/worklists/${created.body.id}`)).status, 204);
     assert.equal((await admin.get(`/api/worklists/${created.body.id}`)).status, 404, 'deleted');
+
+    // The audit log has the worklist's story: saved, changed (before and after), deleted.
+    const story = ((await admin.get('/api/audit?pageSize=200')).body.items as any[]).filter((e) => e.subjectId === created.body.id);
+    assert.deepEqual(story.map((e) => e.action), ['WORKLIST_DELETED', 'WORKLIST_CHANGED', 'WORKLIST_SAVED'], 'newest first');
+    const changed = story[1];
+    assert.deepEqual([changed.before.visibility, changed.after.visibility, changed.after.filters], ['SHARED', 'PRIVATE', { status: 'OVERDUE' }]);
+    assert.ok(story.every((e) => e.requestId && e.sourceIp), 'with the request id and source address');
   });
 
   test('bad worklists are refused with each problem named, and nothing is written', async () => {
     const before = (await admin.get('/api/worklists')).body.length;
+    const me = (await admin.get('/api/me')).body.id;
+    const saves = async () => (await admin.get(`/api/audit?action=WORKLIST_SAVED&actor=${me}&pageSize=1`)).body.total as number;
+    const savesBefore = await saves();
     const name = uniqueName('Dobel');
     assert.equal((await admin.post('/api/worklists', { target: 'cases', name, filters: {} })).status, 201);
     const twice = await admin.post('/api/worklists', { target: 'cases', name, filters: { stage: 'SURVEY' } });
@@ -81,6 +91,7 @@ describe('named worklists: saved filters, private or shared with colleagues', ()
     assert.equal(obligationFilterOnCases.status, 422, 'a case list has no obligation kind');
     assert.equal((await admin.get('/api/worklists?target=everything')).status, 422);
     assert.equal((await admin.get('/api/worklists')).body.length, before + 2, 'only the two good ones were written');
+    assert.equal(await saves(), savesBefore + 2, 'and only they are in the audit log');
     assert.equal((await admin.get('/api/worklists/nope')).status, 404);
     assert.equal((await new ApiClient().get('/api/worklists')).status, 401);
   });

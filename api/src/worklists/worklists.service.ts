@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { savedWorklistsRepository, type Db } from '@kampung/db';
+import { auditRepository, savedWorklistsRepository, type Db } from '@kampung/db';
 import { savedWorklistRequestSchema, WORKLIST_TARGETS, z, type SavedWorklist, type SavedWorklistRequest } from '@kampung/domain';
 import { AppError } from '../errors';
 import { isUuid, parseInput } from '../http/validate';
@@ -38,6 +38,16 @@ function parseRequest(input: unknown): SavedWorklistRequest {
   return parseInput(savedWorklistRequestSchema, input);
 }
 
+type Source = { requestId?: string | null; sourceIp?: string | null };
+
+/** What the audit log keeps of a worklist. */
+const auditState = (w: { name: string; target: string; visibility: string; filters: Record<string, string> }) => ({
+  name: w.name,
+  target: w.target,
+  visibility: w.visibility,
+  filters: w.filters,
+});
+
 const nameTaken = (name: string) => new AppError('CONFLICT', `You already have a worklist named "${name}"`, [{ path: 'name', message: 'already used by another of your worklists' }]);
 
 export async function listWorklists(db: Db, query: unknown, userId: string) {
@@ -52,17 +62,16 @@ export async function getWorklist(db: Db, id: string, userId: string) {
   return rowToWorklist(row, userId);
 }
 
-export async function createWorklist(db: Db, input: unknown, userId: string) {
+/** Saves a worklist and its audit entry in one transaction. */
+export async function createWorklist(db: Db, input: unknown, userId: string, source: Source = {}) {
   const request = parseRequest(input);
-  const row = await savedWorklistsRepository.insert(db, {
-    id: randomUUID(),
-    ownerId: userId,
-    name: request.name,
-    target: request.target,
-    visibility: request.visibility,
-    filters: filtersAsQuery(request),
+  const values = { id: randomUUID(), ownerId: userId, name: request.name, target: request.target, visibility: request.visibility, filters: filtersAsQuery(request) };
+  const row = await db.transaction().execute(async (trx) => {
+    const saved = await savedWorklistsRepository.insert(trx, values);
+    if (!saved) throw nameTaken(request.name);
+    await auditRepository.appendAudit(trx, { actorId: userId, action: 'WORKLIST_SAVED', subjectType: 'worklist', subjectId: values.id, after: auditState(values), ...source });
+    return saved;
   });
-  if (!row) throw nameTaken(request.name);
   return rowToWorklist(row, userId);
 }
 
@@ -72,22 +81,21 @@ async function ownWorklist(db: Db, id: string, userId: string) {
   return worklist;
 }
 
-export async function updateWorklist(db: Db, id: string, input: unknown, userId: string) {
-  await ownWorklist(db, id, userId);
+export async function updateWorklist(db: Db, id: string, input: unknown, userId: string, source: Source = {}) {
+  const before = await ownWorklist(db, id, userId);
   const request = parseRequest(input);
-  const result = await savedWorklistsRepository.update(db, {
-    id,
-    ownerId: userId,
-    name: request.name,
-    target: request.target,
-    visibility: request.visibility,
-    filters: filtersAsQuery(request),
+  const values = { id, ownerId: userId, name: request.name, target: request.target, visibility: request.visibility, filters: filtersAsQuery(request) };
+  await db.transaction().execute(async (trx) => {
+    if ((await savedWorklistsRepository.update(trx, values)) === 'NAME_TAKEN') throw nameTaken(request.name);
+    await auditRepository.appendAudit(trx, { actorId: userId, action: 'WORKLIST_CHANGED', subjectType: 'worklist', subjectId: id, before: auditState(before), after: auditState(values), ...source });
   });
-  if (result === 'NAME_TAKEN') throw nameTaken(request.name);
   return getWorklist(db, id, userId);
 }
 
-export async function deleteWorklist(db: Db, id: string, userId: string) {
-  await ownWorklist(db, id, userId);
-  await savedWorklistsRepository.remove(db, id, userId);
+export async function deleteWorklist(db: Db, id: string, userId: string, source: Source = {}) {
+  const before = await ownWorklist(db, id, userId);
+  await db.transaction().execute(async (trx) => {
+    await savedWorklistsRepository.remove(trx, id, userId);
+    await auditRepository.appendAudit(trx, { actorId: userId, action: 'WORKLIST_DELETED', subjectType: 'worklist', subjectId: id, before: auditState(before), ...source });
+  });
 }
