@@ -126,6 +126,14 @@ test(
         assert.match((await page.getByTestId('tile-escalated').getByRole('link').getAttribute('href')) ?? '', new RegExp(`^/obligations\\?program=${PROGRAM}&status=ESCALATED$`));
         await assertNoHorizontalScroll(page);
 
+        // When they tap "Perbarui", then the figures are computed now, past the server's short cache
+        const [refreshed] = await Promise.all([
+          page.waitForResponse((r) => new URL(r.url()).pathname === '/api/dashboard' && r.request().headers()['cache-control'] === 'no-cache'),
+          page.getByRole('button', { name: 'Perbarui', exact: true }).click(),
+        ]);
+        const generatedAt = ((await refreshed.json()) as { generatedAt: string }).generatedAt;
+        assert.ok(Date.now() - Date.parse(generatedAt) < 10_000, `computed now: ${generatedAt}`);
+
         // Then ranges typed out of order are refused beside the field, before anything is sent
         const settings = await board.openSettings();
         await settings.getByLabel('Batas rentang (hari)', { exact: true }).fill('90, 30');

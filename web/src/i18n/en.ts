@@ -24,6 +24,7 @@ export const en: Translation = {
     doneHeading: 'Password saved',
     done: 'Your account is ready. Sign in with your email and new password.',
     toLogin: 'Sign in',
+    invalid: 'This invitation link is not valid: it was used, it expired, or it is incomplete. Ask your admin for a new one.',
     problems: {
       length: 'At least 12 characters.',
       personal: 'Must not contain your email or name.',

@@ -22,6 +22,7 @@ export const id = {
     doneHeading: 'Kata sandi tersimpan',
     done: 'Akun Anda siap. Silakan masuk dengan email dan kata sandi baru Anda.',
     toLogin: 'Masuk',
+    invalid: 'Tautan undangan ini tidak berlaku: sudah dipakai, sudah kedaluwarsa, atau tidak lengkap. Mintalah undangan baru kepada admin.',
     problems: {
       length: 'Minimal 12 karakter.',
       personal: 'Jangan memuat email atau nama Anda.',

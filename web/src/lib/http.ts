@@ -47,8 +47,8 @@ function csrfToken(): string | undefined {
 }
 
 /** Calls the same-origin JSON API with the session cookie; throws ApiError on any refusal. */
-export async function http<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const { method = 'GET', body } = init;
+export async function http<T>(path: string, init: { method?: string; body?: unknown; fresh?: boolean } = {}): Promise<T> {
+  const { method = 'GET', body, fresh = false } = init;
   const token = method === 'GET' ? undefined : csrfToken();
   let res: Response;
   try {
@@ -59,6 +59,8 @@ export async function http<T>(path: string, init: { method?: string; body?: unkn
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(token ? { 'X-CSRF-Token': token } : {}),
+        // Past any cache of the server (the dashboard's): computed now.
+        ...(fresh ? { 'Cache-Control': 'no-cache' } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { formatDateTime } from '../lib/format';
 import { useMe } from '../modules/auth/hooks/useAuth';
-import { dashboardQueries } from '../modules/dashboard/api/dashboard.queries';
+import { fetchDashboard } from '../modules/dashboard/api/dashboard.api';
+import { dashboardKeys, dashboardQueries } from '../modules/dashboard/api/dashboard.queries';
 import { AdherenceTable } from '../modules/dashboard/components/AdherenceTable';
 import { AgingSettingsForm } from '../modules/dashboard/components/AgingSettingsForm';
 import { KecamatanComparison } from '../modules/dashboard/components/KecamatanComparison';
@@ -28,6 +29,13 @@ export function DashboardPage() {
   const program = params.get('program') || undefined;
   const programs = useQuery(referenceQueries.programs());
   const query = useQuery(dashboardQueries.figures(program));
+  // "Perbarui": figures computed now, not the ones the server keeps for a few seconds.
+  const queryClient = useQueryClient();
+  const refresh = useMutation({
+    mutationFn: () => fetchDashboard(program, { fresh: true }),
+    onSuccess: (fresh) => queryClient.setQueryData(dashboardKeys.figures(program), fresh),
+  });
+  const busy = query.isFetching || refresh.isPending;
   const data = query.data;
   const programList = programs.data ?? [];
   return (
@@ -46,14 +54,14 @@ export function DashboardPage() {
           <ProgramOptions programs={programList} />
         </select>
       </div>
-      <ProblemAlert error={query.error} />
+      <ProblemAlert error={query.error ?? refresh.error} />
       {query.isPending && <Loading />}
       {data && (
-        <div className={query.isPlaceholderData ? 'dash dash--stale' : 'dash'} aria-busy={query.isFetching}>
+        <div className={query.isPlaceholderData ? 'dash dash--stale' : 'dash'} aria-busy={busy}>
           <p className="muted dash-generated" aria-live="polite">
             {t('dashboard.generatedAt', { time: formatDateTime(data.generatedAt, i18n.language) })}{' '}
-            <button type="button" className="button button--quiet" onClick={() => void query.refetch()} disabled={query.isFetching}>
-              {query.isFetching ? t('app.loading') : t('dashboard.refresh')}
+            <button type="button" className="button button--quiet" onClick={() => refresh.mutate()} disabled={busy}>
+              {busy ? t('app.loading') : t('dashboard.refresh')}
             </button>
           </p>
           <KeyFigures dashboard={data} />

@@ -44,11 +44,22 @@ export function InvitationForm({ token }: { token: string }) {
     accept.error instanceof ApiError && accept.error.code === 'VALIDATION_FAILED'
       ? (accept.error.problem.errors ?? []).filter((e) => e.path === 'password').map((e) => (PROBLEM_KEYS[e.message] ? t(PROBLEM_KEYS[e.message]!) : e.message))
       : [];
+  // Used, expired, unknown, or cut short (no longer a token at all): the link will not work.
+  const linkProblem =
+    accept.error instanceof ApiError &&
+    (accept.error.code === 'NOT_FOUND' || (accept.error.problem.errors ?? []).some((e) => e.path === 'token'));
+  const invalidLink = !token || linkProblem;
   return (
     <form className="card form login-form" onSubmit={submit} noValidate>
       <h1>{t('invitation.heading')}</h1>
       <p className="muted">{t('invitation.rules')}</p>
-      {problems.length === 0 && <ProblemAlert error={accept.error} />}
+      {invalidLink ? (
+        <div className="alert alert--error" role="alert" data-testid="invitation-invalid">
+          <p className="alert__title">{t('invitation.invalid')}</p>
+        </div>
+      ) : (
+        problems.length === 0 && <ProblemAlert error={accept.error} />
+      )}
       <Field id="invitation-password" label={t('invitation.password')} required error={problems.length > 0 ? problems.join(' ') : undefined}>
         {(control) => <input {...control} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
       </Field>

@@ -8,8 +8,9 @@ export interface DashboardSettings {
   stalledAgingDays: number[];
 }
 
-/** Every figure of one program, or of both when `program` is not given. */
-export const fetchDashboard = (program?: string) => http<Dashboard>(`/api/dashboard${searchString({ program })}`);
+/** Every figure of one program, or of both when `program` is not given; the server may answer
+ * with figures a few seconds old unless `fresh` (the Refresh button). */
+export const fetchDashboard = (program?: string, { fresh = false } = {}) => http<Dashboard>(`/api/dashboard${searchString({ program })}`, { fresh });
 
 export const fetchDashboardSettings = () => http<DashboardSettings>('/api/dashboard/settings');
 
