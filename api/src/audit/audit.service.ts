@@ -5,8 +5,10 @@ import { parseInput } from '../http/validate';
 
 /** Where a request came from, for its audit entries: its request id and source address. */
 type AuditEntry = auditRepository.AuditEntry;
+/** Where a change came from: its request id and source address. */
+export type AuditSource = Pick<AuditEntry, 'requestId' | 'sourceIp'>;
 
-export function auditSource(req: Request): Pick<AuditEntry, 'requestId' | 'sourceIp'> {
+export function auditSource(req: Request): AuditSource {
   return { requestId: String(req.id ?? ''), sourceIp: req.ip ?? null };
 }
 

@@ -40,16 +40,10 @@ export function authRouter({ db, config }: AppDeps): Router {
       windowMs: config.LOGIN_FAILURE_WINDOW_SECONDS * 1000,
       lockMs: config.LOGIN_LOCK_SECONDS * 1000,
     };
-    const session = await login(db, body.email, body.password, config.SESSION_TTL_HOURS, lockout).catch(async (error: unknown) => {
-      if (error instanceof AppError) {
-        // Who tried: the email typed (an account may not exist); never the password.
-        const action = error instanceof LoginLockedError ? 'LOGIN_REFUSED_LOCKED' : 'LOGIN_FAILED';
-        await audit(db, { actorId: null, action, subjectType: 'email', subjectId: body.email, ...auditSource(req) });
-      }
+    const session = await login(db, body.email, body.password, { ttlHours: config.SESSION_TTL_HOURS, lockout, source: auditSource(req) }).catch((error: unknown) => {
       if (error instanceof LoginLockedError) res.set('Retry-After', String(error.retryAfterSeconds));
       throw error;
     });
-    await audit(db, { actorId: session.user.id, action: 'LOGIN', subjectType: 'user', subjectId: session.user.id, ...auditSource(req) });
     res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions, expires: session.expiresAt });
     setCsrfCookie(res, session.token, { ...cookieOptions, expires: session.expiresAt });
     res.json(toMe(session.user));

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { sessionsRepository, usersRepository, type Db } from '@kampung/db';
 import { afterFailure, canWrite, lockedUntil, type LoginLockoutPolicy, type Me, type UserRole } from '@kampung/domain';
 import { AppError } from '../errors';
+import { audit, type AuditSource } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './passwords';
+import { hashToken, newToken } from './tokens';
 
 export interface SessionUser {
   id: string;
@@ -11,7 +12,6 @@ export interface SessionUser {
   role: UserRole;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function toMe(user: SessionUser): Me {
   return { id: user.id, email: user.email, name: user.name, role: user.role, canWrite: canWrite(user.role) };
@@ -26,19 +26,31 @@ export class LoginLockedError extends AppError {
 
 /** Checks the password and opens a server-side session; only the token's hash is stored. Repeated
  * failures to one email (known or not) lock it for a while: then even the right password is refused
- * (429 with Retry-After), so guessing cannot go on. A success clears the count. */
-export async function login(db: Db, email: string, password: string, ttlHours: number, lockout: LoginLockoutPolicy, now = new Date()) {
+ * (429 with Retry-After), so guessing cannot go on. A success clears the count. Every attempt is
+ * audited: who tried (the email typed, never the password), from where, and how it ended. */
+export async function login(
+  db: Db,
+  email: string,
+  password: string,
+  { ttlHours, lockout, source, now = new Date() }: { ttlHours: number; lockout: LoginLockoutPolicy; source: AuditSource; now?: Date },
+) {
+  const attempt = { actorId: null, subjectType: 'email', subjectId: email, ...source };
   const locked = lockedUntil(await sessionsRepository.findLoginFailures(db, email), now);
-  if (locked) throw new LoginLockedError(Math.ceil((locked.getTime() - now.getTime()) / 1000));
+  if (locked) {
+    await audit(db, { ...attempt, action: 'LOGIN_REFUSED_LOCKED' });
+    throw new LoginLockedError(Math.ceil((locked.getTime() - now.getTime()) / 1000));
+  }
   const user = await usersRepository.findUserByEmail(db, email);
   // Verify against a dummy hash too, so an unknown email takes as long as a wrong password.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
   if (!user || !ok) {
     await sessionsRepository.recordLoginFailure(db, email, (state) => afterFailure(state, now, lockout));
+    await audit(db, { ...attempt, action: 'LOGIN_FAILED' });
     throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
   }
   await sessionsRepository.clearLoginFailures(db, email);
-  const token = randomBytes(32).toString('base64url');
+  await audit(db, { actorId: user.id, action: 'LOGIN', subjectType: 'user', subjectId: user.id, ...source });
+  const token = newToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
   await sessionsRepository.insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
   return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role as UserRole } };

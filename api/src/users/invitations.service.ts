@@ -1,22 +1,21 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { invitationsRepository, type Db } from '@kampung/db';
 import { invitationAcceptSchema, passwordProblems, userInviteSchema } from '@kampung/domain';
+import type { AuditSource } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
+import { hashToken, newToken } from '../auth/tokens';
 import { AppError } from '../errors';
 import { parseInput } from '../http/validate';
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 72 * 3_600_000;
 
-type Source = { requestId?: string | null; sourceIp?: string | null };
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** An admin invites a colleague: the account (without a password), the invitation (its token only
  * as a hash) and the email with the one-time link in the outbox, all or nothing. */
-export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl: string, source: Source = {}, now = new Date()) {
+export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl: string, source: AuditSource = {}, now = new Date()) {
   const invite = parseInput(userInviteSchema, input);
-  const token = randomBytes(32).toString('base64url');
+  const token = newToken();
   const userId = randomUUID();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   const result = await invitationsRepository.createInvitedUser(db, {
@@ -46,7 +45,7 @@ export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl
 
 /** The colleague chooses a password with the link's token: once, before it expires, and only a
  * password that passes the rules (422 naming each problem; the invitation stays usable). */
-export async function acceptInvitation(db: Db, input: unknown, source: Source = {}, now = new Date()) {
+export async function acceptInvitation(db: Db, input: unknown, source: AuditSource = {}, now = new Date()) {
   const { token, password } = parseInput(invitationAcceptSchema, input);
   const result = await invitationsRepository.acceptInvitation(db, hashToken(token), now, async (user) => {
     const problems = passwordProblems(password, user);
