@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { auditRepository, savedWorklistsRepository, type Db } from '@kampung/db';
-import { savedWorklistRequestSchema, WORKLIST_TARGETS, z, type SavedWorklist, type SavedWorklistRequest } from '@kampung/domain';
+import { savedWorklistRequestSchema, WORKLIST_TARGETS, z, type SavedWorklist, type SavedWorklistRequest, caseWorklistFiltersSchema, obligationWorklistFiltersSchema } from '@kampung/domain';
+import type { AuditSource } from '../audit/audit.service';
 import { AppError } from '../errors';
 import { isUuid, parseInput } from '../http/validate';
 
@@ -22,13 +23,19 @@ function rowToWorklist(row: WorklistRow, userId: string): SavedWorklist {
   };
 }
 
-/** The filters as the list's URL carries them: strings, defaults left out, so opening the worklist
- * is opening the list at `?<filters>`. */
+/** What each list's query means when a filter is left out (its schema's defaults, e.g. the sort). */
+const LIST_DEFAULTS: Record<SavedWorklistRequest['target'], Record<string, unknown>> = {
+  cases: caseWorklistFiltersSchema.parse({}),
+  obligations: obligationWorklistFiltersSchema.parse({}),
+};
+
+/** The filters as the list's URL carries them: strings, the list's defaults left out, so opening
+ * the worklist is opening the list at `?<filters>`. */
 function filtersAsQuery(request: SavedWorklistRequest): Record<string, string> {
+  const defaults = LIST_DEFAULTS[request.target];
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(request.filters)) {
-    if (value === undefined) continue;
-    if (key === 'sort' && (value === 'due' || value === '-created')) continue; // the lists' defaults
+    if (value === undefined || value === defaults[key]) continue;
     query[key] = String(value);
   }
   return query;
@@ -37,8 +44,6 @@ function filtersAsQuery(request: SavedWorklistRequest): Record<string, string> {
 function parseRequest(input: unknown): SavedWorklistRequest {
   return parseInput(savedWorklistRequestSchema, input);
 }
-
-type Source = { requestId?: string | null; sourceIp?: string | null };
 
 /** What the audit log keeps of a worklist. */
 const auditState = (w: { name: string; target: string; visibility: string; filters: Record<string, string> }) => ({
@@ -63,7 +68,7 @@ export async function getWorklist(db: Db, id: string, userId: string) {
 }
 
 /** Saves a worklist and its audit entry in one transaction. */
-export async function createWorklist(db: Db, input: unknown, userId: string, source: Source = {}) {
+export async function createWorklist(db: Db, input: unknown, userId: string, source: AuditSource = {}) {
   const request = parseRequest(input);
   const values = { id: randomUUID(), ownerId: userId, name: request.name, target: request.target, visibility: request.visibility, filters: filtersAsQuery(request) };
   const row = await db.transaction().execute(async (trx) => {
@@ -81,7 +86,7 @@ async function ownWorklist(db: Db, id: string, userId: string) {
   return worklist;
 }
 
-export async function updateWorklist(db: Db, id: string, input: unknown, userId: string, source: Source = {}) {
+export async function updateWorklist(db: Db, id: string, input: unknown, userId: string, source: AuditSource = {}) {
   const before = await ownWorklist(db, id, userId);
   const request = parseRequest(input);
   const values = { id, ownerId: userId, name: request.name, target: request.target, visibility: request.visibility, filters: filtersAsQuery(request) };
@@ -92,7 +97,7 @@ export async function updateWorklist(db: Db, id: string, input: unknown, userId:
   return getWorklist(db, id, userId);
 }
 
-export async function deleteWorklist(db: Db, id: string, userId: string, source: Source = {}) {
+export async function deleteWorklist(db: Db, id: string, userId: string, source: AuditSource = {}) {
   const before = await ownWorklist(db, id, userId);
   await db.transaction().execute(async (trx) => {
     await savedWorklistsRepository.remove(trx, id, userId);
