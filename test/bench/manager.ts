@@ -15,17 +15,13 @@ import { dashboard } from '@kampung/api/src/dashboard/dashboard.service';
 import type { ApiClient } from '../integration/support/api-client';
 import { seedScale } from '../scale/seed-scale';
 import type { Log } from '../stack/log';
+import { percentile } from './percentile';
 
 const SIZES = (process.env.BENCH_MANAGER_CASES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const CLIENTS = Number(process.env.BENCH_MANAGER_CLIENTS ?? 50);
 const REQUESTS = Number(process.env.BENCH_MANAGER_REQUESTS ?? 400);
 const MAX_SECONDS = Number(process.env.BENCH_MANAGER_SECONDS ?? 15);
 const THINK_SECONDS = Number(process.env.BENCH_MANAGER_THINK_SECONDS ?? 15);
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 /** Closed loop: each client sends its next request when the last one answered. */
 async function closedLoop(run: () => Promise<void>): Promise<number[]> {

@@ -11,6 +11,7 @@ import { ApiClient } from '../integration/support/api-client';
 import { FULL_PATH, validData } from '../integration/support/stage-data';
 import { benchManager } from './manager';
 import { benchTimers } from './timers';
+import { percentile } from './percentile';
 
 const CASES = Number(process.env.BENCH_CASES ?? 60);
 const READS = Number(process.env.BENCH_READS ?? 600);
@@ -18,11 +19,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const TIMER_CASES = Number(process.env.BENCH_TIMER_CASES ?? 1000);
 /** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, timers, manager (default: all). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'endpoints,timers,manager').split(',').map((p) => p.trim()));
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
   const started = performance.now();

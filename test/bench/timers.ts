@@ -8,13 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '@kampung/db';
 import type { ApiClient } from '../integration/support/api-client';
+import { percentile } from './percentile';
 
 const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function inParallel(total: number, concurrency: number, run: (i: number) => Promise<void>) {
   let next = 0;
