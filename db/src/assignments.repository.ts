@@ -1,4 +1,5 @@
 import type { Db } from './connection';
+import { inTransaction } from './audited';
 
 export async function insertAssignment(
   db: Db,
@@ -92,7 +93,7 @@ export async function handOver(
   db: Db,
   h: { id: string; assignmentId: string; fromUserId: string; toUserId: string; reason: string; byUserId: string },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const moved = await trx
       .updateTable('obligations')
       .set({ assignee_id: h.toUserId })

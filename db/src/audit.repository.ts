@@ -44,7 +44,7 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-export async function listAudit(db: Db, q: AuditQuery) {
+export async function listAudit(db: Db, q: AuditQuery, { count: withTotal = true } = {}) {
   let query = db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.actor_id');
   if (q.action) query = query.where('audit_log.action', '=', q.action);
   if (q.actor) query = query.where('audit_log.actor_id', '=', q.actor);
@@ -59,7 +59,7 @@ export async function listAudit(db: Db, q: AuditQuery) {
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+    withTotal ? query.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow() : { total: '0' },
   ]);
   return { items, total: Number(count.total) };
 }

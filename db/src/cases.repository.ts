@@ -1,5 +1,8 @@
-import type { CaseListQuery } from '@kampung/domain';
+import type { CaseListQuery, CaseReach } from '@kampung/domain';
 import type { Db } from './connection';
+import { inTransaction } from './audited';
+import { appendAudit, type AuditEntry } from './audit.repository';
+import { caseInReach } from './case-reach';
 import type { NewCaseRow } from './schema';
 
 const caseColumns = [
@@ -28,8 +31,9 @@ function casesWithRegions(db: Db) {
 }
 
 /** Inserts a proposed case and its first history entry (nothing → PROPOSAL) in one transaction. */
-export async function insertProposedCase(db: Db, row: NewCaseRow): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function insertProposedCase(db: Db, row: NewCaseRow, audit: AuditEntry): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await appendAudit(trx, audit);
     await trx.insertInto('cases').values(row).execute();
     await trx
       .insertInto('stage_history')
@@ -47,8 +51,10 @@ export async function insertProposedCase(db: Db, row: NewCaseRow): Promise<void>
   });
 }
 
-export async function deleteCase(db: Db, id: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** Undoes a proposal whose workflow could not start; the audit log keeps both entries. */
+export async function deleteCase(db: Db, id: string, audit?: AuditEntry): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    if (audit) await appendAudit(trx, audit);
     await trx.deleteFrom('stage_history').where('case_id', '=', id).execute();
     await trx.deleteFrom('transition_requests').where('case_id', '=', id).execute();
     await trx.deleteFrom('cases').where('id', '=', id).execute();
@@ -59,10 +65,12 @@ export async function findCaseSummary(db: Db, id: string) {
   return casesWithRegions(db).select(caseColumns).where('cases.id', '=', id).executeTakeFirst();
 }
 
-export async function findCaseDetail(db: Db, id: string) {
+/** The case, if it is within the reader's reach. */
+export async function findCaseDetail(db: Db, id: string, reach: CaseReach) {
   return casesWithRegions(db)
     .select([...caseColumns, 'cases.profile', 'cases.proposer'])
     .where('cases.id', '=', id)
+    .where(caseInReach(reach))
     .executeTakeFirst();
 }
 
@@ -70,8 +78,8 @@ export async function findCaseByName(db: Db, name: string) {
   return db.selectFrom('cases').select(['id', 'stage']).where('name', '=', name).executeTakeFirst();
 }
 
-export async function listCases(db: Db, query: CaseListQuery) {
-  let q = casesWithRegions(db);
+export async function listCases(db: Db, query: CaseListQuery, reach: CaseReach) {
+  let q = casesWithRegions(db).where(caseInReach(reach));
   if (query.program) q = q.where('cases.program_code', '=', query.program);
   if (query.kecamatan) q = q.where('cases.kecamatan_code', '=', query.kecamatan);
   if (query.stage) q = q.where('cases.stage', '=', query.stage);
@@ -161,15 +169,15 @@ export interface RecordedTransition {
 /** Writes one transition: its history row (once per case and seq) and the case's current stage
  * (only moving forward in seq). Safe to run any number of times. */
 export async function recordTransition(db: Db, t: RecordedTransition): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const request = t.requestId
       ? await trx
           .selectFrom('transition_requests')
-          .select(['reason', 'data'])
+          .select(['reason', 'data', 'http_request_id', 'source_ip'])
           .where('id', '=', t.requestId)
           .executeTakeFirst()
       : undefined;
-    await trx
+    const inserted = await trx
       .insertInto('stage_history')
       .values({
         case_id: t.caseId,
@@ -183,7 +191,22 @@ export async function recordTransition(db: Db, t: RecordedTransition): Promise<v
         data: request?.data ? JSON.stringify(request.data) : null,
       })
       .onConflict((oc) => oc.columns(['case_id', 'seq']).doNothing())
-      .execute();
+      .executeTakeFirst();
+    // The audit entry is written with the move, once (a retried activity inserts no second row).
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0) {
+      await appendAudit(trx, {
+        actorId: t.actorId,
+        action: 'CASE_TRANSITIONED',
+        subjectType: 'case',
+        subjectId: t.caseId,
+        caseId: t.caseId,
+        before: { stage: t.from },
+        after: { stage: t.to, ...(t.resumeStage ? { resumeStage: t.resumeStage } : {}), ...(request?.data ? { data: request.data } : {}) },
+        reason: request?.reason ?? null,
+        requestId: request?.http_request_id ?? t.requestId,
+        sourceIp: request?.source_ip ?? null,
+      });
+    }
     await trx
       .updateTable('cases')
       .set({

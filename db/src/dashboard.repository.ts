@@ -1,21 +1,30 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
+import { caseIdInReach, caseInReach } from './case-reach';
+
+/** Which cases the figures cover: programs and kecamatan (empty: all). */
+export interface DashboardScope {
+  programs: string[];
+  kecamatans: string[];
+}
+const limited = (s: DashboardScope) => s.programs.length > 0 || s.kecamatans.length > 0;
+const region = (s: DashboardScope) => ({ kind: 'REGION' as const, programCodes: s.programs, kecamatanCodes: s.kecamatans });
 
 const OPEN = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
 const ENDED = ['REJECTED', 'WITHDRAWN', 'CLOSED'];
 
 /** The manager's figures, each one aggregate query over stored rows (statuses are stored; "stalled"
- * compares the stored due date of the stage's deadline with now). `program` narrows every figure. */
-export async function dashboardFigures(db: Db, { program, now, agingDays }: { program?: string; now: Date; agingDays: number[] }) {
+ * compares the stored due date of the stage's deadline with now). `scope` narrows every figure. */
+export async function dashboardFigures(db: Db, { scope, now, agingDays }: { scope: DashboardScope; now: Date; agingDays: number[] }) {
   const cases = () => {
     let q = db.selectFrom('cases');
-    if (program) q = q.where('cases.program_code', '=', program);
+    if (limited(scope)) q = q.where(caseInReach(region(scope)));
     return q;
   };
-  // A program narrows obligations by their case; without one, no join at all.
+  // A scope narrows obligations by their case; without one, no join at all.
   const obligations = () => {
     let q = db.selectFrom('obligations');
-    if (program) q = q.where('obligations.case_id', 'in', (eb) => eb.selectFrom('cases').select('id').where('program_code', '=', program));
+    if (limited(scope)) q = q.where(caseIdInReach(region(scope), 'obligations.case_id'));
     return q;
   };
   const since90 = new Date(now.getTime() - 90 * 86_400_000);
@@ -86,7 +95,7 @@ export async function dashboardFigures(db: Db, { program, now, agingDays }: { pr
         .executeTakeFirstOrThrow(),
       (() => {
         let q = db.selectFrom('monitoring_reports').where('monitoring_reports.red', '=', true);
-        if (program) q = q.where('monitoring_reports.case_id', 'in', (eb) => eb.selectFrom('cases').select('id').where('program_code', '=', program));
+        if (limited(scope)) q = q.where(caseIdInReach(region(scope), 'monitoring_reports.case_id'));
         return q.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
       })(),
       // Coverage: per kecamatan of the program's city, kelurahan with at least one kampung still running.
@@ -97,13 +106,16 @@ export async function dashboardFigures(db: Db, { program, now, agingDays }: { pr
           .leftJoin(
             (eb) => {
               let active = eb.selectFrom('cases').select('kelurahan_code').distinct().where('stage', 'not in', ENDED);
-              if (program) active = active.where('program_code', '=', program);
+              if (limited(scope)) active = active.where(caseInReach(region(scope)));
               return active.as('active');
             },
             (join) => join.onRef('active.kelurahan_code', '=', 'kelurahan.code'),
           );
-        if (program) q = q.where('kecamatan.city_code', '=', (eb) => eb.selectFrom('programs').select('city_code').where('code', '=', program));
-        else q = q.where('kecamatan.city_code', 'in', (eb) => eb.selectFrom('programs').select('city_code'));
+        q = q.where('kecamatan.city_code', 'in', (eb) => {
+          const cities = eb.selectFrom('programs').select('city_code');
+          return scope.programs.length ? cities.where('code', 'in', scope.programs) : cities;
+        });
+        if (scope.kecamatans.length) q = q.where('kecamatan.code', 'in', scope.kecamatans);
         return q
           .select([
             'kecamatan.code',
@@ -123,7 +135,7 @@ export async function dashboardFigures(db: Db, { program, now, agingDays }: { pr
  * and past their escalation instant at that moment. An obligation is closed at `closed_at` (kept by
  * PostgreSQL: fulfilled, waived or cancelled). Only two kinds of rows can count, each read through
  * its partial index: the open ones, and those closed after they were overdue, within the weeks. */
-export async function overdueTrend(db: Db, { program, weekEnds }: { program?: string; weekEnds: Date[] }) {
+export async function overdueTrend(db: Db, { scope, weekEnds }: { scope: DashboardScope; weekEnds: Date[] }) {
   const first = weekEnds[0]!;
   const last = weekEnds[weekEnds.length - 1]!;
   const candidates = sql`(
@@ -140,8 +152,8 @@ export async function overdueTrend(db: Db, { program, weekEnds }: { program?: st
       sql`count(*) filter (where o.escalates_at <= ${end} and ${openAt}) as ${sql.ref(`e${i}`)}`,
     ];
   });
-  const scope = program ? sql`join cases on cases.id = o.case_id where cases.program_code = ${program}` : sql``;
-  const { rows } = await sql<Record<string, string>>`select ${sql.join(columns)} from ${candidates} o ${scope}`.execute(db);
+  const where = limited(scope) ? sql`where ${caseIdInReach(region(scope), 'o.case_id')}` : sql``;
+  const { rows } = await sql<Record<string, string>>`select ${sql.join(columns)} from ${candidates} o ${where}`.execute(db);
   const counts = rows[0]!;
   return weekEnds.map((_, i) => ({ overdue: Number(counts[`o${i}`]), escalated: Number(counts[`e${i}`]) }));
 }
@@ -151,7 +163,7 @@ export async function findSettings(db: Db) {
 }
 
 export async function saveAgingDays(db: Db, days: number[], userId: string) {
-  await db
+  return db
     .updateTable('dashboard_settings')
     .set({ stalled_aging_days: sql<number[]>`${sql.val(days)}::integer[]`, updated_by: userId, updated_at: new Date() })
     .where('id', '=', 1)

@@ -17,3 +17,5 @@ export * as savedWorklistsRepository from './saved-worklists.repository';
 export * as caseTimelineRepository from './case-timeline.repository';
 export * as invitationsRepository from './invitations.repository';
 export * as auditRepository from './audit.repository';
+export * from './case-reach';
+export * from './audited';

@@ -1,4 +1,7 @@
 import type { Db } from './connection';
+import { inTransaction } from './audited';
+import type { CaseReach } from '@kampung/domain';
+import { caseInReach } from './case-reach';
 import { recordRedReport } from './obligations.repository';
 
 export interface NewMonitoringReport {
@@ -21,7 +24,7 @@ export interface NewMonitoringReport {
  * any) and, for a red report, the managers' inbox items. Answers the fulfilled obligation's id, or
  * undefined when a report for the period already exists (nothing is written). */
 export async function insertReport(db: Db, r: NewMonitoringReport): Promise<{ obligationId: string | null } | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto('monitoring_reports')
       .values({
@@ -97,8 +100,8 @@ export async function findReport(db: Db, id: string) {
   return reports(db).select(REPORT_COLUMNS).where('r.id', '=', id).executeTakeFirst();
 }
 
-export async function listReports(db: Db, q: { red?: boolean; caseId?: string; programCode?: string; page: number; pageSize: number }) {
-  let query = reports(db);
+export async function listReports(db: Db, reach: CaseReach, q: { red?: boolean; caseId?: string; programCode?: string; page: number; pageSize: number }) {
+  let query = reports(db).where(caseInReach(reach));
   if (q.red !== undefined) query = query.where('r.red', '=', q.red);
   if (q.caseId) query = query.where('r.case_id', '=', q.caseId);
   if (q.programCode) query = query.where('cases.program_code', '=', q.programCode);

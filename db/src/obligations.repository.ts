@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { ObligationListQuery } from '@kampung/domain';
+import type { CaseReach, ObligationListQuery } from '@kampung/domain';
 import type { Db } from './connection';
+import { inTransaction } from './audited';
+import { caseInReach } from './case-reach';
 
 const OPEN = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
 const ORDER = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
@@ -117,7 +119,7 @@ export async function cancelCaseObligations(db: Db, caseId: string, kinds: strin
  * retried activity does not shift twice. */
 export async function shiftWindows(db: Db, ids: string[], heldAt: Date, resumedAt: Date) {
   if (ids.length === 0) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const fresh = await trx
       .insertInto('obligation_window_shifts')
       .values(ids.map((id) => ({ obligation_id: id, held_at: heldAt, resumed_at: resumedAt })))
@@ -149,7 +151,7 @@ export async function advanceStatus(db: Db, id: string, status: 'DUE' | 'OVERDUE
 }
 
 export async function fulfilVisit(db: Db, f: { obligationId: string; visitId: string; visitedAt: Date }) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const visit = await trx.selectFrom('visits').select('visitor_id').where('id', '=', f.visitId).executeTakeFirst();
     await trx
       .updateTable('obligations')
@@ -207,7 +209,7 @@ export async function findObligation(db: Db, id: string) {
 /** Escalation: an inbox item and an outbox row for each recipient, once. */
 export async function recordEscalation(db: Db, obligationId: string, recipientIds: string[]) {
   if (recipientIds.length === 0) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('inbox_items')
       .values(recipientIds.map((userId) => ({ user_id: userId, obligation_id: obligationId, kind: 'ESCALATION' })))
@@ -228,11 +230,12 @@ export async function recordEscalation(db: Db, obligationId: string, recipientId
   });
 }
 
-export async function listObligations(db: Db, q: ObligationListQuery) {
+export async function listObligations(db: Db, q: ObligationListQuery, reach: CaseReach) {
   let query = db
     .selectFrom('obligations')
     .innerJoin('cases', 'cases.id', 'obligations.case_id')
-    .leftJoin('users', 'users.id', 'obligations.assignee_id');
+    .leftJoin('users', 'users.id', 'obligations.assignee_id')
+    .where(caseInReach(reach));
   if (q.status) query = query.where('obligations.status', '=', q.status);
   if (q.kind) query = query.where('obligations.kind', '=', q.kind);
   if (q.assignee) query = query.where('obligations.assignee_id', '=', q.assignee);

@@ -32,6 +32,11 @@ export interface UsersTable {
   password_hash: string | null;
   supervisor_id: string | null;
   created_at: GeneratedTimestamp;
+  /** Empty: every program / kecamatan. */
+  program_codes: Generated<string[]>;
+  kecamatan_codes: Generated<string[]>;
+  agency_code: string | null;
+  deactivated_at: Timestamp | null;
 }
 export interface SessionsTable {
   token_hash: string;
@@ -72,6 +77,8 @@ export interface TransitionRequestsTable {
   data: Json<Record<string, unknown>> | null;
   actor_id: string | null;
   created_at: GeneratedTimestamp;
+  http_request_id: string | null;
+  source_ip: string | null;
 }
 export interface StageHistoryTable {
   id: Generated<string>;
@@ -227,6 +234,8 @@ export interface InvitationsTable {
   used_at: Timestamp | null;
   created_by: string | null;
   created_at: GeneratedTimestamp;
+  /** INVITATION (choose a first password) or PASSWORD_RESET. */
+  purpose: Generated<string>;
 }
 
 export interface AuditLogTable {

@@ -7,6 +7,9 @@ export interface NewTransitionRequest {
   reason: string | null;
   data: Record<string, unknown> | null;
   actorId: string | null;
+  /** Where the request came from, for the audit entry written with the move. */
+  httpRequestId: string | null;
+  sourceIp: string | null;
 }
 
 export async function insertTransitionRequest(db: Db, r: NewTransitionRequest): Promise<void> {
@@ -19,6 +22,8 @@ export async function insertTransitionRequest(db: Db, r: NewTransitionRequest): 
       reason: r.reason,
       data: r.data ? JSON.stringify(r.data) : null,
       actor_id: r.actorId,
+      http_request_id: r.httpRequestId,
+      source_ip: r.sourceIp,
     })
     .execute();
 }

@@ -10,36 +10,72 @@ export async function findUserById(db: Db, id: string) {
 
 export async function upsertUser(
   db: Db,
-  u: { email: string; name: string; role: string; passwordHash: string },
+  u: { email: string; name: string; role: string; passwordHash: string; programCodes?: string[]; kecamatanCodes?: string[]; agencyCode?: string | null },
 ): Promise<string> {
+  const scope = { program_codes: u.programCodes ?? [], kecamatan_codes: u.kecamatanCodes ?? [], agency_code: u.agencyCode ?? null };
   const row = await db
     .insertInto('users')
-    .values({ email: u.email.toLowerCase(), name: u.name, role: u.role, password_hash: u.passwordHash })
+    .values({ email: u.email.toLowerCase(), name: u.name, role: u.role, password_hash: u.passwordHash, ...scope })
     .onConflict((oc) =>
-      oc.column('email').doUpdateSet({ name: u.name, role: u.role, password_hash: u.passwordHash }),
+      oc.column('email').doUpdateSet({ name: u.name, role: u.role, password_hash: u.passwordHash, ...scope, deactivated_at: null }),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function listUserIdsByRole(db: Db, role: string): Promise<string[]> {
-  const rows = await db.selectFrom('users').select('id').where('role', '=', role).execute();
+export async function listUserIdsByRoles(db: Db, roles: string[]): Promise<string[]> {
+  const rows = await db.selectFrom('users').select('id').where('role', 'in', roles).where('deactivated_at', 'is', null).execute();
   return rows.map((r) => r.id);
 }
 
+/** The people who can be picked (assignment, supervisor): active accounts only. */
 export async function listUsers(db: Db) {
-  return db.selectFrom('users').select(['id', 'name', 'role', 'supervisor_id']).orderBy('name').execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'supervisor_id'])
+    .where('deactivated_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
+/** Every account, for the admins' page. */
+export async function listAccounts(db: Db) {
+  return db
+    .selectFrom('users')
+    .select([
+      'id', 'email', 'name', 'role', 'program_codes', 'kecamatan_codes', 'agency_code', 'supervisor_id',
+      'deactivated_at', 'created_at', (eb) => eb('password_hash', 'is not', null).as('has_password'),
+    ])
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+export interface UserUpdate {
+  name?: string;
+  role?: string;
+  program_codes?: string[];
+  kecamatan_codes?: string[];
+  agency_code?: string | null;
+  deactivated_at?: Date | null;
+}
+
+export async function updateUser(db: Db, id: string, change: UserUpdate) {
+  await db.updateTable('users').set(change).where('id', '=', id).execute();
+}
+
+export async function setPasswordHash(db: Db, id: string, passwordHash: string) {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
 }
 
 export async function setSupervisor(db: Db, userId: string, supervisorId: string | null) {
   await db.updateTable('users').set({ supervisor_id: supervisorId }).where('id', '=', userId).execute();
 }
 
-/** Who hears of an escalation: the assignee's supervisor, and the program's managers (the admins,
- * until the role model names managers). */
+/** Who hears of an escalation: the assignee's supervisor, and the program's admins and managers. */
 export async function escalationRecipients(db: Db, assigneeId: string | null): Promise<string[]> {
-  const managers = await listUserIdsByRole(db, 'ADMIN');
+  const managers = await listUserIdsByRoles(db, ['ADMIN', 'MANAGER']);
   if (!assigneeId) return managers;
   const assignee = await db.selectFrom('users').select('supervisor_id').where('id', '=', assigneeId).executeTakeFirst();
   return [...new Set([...(assignee?.supervisor_id ? [assignee.supervisor_id] : []), ...managers])];

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { userRoleSchema } from './auth';
+import { agencyCodeSchema, kecamatanCodesSchema, programCodesSchema, userRoleSchema, userScopeSchema } from './access';
 
 /** An admin invites a colleague: the account exists at once, without a password, and a one-time
  * link (by email, through the outbox) lets them choose one. */
@@ -10,6 +10,7 @@ export const userInviteSchema = z
     role: userRoleSchema,
     supervisorId: z.uuid().nullable().optional().describe('Whose escalations climb to whom'),
   })
+  .extend(userScopeSchema.shape)
   .strict()
   .openapi('UserInvite');
 export type UserInvite = z.infer<typeof userInviteSchema>;
@@ -18,6 +19,51 @@ export const invitationAcceptSchema = z
   .object({ token: z.string().min(20).max(200), password: z.string().max(200) })
   .strict()
   .openapi('InvitationAccept');
+
+/** An admin changes a colleague's role, scope or name, or (de)activates the account. */
+export const userChangeSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    role: userRoleSchema,
+    // No defaults here: what a change leaves out stays as it is.
+    programCodes: programCodesSchema,
+    kecamatanCodes: kecamatanCodesSchema,
+    agencyCode: agencyCodeSchema,
+    active: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .openapi('UserChange');
+export type UserChange = z.infer<typeof userChangeSchema>;
+
+/** An account as admins see it. */
+export const userAccountSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: userRoleSchema,
+    programCodes: z.array(z.string()),
+    kecamatanCodes: z.array(z.string()),
+    agencyCode: z.string().nullable(),
+    supervisorId: z.uuid().nullable(),
+    active: z.boolean(),
+    /** INVITED: no password chosen yet. */
+    state: z.enum(['ACTIVE', 'INVITED', 'DEACTIVATED']),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('UserAccount');
+export type UserAccount = z.infer<typeof userAccountSchema>;
+
+export const passwordChangeSchema = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) })
+  .strict()
+  .openapi('PasswordChange');
+
+export const passwordResetRequestSchema = z
+  .object({ email: z.string().trim().toLowerCase().email().max(200) })
+  .strict()
+  .openapi('PasswordResetRequest');
 
 export const MIN_PASSWORD_LENGTH = 12;
 

@@ -1,17 +1,48 @@
 import { z } from './zod';
 
-/** What the audit log records (this far: sign-ins and accounts; the access issue adds every change). */
+/** What the audit log records: every change (with its before and after, written in the change's
+ * own transaction), sign-ins, account changes, and reads of personal data and exports. An entry
+ * ending in _UNDONE records a change taken back because the workflow refused it. */
 export const AUDIT_ACTIONS = [
+  // sessions
   'LOGIN',
   'LOGIN_FAILED',
   'LOGIN_REFUSED_LOCKED',
   'LOGOUT',
   'LOGOUT_EVERYWHERE',
+  // accounts
   'USER_INVITED',
+  'INVITATION_RESENT',
   'INVITATION_ACCEPTED',
+  'USER_CHANGED',
+  'USER_DEACTIVATED',
+  'USER_REACTIVATED',
+  'SUPERVISOR_CHANGED',
+  'PASSWORD_CHANGED',
+  'PASSWORD_RESET_REQUESTED',
+  'PASSWORD_RESET',
+  // cases
+  'CASE_PROPOSED',
+  'CASE_PROPOSAL_UNDONE',
+  'CASE_TRANSITIONED',
+  'ASSIGNMENT_CREATED',
+  'ASSIGNMENT_UNDONE',
+  'ASSIGNMENT_HANDED_OVER',
+  'VISIT_LOGGED',
+  'VISIT_UNDONE',
+  'REPORT_SUBMITTED',
+  'OBLIGATION_WAIVED',
+  'OBLIGATION_WAIVER_UNDONE',
+  // program settings
+  'POLICY_CHANGED',
+  'DASHBOARD_SETTINGS_CHANGED',
+  // the user's own lists
   'WORKLIST_SAVED',
   'WORKLIST_CHANGED',
   'WORKLIST_DELETED',
+  // reads
+  'PERSONAL_DATA_READ',
+  'LIST_EXPORTED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,13 +1,5 @@
 import { z } from './zod';
-
-export const USER_ROLES = ['ADMIN', 'OFFICER', 'VIEWER'] as const;
-export const userRoleSchema = z.enum(USER_ROLES);
-export type UserRole = z.infer<typeof userRoleSchema>;
-
-/** Roles that may change cases (submit proposals, make transitions). The full role model comes later. */
-export function canWrite(role: UserRole): boolean {
-  return role === 'ADMIN' || role === 'OFFICER';
-}
+import { ACTIONS, userRoleSchema, userScopeSchema } from './access';
 
 export const loginRequestSchema = z
   .object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) })
@@ -21,7 +13,9 @@ export const meSchema = z
     email: z.string(),
     name: z.string(),
     role: userRoleSchema,
-    canWrite: z.boolean(),
+    scope: userScopeSchema,
+    /** What this role may do (PERMISSIONS); a case's own moves are in its `allowedTransitions`. */
+    permissions: z.array(z.enum(ACTIONS as [string, ...string[]])),
   })
   .openapi('Me');
 export type Me = z.infer<typeof meSchema>;

@@ -6,6 +6,7 @@ export * from './program';
 export * from './case-proposal';
 export * from './transition';
 export * from './transition-data';
+export * from './access';
 export * from './auth';
 export * from './case-views';
 export * from './duration';

@@ -10,12 +10,15 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { casesRepository, obligationsRepository, type Database } from '@kampung/db';
-import { caseListQuerySchema, obligationListQuerySchema } from '@kampung/domain';
+import { caseListQuerySchema, obligationListQuerySchema, type CaseReach } from '@kampung/domain';
 import { dashboard } from '@kampung/api/src/dashboard/dashboard.service';
 import type { ApiClient } from '../integration/support/api-client';
 import { seedScale } from '../scale/seed-scale';
 import type { Log } from '../stack/log';
 import { percentile } from './percentile';
+
+/** The admin's reach (no limits): the bench reads as the admin does. */
+const EVERY_CASE = { kind: "REGION", programCodes: [], kecamatanCodes: [] } satisfies CaseReach;
 
 const SIZES = (process.env.BENCH_MANAGER_CASES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
 const CLIENTS = Number(process.env.BENCH_MANAGER_CLIENTS ?? 50);
@@ -104,12 +107,12 @@ export async function benchManager(api: ApiClient, databaseUrl: string, log: Log
       const obligations = (qs: string): Target => ({
         name: `GET /api/obligations?${qs}`,
         path: `/api/obligations?${qs}`,
-        repo: (db) => obligationsRepository.listObligations(db, obligationListQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs)))),
+        repo: (db) => obligationsRepository.listObligations(db, obligationListQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs))), EVERY_CASE),
       });
       const cases = (qs: string): Target => ({
         name: `GET /api/cases?${qs}`,
         path: `/api/cases?${qs}`,
-        repo: (db) => casesRepository.listCases(db, caseListQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs)))),
+        repo: (db) => casesRepository.listCases(db, caseListQuerySchema.parse(Object.fromEntries(new URLSearchParams(qs))), EVERY_CASE),
       });
       const targets: Target[] = [
         { name: 'GET /api/dashboard', path: '/api/dashboard', repo: (db) => dashboard(db, {}), dashboard: true },

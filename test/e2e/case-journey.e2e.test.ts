@@ -96,8 +96,8 @@ test(
         }
         await kampung.move('Verifikasi', 'Penetapan').filter({ hasText: decreeNumber }).filter({ hasText: 'Bank Jateng' }).waitFor();
 
-        // When they try to move the designated kampung straight to graduation
-        const refusal = await kampung.tryMove('Percontohan (lulus)', 'Uji perpindahan yang tidak sah');
+        // When they try to move the designated kampung straight to implementation
+        const refusal = await kampung.tryMove('Pelaksanaan', 'Uji perpindahan yang tidak sah');
         assert.equal(refusal.status(), 409);
 
         // Then the refusal is explained and the stage is unchanged

@@ -12,8 +12,8 @@ import {
   screenshotOnFailure,
   signedInPage,
   SKIP_WITHOUT_APP,
-  VIEWER_EMAIL,
-  VIEWER_PASSWORD,
+  AUDITOR_EMAIL,
+  AUDITOR_PASSWORD,
 } from './support/e2e';
 
 const OFFICER = DEMO_USERS.find((user) => user.role === 'OFFICER')!;
@@ -27,7 +27,7 @@ test(
   'the case page shows the full timeline: a move with its reason, an assignment and a visit, each with who and when; admins get the Temporal UI link',
   { skip: SKIP_WITHOUT_APP, timeout: 120_000 },
   async () => {
-    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD && VIEWER_EMAIL && VIEWER_PASSWORD, 'the admin and viewer logins must be set');
+    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD && AUDITOR_EMAIL && AUDITOR_PASSWORD, 'the admin and viewer logins must be set');
     const api = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     const admin = (await api.call<User>('GET', '/api/me')).body;
     const officer = (await api.call<User[]>('GET', '/api/users')).body.find((u) => u.name === OFFICER.name);
@@ -98,7 +98,7 @@ test(
       });
 
       // When a viewer opens it on a phone, then they see the same timeline without the operators' link
-      const phone = await signedInPage(browser, VIEWER_EMAIL, VIEWER_PASSWORD, { phone: true });
+      const phone = await signedInPage(browser, AUDITOR_EMAIL, AUDITOR_PASSWORD, { phone: true });
       await screenshotOnFailure(phone, 'case-timeline-viewer', async () => {
         await phone.goto(`/cases/${caseId}`);
         const kampung = new CasePage(phone);

@@ -21,6 +21,8 @@ import {
 
 // The stack signs in the demo users; the officer is one of them.
 const OFFICER = DEMO_USERS.find((user) => user.role === 'OFFICER')!;
+/** The demo mentor takes the position over (a mentor's position goes to a mentor or an officer). */
+const MENTOR = DEMO_USERS.find((user) => user.role === 'MENTOR')!;
 const PROGRAM = 'KAMPUNG_SEJAHTERA_MANDIRI';
 
 interface User {
@@ -138,14 +140,14 @@ test(
         const kampung = new CaseWorkPage(desk);
         await kampung.team().waitFor();
         const member = kampung.member(officer.name, 'Pendamping');
-        const handedOver = await kampung.handOver(member, admin.name, 'Petugas cuti tiga bulan.');
+        const handedOver = await kampung.handOver(member, MENTOR.name, 'Petugas cuti tiga bulan.');
         assert.equal(handedOver.status(), 200, await handedOver.text());
 
         // Then the team shows the handover in its history: from whom, to whom, why and by whom
-        const entry = kampung.handovers().filter({ hasText: `${officer.name} → ${admin.name}` });
+        const entry = kampung.handovers().filter({ hasText: `${officer.name} → ${MENTOR.name}` });
         await entry.filter({ hasText: 'Petugas cuti tiga bulan.' }).filter({ hasText: `oleh ${admin.name}` }).waitFor();
         assert.match(await entry.innerText(), /\d+ kewajiban dipindahkan/);
-        await kampung.team().getByTestId('team-member').locator('.item-list__title').filter({ hasText: admin.name }).waitFor();
+        await kampung.team().getByTestId('team-member').locator('.item-list__title').filter({ hasText: MENTOR.name }).waitFor();
 
         // When they waive the open evaluation with a reason
         const evaluation = kampung.obligations().locator('[data-testid="obligation"][data-kind="EVALUATION"]').first();

@@ -10,8 +10,8 @@ import {
   screenshotOnFailure,
   signedInPage,
   SKIP_WITHOUT_APP,
-  VIEWER_EMAIL,
-  VIEWER_PASSWORD,
+  AUDITOR_EMAIL,
+  AUDITOR_PASSWORD,
 } from './support/e2e';
 
 const PROGRAM = 'KAMPUNG_SEJAHTERA_MANDIRI';
@@ -30,7 +30,7 @@ test(
   { skip: SKIP_WITHOUT_APP, timeout: 180_000 },
   async () => {
     assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
-    assert.ok(VIEWER_EMAIL && VIEWER_PASSWORD, 'E2E_VIEWER_EMAIL and E2E_VIEWER_PASSWORD must be set');
+    assert.ok(AUDITOR_EMAIL && AUDITOR_PASSWORD, 'E2E_AUDITOR_EMAIL and E2E_AUDITOR_PASSWORD must be set');
     const api = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     const original = (await api.call<PolicyVersion>('GET', POLICY_URL)).body;
     const mentorBefore = original.policy.visitCadence.MENTOR;
@@ -116,7 +116,7 @@ test(
       });
 
       // When a viewer opens the policy page
-      const viewer = await signedInPage(browser, VIEWER_EMAIL, VIEWER_PASSWORD, { phone: true });
+      const viewer = await signedInPage(browser, AUDITOR_EMAIL, AUDITOR_PASSWORD, { phone: true });
       await screenshotOnFailure(viewer, 'program-policy', async () => {
         const policies = new PolicyPage(viewer);
         await policies.openFromHeader();

@@ -13,8 +13,8 @@ import {
   screenshotOnFailure,
   signedInPage,
   SKIP_WITHOUT_APP,
-  VIEWER_EMAIL,
-  VIEWER_PASSWORD,
+  AUDITOR_EMAIL,
+  AUDITOR_PASSWORD,
 } from './support/e2e';
 
 const OFFICER = DEMO_USERS.find((user) => user.role === 'OFFICER')!;
@@ -45,7 +45,7 @@ test(
   'an admin saves a filtered obligation list as a shared worklist; a colleague opens it and sees the same rows',
   { skip: SKIP_WITHOUT_APP, timeout: 150_000 },
   async () => {
-    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD && VIEWER_EMAIL && VIEWER_PASSWORD, 'the admin and viewer logins must be set');
+    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD && AUDITOR_EMAIL && AUDITOR_PASSWORD, 'the admin and viewer logins must be set');
     const api = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     const admin = (await api.call<User>('GET', '/api/me')).body;
     const officer = (await api.call<User[]>('GET', '/api/users')).body.find((u) => u.name === OFFICER.name);
@@ -121,7 +121,7 @@ test(
       });
 
       // When a colleague (the viewer) opens the saved worklists on a phone
-      const phone = await signedInPage(browser, VIEWER_EMAIL, VIEWER_PASSWORD, { phone: true });
+      const phone = await signedInPage(browser, AUDITOR_EMAIL, AUDITOR_PASSWORD, { phone: true });
       await screenshotOnFailure(phone, 'saved-worklists-colleague', async () => {
         const worklists = new WorklistsPage(phone);
         await worklists.openFromHeader();

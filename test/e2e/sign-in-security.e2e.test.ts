@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LoginPage } from './pages/LoginPage';
-import { launchChromium, newAppPage, screenshotOnFailure, signedInPage, SKIP_WITHOUT_APP, VIEWER_EMAIL, VIEWER_PASSWORD } from './support/e2e';
+import { launchChromium, newAppPage, screenshotOnFailure, signedInPage, SKIP_WITHOUT_APP, AUDITOR_EMAIL, AUDITOR_PASSWORD } from './support/e2e';
 
 test(
   'a user signs out on every device from the phone, and the laptop is signed out too; repeated failed sign-ins show the lockout',
   { skip: SKIP_WITHOUT_APP, timeout: 120_000 },
   async () => {
-    assert.ok(VIEWER_EMAIL && VIEWER_PASSWORD, 'E2E_VIEWER_EMAIL and E2E_VIEWER_PASSWORD must be set');
+    assert.ok(AUDITOR_EMAIL && AUDITOR_PASSWORD, 'E2E_AUDITOR_EMAIL and E2E_AUDITOR_PASSWORD must be set');
     const browser = await launchChromium();
     try {
       // Given the same user signed in on a laptop and on a phone
-      const laptop = await signedInPage(browser, VIEWER_EMAIL, VIEWER_PASSWORD);
-      const phone = await signedInPage(browser, VIEWER_EMAIL, VIEWER_PASSWORD, { phone: true });
+      const laptop = await signedInPage(browser, AUDITOR_EMAIL, AUDITOR_PASSWORD);
+      const phone = await signedInPage(browser, AUDITOR_EMAIL, AUDITOR_PASSWORD, { phone: true });
       await screenshotOnFailure(phone, 'sign-out-everywhere', async () => {
         // When they choose "Keluar dari semua perangkat" in their menu on the phone
         await phone.getByTestId('current-user').click();

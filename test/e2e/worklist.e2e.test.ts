@@ -9,6 +9,8 @@ import {
   assertNoHorizontalScroll,
   eventually,
   launchChromium,
+  MENTOR_EMAIL,
+  MENTOR_PASSWORD,
   newAppPage,
   screenshotOnFailure,
   signIn,
@@ -27,9 +29,10 @@ test(
   'a mentor sees the visit due on their phone worklist, logs it in one tap, and the case shows the obligation fulfilled',
   { skip: SKIP_WITHOUT_APP, timeout: 120_000 },
   async () => {
-    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
+    assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD && MENTOR_EMAIL && MENTOR_PASSWORD, 'E2E_ADMIN_* and E2E_MENTOR_* must be set');
     const api = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-    const me = (await api.call<{ id: string; name: string }>('GET', '/api/me')).body;
+    const mentor = await Api.signIn(MENTOR_EMAIL, MENTOR_PASSWORD);
+    const me = (await mentor.call<{ id: string; name: string }>('GET', '/api/me')).body;
     const name = `Kampung Kerja E2E ${Date.now().toString(36)}`;
 
     // Given a program policy whose mentor visits fall due within the week (the default is every 14 days)
@@ -43,7 +46,7 @@ test(
 
     const browser = await launchChromium();
     try {
-      // And a kampung with the admin assigned as its mentor
+      // And a kampung with the demo mentor assigned to it
       const created = await api.call<{ id: string }>('POST', '/api/cases', {
         programCode: PROGRAM,
         kelurahanCode: '36.71.07.1013',
@@ -58,14 +61,14 @@ test(
       const assigned = await api.call('POST', `/api/cases/${caseId}/assignments`, { userId: me.id, role: 'MENTOR', lead: true });
       assert.equal(assigned.status, 201, JSON.stringify(assigned.body));
       await eventually(async () => {
-        const work = (await api.call<{ dueThisWeek: { caseId: string }[] }>('GET', '/api/me/worklist')).body;
+        const work = (await mentor.call<{ dueThisWeek: { caseId: string }[] }>('GET', '/api/me/worklist')).body;
         assert.ok(work.dueThisWeek.some((o) => o.caseId === caseId), 'the first visit is due this week');
       });
 
       const page = await newAppPage(browser, { phone: true });
       await screenshotOnFailure(page, 'worklist', async () => {
         // When they sign in on a phone and open the case
-        await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+        await signIn(page, MENTOR_EMAIL, MENTOR_PASSWORD);
         const kampung = new CaseWorkPage(page);
         await kampung.open(caseId);
 

@@ -31,14 +31,15 @@ describe('signing in and the reference data', () => {
     assert.equal(me.status, 200);
     assert.equal(me.body.email, env.admin().email);
     assert.equal(me.body.role, 'ADMIN');
-    assert.equal(me.body.canWrite, true);
+    assert.ok(me.body.permissions.includes('case.propose') && me.body.permissions.includes('user.manage'), 'the admin may propose and manage accounts');
+    assert.deepEqual(me.body.scope, { programCodes: [], kecamatanCodes: [], agencyCode: null }, 'no limits');
     assert.equal((await api.post('/api/auth/logout')).status, 204);
     assert.equal((await api.get('/api/me')).status, 401, 'the session is gone on the server');
   });
 
-  test('when a viewer tries to change a case, then 403 FORBIDDEN, but reading works', async () => {
-    const viewer = await ApiClient.signedIn(env.viewer());
-    assert.equal((await viewer.get('/api/me')).body.canWrite, false);
+  test('when an auditor tries to change a case, then 403 FORBIDDEN, but reading works', async () => {
+    const viewer = await ApiClient.signedIn(env.auditor());
+    assert.equal((await viewer.get('/api/me')).body.permissions.includes('case.propose'), false, 'an auditor changes nothing');
     const res = await viewer.post('/api/cases', proposal());
     assert.equal(res.status, 403);
     assert.equal(res.body.code, 'FORBIDDEN');
@@ -46,7 +47,7 @@ describe('signing in and the reference data', () => {
   });
 
   test('the two programs and the real regions of both cities, with dotted Kemendagri codes', async () => {
-    const api = await ApiClient.signedIn(env.viewer());
+    const api = await ApiClient.signedIn(env.auditor());
     const programs = (await api.get('/api/programs')).body;
     assert.deepEqual(
       programs.map((p: any) => [p.code, p.cityCode, p.cityName]),

@@ -38,11 +38,11 @@ describe('the audit log: sign-ins and accounts, append-only', () => {
     assert.equal(good.actor.name, (await (await ApiClient.signedIn(officer)).get('/api/me')).body.name);
 
     const email = `diaudit-${Date.now()}@semarangkota.go.id`;
-    const invited = await admin.post('/api/users', { email, name: 'Rina Audit', role: 'VIEWER' });
+    const invited = await admin.post('/api/users', { email, name: 'Rina Audit', role: 'AUDITOR' });
     assert.equal(invited.status, 201);
     const me = (await admin.get('/api/me')).body;
     const [invitation] = (await entries('action=USER_INVITED&pageSize=200')).filter((e) => e.subjectId === invited.body.id);
-    assert.deepEqual([invitation.actor.id, invitation.after], [me.id, { email, name: 'Rina Audit', role: 'VIEWER', supervisorId: null }], 'who invited whom, as what');
+    assert.deepEqual([invitation.actor.id, invitation.after], [me.id, { email, name: 'Rina Audit', role: 'AUDITOR', supervisorId: null, programCodes: [], kecamatanCodes: [], agencyCode: null }], 'who invited whom, as what');
     const row = await db.selectFrom('outbox').select('payload').where('recipient_id', '=', invited.body.id).executeTakeFirstOrThrow();
     const token = new URL((row.payload as { link: string }).link).hash.slice(1);
     assert.equal((await new ApiClient().post('/api/invitations/accept', { token, password: 'sawah hijau di pagi hari' })).status, 204);

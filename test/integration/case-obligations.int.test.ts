@@ -4,6 +4,7 @@ import { DEFAULT_POLICIES, type CaseDetail, type ProgramPolicy, type Stage } fro
 import { caseObligationsWorkflowId, visitCadenceWorkflowId } from '@kampung/workflows';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
+import { newAccount } from './support/accounts';
 import { FULL_PATH, validData } from './support/stage-data';
 import { eventually as eventuallyWithin, withTemporal } from './support/temporal';
 
@@ -27,7 +28,9 @@ const QUIET: Partial<ProgramPolicy> = {
 describe('case obligations: stage deadlines, reports, evaluations, holds, handovers and policy changes', () => {
   let admin: ApiClient;
   let officer: ApiClient;
-  const ids = { admin: '', officer: '', viewer: '' };
+  let manager: ApiClient;
+  const ids = { admin: '', officer: '', viewer: '', mentor: '' };
+  const iai: string[] = [];
 
   async function setPolicy(changes: Partial<ProgramPolicy>, note: string) {
     const current = (await admin.get(`/api/programs/${KT}/policy`)).body;
@@ -58,7 +61,11 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     const users = (await admin.get('/api/users')).body as any[];
     ids.admin = (await admin.get('/api/me')).body.id;
     ids.officer = (await officer.get('/api/me')).body.id;
-    ids.viewer = users.find((u) => u.role === 'VIEWER').id;
+    ids.viewer = users.find((u) => u.role === 'AUDITOR').id;
+    ids.mentor = (await newAccount('MENTOR')).id;
+    for (let i = 0; i < 3; i++) iai.push((await newAccount('IAI_ARCHITECT')).id);
+    // Graduation and closure are the manager's to approve.
+    manager = await ApiClient.signedIn(env.manager());
   });
   after(async () => {
     const current = (await admin.get(`/api/programs/${KT}/policy`)).body;
@@ -91,7 +98,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
 
     await eventually(async () => assert.equal((await obligations(kampung.id, '&kind=STAGE_DEADLINE'))[0].status, 'ESCALATED'), { timeoutMs: 40_000 });
     assert.ok(Date.now() >= Date.parse(deadline.escalatesAt), 'Date.now() >= Date.parse(deadline.escalatesAt)');
-    const viewer = await ApiClient.signedIn(env.viewer());
+    const viewer = await ApiClient.signedIn(env.auditor());
     for (const client of [viewer, admin]) {
       const inbox = (await client.get('/api/me/inbox')).body as any[];
       assert.ok(inbox.some((i) => i.kind === 'ESCALATION' && i.obligation?.id === deadline.id), 'in the supervisor\'s and the managers\' inbox');
@@ -181,9 +188,9 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     assert.equal(evaluated.late, false);
 
     // After graduation the lighter checks replace the monthly reports; closing the case cancels what is open.
-    await admin.move(kampung.id, 'GRADUATED', { data: validData('EVALUATION', 'GRADUATED') });
+    await manager.move(kampung.id, 'GRADUATED', { data: validData('EVALUATION', 'GRADUATED') });
     await eventually(async () => assert.ok((await obligations(kampung.id, '&kind=GRADUATE_CHECK')).length >= 1, 'no check yet'));
-    await admin.move(kampung.id, 'CLOSED', { data: validData('GRADUATED', 'CLOSED') });
+    await manager.move(kampung.id, 'CLOSED', { data: validData('GRADUATED', 'CLOSED') });
     await eventually(async () => {
       const open = (await obligations(kampung.id)).filter((o) => ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'].includes(o.status));
       assert.deepEqual(open, []);
@@ -195,7 +202,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
   test('when a case is put on hold, then its obligations pause, and on resume they go on with the time they had left', async () => {
     await setPolicy({ visitCadence: { MENTOR: 'PT4S' }, stageMaxDuration: { SURVEY: 'PT5S' } }, 'Uji: jeda');
     const kampung = await moveTo(await admin.propose({ kelurahanCode: QUIET_KELURAHAN }), 'SURVEY');
-    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.admin, role: 'MENTOR' })).body;
+    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.mentor, role: 'MENTOR' })).body;
     const [visit, deadline] = await eventually(async () => {
       const [v] = await obligations(kampung.id, '&kind=VISIT');
       const [d] = await obligations(kampung.id, '&kind=STAGE_DEADLINE');
@@ -249,19 +256,19 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     });
     assert.equal(open.assignee.id, ids.officer);
 
-    const noReason = await admin.post(`/api/cases/${kampung.id}/assignments/${assignment.id}/handover`, { toUserId: ids.admin });
+    const noReason = await admin.post(`/api/cases/${kampung.id}/assignments/${assignment.id}/handover`, { toUserId: ids.mentor });
     assert.equal(noReason.status, 422);
     const same = await admin.post(`/api/cases/${kampung.id}/assignments/${assignment.id}/handover`, { toUserId: ids.officer, reason: 'x' });
     assert.equal(same.status, 422);
-    const handed = await admin.post(`/api/cases/${kampung.id}/assignments/${assignment.id}/handover`, { toUserId: ids.admin, reason: 'Mutasi ke kecamatan lain' });
+    const handed = await admin.post(`/api/cases/${kampung.id}/assignments/${assignment.id}/handover`, { toUserId: ids.mentor, reason: 'Mutasi ke kecamatan lain' });
     assert.equal(handed.status, 200, JSON.stringify(handed.body));
-    assert.equal(handed.body.user.id, ids.admin);
+    assert.equal(handed.body.user.id, ids.mentor);
     assert.equal(handed.body.handovers.length, 1);
     assert.deepEqual(
       { from: handed.body.handovers[0].from.id, to: handed.body.handovers[0].to.id, reason: handed.body.handovers[0].reason, moved: handed.body.handovers[0].movedObligations },
-      { from: ids.officer, to: ids.admin, reason: 'Mutasi ke kecamatan lain', moved: 1 },
+      { from: ids.officer, to: ids.mentor, reason: 'Mutasi ke kecamatan lain', moved: 1 },
     );
-    assert.equal((await obligations(kampung.id, '&kind=VISIT'))[0].assignee.id, ids.admin, 'the open visit moved');
+    assert.equal((await obligations(kampung.id, '&kind=VISIT'))[0].assignee.id, ids.mentor, 'the open visit moved');
     const team = (await admin.get(`/api/cases/${kampung.id}/assignments`)).body as any[];
     assert.equal(team[0].handovers[0].by.id, ids.admin);
 
@@ -275,9 +282,9 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     // Kampung Tematik: a handover cannot bring a third IAI architect into a kecamatan.
     const a = await admin.propose({ kelurahanCode: QUIET_KELURAHAN });
     const b = await admin.propose({ kelurahanCode: QUIET_KELURAHAN });
-    assert.equal((await admin.post(`/api/cases/${a.id}/assignments`, { userId: ids.admin, role: 'IAI_ARCHITECT' })).status, 201);
-    const iai = (await admin.post(`/api/cases/${b.id}/assignments`, { userId: ids.officer, role: 'IAI_ARCHITECT' })).body;
-    const third = await admin.post(`/api/cases/${b.id}/assignments/${iai.id}/handover`, { toUserId: ids.viewer, reason: 'Ganti arsitek' });
+    assert.equal((await admin.post(`/api/cases/${a.id}/assignments`, { userId: iai[0], role: 'IAI_ARCHITECT' })).status, 201);
+    const architect = (await admin.post(`/api/cases/${b.id}/assignments`, { userId: iai[1], role: 'IAI_ARCHITECT' })).body;
+    const third = await admin.post(`/api/cases/${b.id}/assignments/${architect.id}/handover`, { toUserId: iai[2], reason: 'Ganti arsitek' });
     assert.equal(third.status, 409);
     assert.match(third.body.detail, /third/);
   });
@@ -285,7 +292,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
   test('when the policy changes, then running cadences follow it from their next obligation on; what is fulfilled is not rewritten', async () => {
     const v1 = await setPolicy({ visitCadence: { MENTOR: 'PT60S' } }, 'Uji: kadens lama');
     const kampung = await admin.propose({ kelurahanCode: QUIET_KELURAHAN });
-    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.admin, role: 'MENTOR' })).body;
+    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.mentor, role: 'MENTOR' })).body;
     const first = await eventually(async () => {
       const [o] = await obligations(kampung.id, '&kind=VISIT');
       assert.ok(o, 'not written yet');
@@ -316,7 +323,7 @@ describe('case obligations: stage deadlines, reports, evaluations, holds, handov
     // Second-scale stand-ins: 78 visits (26 a year) and 36 report periods of one second.
     await setPolicy({ visitCadence: { MENTOR: 'PT30S' }, monitoringReportPeriod: 'PT1S', monitoringReportDueAfter: 'PT2S', evaluationInterval: 'PT1H' }, 'Uji: tiga tahun');
     const kampung = await admin.propose({ kelurahanCode: QUIET_KELURAHAN });
-    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.admin, role: 'MENTOR' })).body;
+    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.mentor, role: 'MENTOR' })).body;
     await moveTo(kampung, 'IMPLEMENTATION');
 
     const reported = new Set<string>();

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { DEFAULT_POLICIES, type CaseDetail, type Stage } from '@kampung/domain';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
-import { FULL_PATH, validData } from './support/stage-data';
+import { newAccount } from './support/accounts';
+import { FULL_PATH, moverOf, validData } from './support/stage-data';
 import { eventually } from './support/temporal';
 
 const KT = 'KAMPUNG_TEMATIK';
@@ -14,11 +15,13 @@ describe("a case's full timeline", () => {
   let admin: ApiClient;
   let officer: ApiClient;
   let viewer: ApiClient;
+  let manager: ApiClient;
   const ids = { admin: '', officer: '' };
   before(async () => {
     admin = await ApiClient.signedIn(env.admin());
     officer = await ApiClient.signedIn(env.officer());
-    viewer = await ApiClient.signedIn(env.viewer());
+    viewer = await ApiClient.signedIn(env.auditor());
+    manager = await ApiClient.signedIn(env.manager());
     ids.admin = (await admin.get('/api/me')).body.id;
     ids.officer = (await officer.get('/api/me')).body.id;
   });
@@ -49,7 +52,7 @@ describe("a case's full timeline", () => {
     }, { timeoutMs: 30_000 });
 
     const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: ids.officer, role: 'MENTOR' })).body;
-    const handed = await admin.post(`/api/cases/${kampung.id}/assignments/${assignment.id}/handover`, { toUserId: ids.admin, reason: 'Pendamping pindah tugas' });
+    const handed = await admin.post(`/api/cases/${kampung.id}/assignments/${assignment.id}/handover`, { toUserId: (await newAccount('MENTOR')).id, reason: 'Pendamping pindah tugas' });
     assert.equal(handed.status, 200, JSON.stringify(handed.body));
     const visit = await admin.post(`/api/cases/${kampung.id}/visits`, {
       assignmentId: assignment.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'Rapat warga RW', attendees: 12,
@@ -65,7 +68,7 @@ describe("a case's full timeline", () => {
         });
         assert.equal(report.status, 201, JSON.stringify(report.body));
       }
-      const res = await admin.move(kampung.id, to, { data: validData(kampung.stage, to) });
+      const res = await moverOf(kampung.stage, to, admin, manager).move(kampung.id, to, { data: validData(kampung.stage, to) });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       kampung = res.body;
     }
@@ -98,7 +101,7 @@ describe("a case's full timeline", () => {
       [ids.admin, 'Pendamping pindah tugas', assignment.user.name, handed.body.user.name],
     );
     const logged = one('VISIT');
-    assert.deepEqual([logged.actor?.id, logged.summary.visitKind, logged.summary.attendees, logged.summary.notes], [ids.admin, 'MENTORING', 12, 'Rapat warga RW']);
+    assert.deepEqual([logged.actor?.id, logged.summary.visitKind, logged.summary.attendees, logged.summary.notes], [handed.body.user.id, 'MENTORING', 12, 'Rapat warga RW']);
     const report = one('MONITORING_REPORT');
     assert.deepEqual([report.actor?.id, report.summary.period, report.summary.red, report.reason], [ids.officer, '2026-10', true, 'Material terlambat datang']);
     const waiver = one('OBLIGATION_WAIVED');

@@ -30,14 +30,14 @@ describe('history stays bounded', () => {
   });
 
   test('when a case makes many moves, then it continues as new and keeps its stage and sequence', async () => {
-    const { deps, actorId, close } = await caseDepsFor(server.address, 'can-test');
+    const { deps, actor, close } = await caseDepsFor(server.address, 'can-test');
     const worker = await startInProcessWorker(server.address, deps.db, 'can-test');
     try {
-      const created = await proposeCase(deps, proposal(), actorId);
-      await transitionCase(deps, created.id, { to: 'SURVEY', data: { plannedDate: '2026-12-01', team: 'Tim' } }, actorId);
+      const created = await proposeCase(deps, proposal(), actor);
+      await transitionCase(deps, created.id, { to: 'SURVEY', data: { plannedDate: '2026-12-01', team: 'Tim' } }, actor);
       for (let i = 0; i < 12; i++) {
-        await transitionCase(deps, created.id, { to: 'ON_HOLD', reason: `jeda ${i}` }, actorId);
-        await transitionCase(deps, created.id, { to: 'SURVEY' }, actorId);
+        await transitionCase(deps, created.id, { to: 'ON_HOLD', reason: `jeda ${i}` }, actor);
+        await transitionCase(deps, created.id, { to: 'SURVEY' }, actor);
       }
       const handle = deps.temporal.workflow.getHandle(created.workflowId);
       // The run continues as new once it has told the obligations about the last moves (just after answering).
@@ -50,7 +50,7 @@ describe('history stays bounded', () => {
       const state = await handle.query(stateQuery);
       assert.equal(state.stage, 'SURVEY');
       assert.equal(state.seq, 25);
-      const after = await transitionCase(deps, created.id, { to: 'VERIFICATION', data: { surveyDate: '2026-12-02', householdsSurveyed: 10, poorHouseholdsFound: 3, findings: 'ok', recommendation: 'PROCEED' } }, actorId);
+      const after = await transitionCase(deps, created.id, { to: 'VERIFICATION', data: { surveyDate: '2026-12-02', householdsSurveyed: 10, poorHouseholdsFound: 3, findings: 'ok', recommendation: 'PROCEED' } }, actor);
       assert.equal(after.stage, 'VERIFICATION');
       assert.equal(after.history.length, 27);
       assert.deepEqual(after.history.map((h) => h.seq), [...Array(27).keys()]);

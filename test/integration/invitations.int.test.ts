@@ -54,7 +54,7 @@ describe('accounts: admins invite colleagues, who choose a password once through
 
   test('an expired link, an unknown token, a taken email, a bad invitation and a non-admin are refused, and nothing is written', async () => {
     const email = `kedaluwarsa-${Date.now()}@tangerangkota.go.id`;
-    const invited = await admin.post('/api/users', { email, name: 'Rudi Hartono', role: 'VIEWER' });
+    const invited = await admin.post('/api/users', { email, name: 'Rudi Hartono', role: 'AUDITOR' });
     const { token } = await invitationLink(invited.body.id);
     await db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', invited.body.id).execute();
     assert.equal((await accept(token, 'sawah hijau di pagi hari')).status, 404, 'expired');
@@ -63,7 +63,7 @@ describe('accounts: admins invite colleagues, who choose a password once through
 
     const users = async () => Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     const before = await users();
-    const taken = await admin.post('/api/users', { email: email.toUpperCase(), name: 'Lagi', role: 'VIEWER' });
+    const taken = await admin.post('/api/users', { email: email.toUpperCase(), name: 'Lagi', role: 'AUDITOR' });
     assert.equal(taken.status, 409, 'the email (in any case) has an account');
     assert.deepEqual(taken.body.errors.map((e: any) => e.path), ['email']);
     const bad = await admin.post('/api/users', { email: 'bukan-email', name: '', role: 'KING' });

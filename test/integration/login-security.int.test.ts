@@ -14,7 +14,7 @@ async function attempt(email: string, password: string) {
 describe('sign-in: temporary lockout and signing out everywhere', () => {
   test('five failed sign-ins lock the account for a while, even for the right password; the lock ends and a success clears the count', async () => {
     assert.ok(LOCK_SECONDS > 0 && LOCK_SECONDS <= 10, 'the test stack locks for a few seconds');
-    const viewer = env.viewer();
+    const viewer = env.auditor();
     for (let i = 0; i < 5; i++) {
       const wrong = await attempt(viewer.email, `salah-${i}`);
       assert.equal(wrong.status, 401, `failure ${i + 1} is a plain 401`);
@@ -46,7 +46,7 @@ describe('sign-in: temporary lockout and signing out everywhere', () => {
   test('signing out everywhere ends every session of the user, on every device', async () => {
     const phone = await ApiClient.signedIn(env.officer());
     const laptop = await ApiClient.signedIn(env.officer());
-    const other = await ApiClient.signedIn(env.viewer());
+    const other = await ApiClient.signedIn(env.auditor());
     assert.equal((await phone.get('/api/me')).status, 200);
     const out = await laptop.post('/api/auth/logout-everywhere');
     assert.equal(out.status, 204);
@@ -83,7 +83,7 @@ describe('sign-in: a limit per source address', () => {
     assert.equal(failures, 50, 'after exactly the default limit of 50 failures');
     assert.equal(((await refused.json()) as { code: string }).code, 'TOO_MANY_ATTEMPTS');
     assert.ok(Number(refused.headers.get('retry-after')) > 0, 'with Retry-After');
-    const viewer = env.viewer();
+    const viewer = env.auditor();
     assert.equal((await from(address, viewer.email, viewer.password)).status, 429, 'even a right password from that address');
     assert.equal((await from('198.51.100.7', viewer.email, viewer.password)).status, 200, 'another address signs in');
   });

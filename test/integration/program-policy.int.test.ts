@@ -12,7 +12,7 @@ const officer = () => {
 
 describe('program policies, versioned', () => {
   test('each program starts with its default policy as version 1, readable by any signed-in user', async () => {
-    const viewer = await ApiClient.signedIn(env.viewer());
+    const viewer = await ApiClient.signedIn(env.auditor());
     const versions = (await viewer.get('/api/programs/KAMPUNG_SEJAHTERA_MANDIRI/policy/versions')).body;
     const first = versions.at(-1);
     assert.equal(first.version, 1);
@@ -62,7 +62,7 @@ describe('program policies, versioned', () => {
   });
 
   test('when an officer or a viewer tries to change a policy, then 403', async () => {
-    for (const who of [officer(), env.viewer()]) {
+    for (const who of [officer(), env.auditor()]) {
       const client = await ApiClient.signedIn(who);
       const current = (await client.get('/api/programs/KAMPUNG_TEMATIK/policy')).body;
       const res = await client.request('PUT', '/api/programs/KAMPUNG_TEMATIK/policy', {

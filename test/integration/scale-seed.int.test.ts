@@ -18,7 +18,8 @@ import { DEFAULT_POLICIES, programPolicySchema, type AssignmentRole, type CaseDe
 import { buildCaseRows, OPEN_STATUSES, type CaseScript, type ObligationRow, type ScriptMove } from '../scale/scale-rows';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
-import { FULL_PATH, validData } from './support/stage-data';
+import { newAccount } from './support/accounts';
+import { FULL_PATH, moverOf, validData } from './support/stage-data';
 import { eventually, withTemporal } from './support/temporal';
 
 const KT = 'KAMPUNG_TEMATIK';
@@ -44,7 +45,8 @@ const ms = (d: Date | null) => (d === null ? null : d.getTime());
 describe('seed:scale: the bulk path writes the rows the product writes', () => {
   let admin: ApiClient;
   let db: Db;
-  const ids = { admin: '', officer: '' };
+  let manager: ApiClient;
+  const ids = { admin: '', officer: '', mentor: '' };
   let policyVersion = 0;
 
   before(async () => {
@@ -52,6 +54,8 @@ describe('seed:scale: the bulk path writes the rows the product writes', () => {
     const officer = await ApiClient.signedIn(env.officer());
     ids.admin = (await admin.get('/api/me')).body.id;
     ids.officer = (await officer.get('/api/me')).body.id;
+    ids.mentor = (await newAccount('MENTOR')).id;
+    manager = await ApiClient.signedIn(env.manager());
     db = createDb(env.databaseUrl, { max: 2 });
     const current = (await admin.get(`/api/programs/${KT}/policy`)).body;
     const res = await admin.request('PUT', `/api/programs/${KT}/policy`, {
@@ -79,7 +83,7 @@ describe('seed:scale: the bulk path writes the rows the product writes', () => {
     return res.body.id as string;
   }
   async function move(caseId: string, from: Stage, to: Stage, reason?: string) {
-    const res = await admin.move(caseId, to, { data: validData(from, to), ...(reason ? { reason } : {}) });
+    const res = await moverOf(from, to, admin, manager).move(caseId, to, { data: validData(from, to), ...(reason ? { reason } : {}) });
     assert.equal(res.status, 200, JSON.stringify(res.body));
   }
   async function visit(caseId: string, assignmentId: string) {
@@ -226,7 +230,7 @@ describe('seed:scale: the bulk path writes the rows the product writes', () => {
     const roadA = async () => {
       const kampung = await propose();
       await assign(kampung.id, ids.officer, 'DINSOS_OFFICER', true);
-      const mentor = await assign(kampung.id, ids.admin, 'MENTOR');
+      const mentor = await assign(kampung.id, ids.mentor, 'MENTOR');
       await move(kampung.id, 'PROPOSAL', 'SURVEY');
       await sleep(2500);
       await visit(kampung.id, mentor);
@@ -262,7 +266,7 @@ describe('seed:scale: the bulk path writes the rows the product writes', () => {
     // C: on hold in Survei: the timers stop where they were.
     const roadC = async () => {
       const kampung = await propose();
-      const mentor = await assign(kampung.id, ids.admin, 'MENTOR');
+      const mentor = await assign(kampung.id, ids.mentor, 'MENTOR');
       await move(kampung.id, 'PROPOSAL', 'SURVEY');
       await sleep(1000);
       await visit(kampung.id, mentor);

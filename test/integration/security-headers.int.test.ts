@@ -14,7 +14,7 @@ test('every answer, page or API, carries the security headers; the session cooki
     assert.match(h.get('strict-transport-security') ?? '', /max-age=\d+/, `${path}: HSTS`);
     assert.equal(h.get('x-powered-by'), null, `${path}: no X-Powered-By`);
   }
-  const login = await fetch(`${env.appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env.viewer()) });
+  const login = await fetch(`${env.appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env.auditor()) });
   const session = login.headers.getSetCookie().find((c) => c.startsWith('kampung_session=')) ?? '';
   assert.match(session, /HttpOnly/i, 'HttpOnly');
   assert.match(session, /SameSite=Lax/i, 'SameSite');

@@ -35,7 +35,7 @@ describe('timers survive a dead worker and a restarted Temporal server', () => {
     };
     let server: RunningTemporal | undefined = await startTemporalDevServer(serverOptions);
     let worker: ChildProcess | undefined = await startWorkerProcess({ TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE });
-    const { deps, actorId, close } = await caseDepsFor(server.address, TASK_QUEUE);
+    const { deps, actor, mentorId, close } = await caseDepsFor(server.address, TASK_QUEUE);
     try {
       const current = await getCurrentPolicy(deps.db, KSM);
       await changePolicy(deps.db, KSM, {
@@ -49,9 +49,9 @@ describe('timers survive a dead worker and a restarted Temporal server', () => {
           visitGrace: 'PT2S',
           escalationDelay: 'PT2S',
         },
-      }, actorId);
-      const kampung = await proposeCase(deps, proposal({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '2' }), actorId);
-      const assignment = await assign(deps, kampung.id, { userId: actorId, role: 'MENTOR' }, actorId);
+      }, actor);
+      const kampung = await proposeCase(deps, proposal({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '2' }), actor);
+      const assignment = await assign(deps, kampung.id, { userId: mentorId, role: 'MENTOR' }, actor.id);
       const obligation = await eventually(async () => {
         const row = await deps.db.selectFrom('obligations').selectAll().where('assignment_id', '=', assignment.id).where('kind', '=', 'VISIT').executeTakeFirst();
         assert.ok(row, 'not written yet');
@@ -89,7 +89,7 @@ describe('timers survive a dead worker and a restarted Temporal server', () => {
         });
       }
       const now = await getCurrentPolicy(deps.db, KSM);
-      await changePolicy(deps.db, KSM, { baseVersion: now.version, changeNote: 'Uji selesai', policy: current.policy }, actorId);
+      await changePolicy(deps.db, KSM, { baseVersion: now.version, changeNote: 'Uji selesai', policy: current.policy }, actor);
     } finally {
       if (worker) {
         worker.kill('SIGTERM');

@@ -18,7 +18,7 @@ describe('refused transitions leave no trace', () => {
     await api.move(created.id, 'SURVEY', { data: validData('PROPOSAL', 'SURVEY') });
     const before = await withTemporal((c) => c.workflow.getHandle(created.workflowId).fetchHistory());
 
-    const res = await api.move(created.id, 'GRADUATED');
+    const res = await api.move(created.id, 'IMPLEMENTATION');
     assert.equal(res.status, 409);
     assert.match(res.contentType, /application\/problem\+json/);
     assert.equal(res.body.code, 'ILLEGAL_TRANSITION');

@@ -1,15 +1,11 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_USERS } from '@kampung/api';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
+import { newAccount, type TestAccount } from './support/accounts';
 import { eventually, withTemporal } from './support/temporal';
 
 const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
-const credentials = (role: string) => {
-  const { email, password } = DEMO_USERS.find((u) => u.role === role)!;
-  return { email, password };
-};
 
 async function obligationsOf(api: ApiClient, caseId: string) {
   return (await api.get(`/api/obligations?case=${caseId}&kind=VISIT&pageSize=200`)).body.items as any[];
@@ -18,9 +14,13 @@ async function obligationsOf(api: ApiClient, caseId: string) {
 describe('visit obligations driven by Temporal timers', () => {
   let admin: ApiClient;
   let adminId: string;
+  let mentorId: string;
+  let mentor: TestAccount;
   before(async () => {
     admin = await ApiClient.signedIn(env.admin());
     adminId = (await admin.get('/api/me')).body.id;
+    mentor = await newAccount('MENTOR');
+    mentorId = mentor.id;
     // A second-scale policy: due 4 s after the last visit, open 1 s before, overdue 2 s after, escalated 2 s later.
     const current = (await admin.get(`/api/programs/${KSM}/policy`)).body;
     const res = await admin.request('PUT', `/api/programs/${KSM}/policy`, {
@@ -33,7 +33,7 @@ describe('visit obligations driven by Temporal timers', () => {
 
   test('when a mentor misses a visit, then it is UPCOMING, DUE, OVERDUE and ESCALATED, each at its time, and lands in the inbox', async () => {
     const kampung = await admin.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '9' });
-    const assigned = await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: adminId, role: 'MENTOR' });
+    const assigned = await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: mentorId, role: 'MENTOR' });
     assert.equal(assigned.status, 201, JSON.stringify(assigned.body));
 
     const first = await eventually(async () => {
@@ -42,7 +42,7 @@ describe('visit obligations driven by Temporal timers', () => {
       return o;
     });
     assert.equal(first.kind, 'VISIT');
-    assert.equal(first.assignee.id, adminId);
+    assert.equal(first.assignee.id, mentorId);
     if (Date.now() < Date.parse(first.opensAt)) assert.equal(first.status, 'UPCOMING');
     assert.deepEqual(
       [first.opensAt, first.dueAt, first.overdueAt, first.escalatesAt].map((t) => Date.parse(t) - Date.parse(first.dueAt)),
@@ -57,7 +57,7 @@ describe('visit obligations driven by Temporal timers', () => {
       const boundary = { DUE: first.opensAt, OVERDUE: first.overdueAt, ESCALATED: first.escalatesAt }[status]!;
       assert.ok(seenAt >= Date.parse(boundary), `${status} not before its time`);
     }
-    const work = (await admin.get('/api/me/worklist')).body;
+    const work = (await mentor.api.get('/api/me/worklist')).body; // the mentor's own
     assert.ok(work.escalated.some((o: any) => o.id === first.id), 'the worklist shows it as escalated');
     const inbox = (await admin.get('/api/me/inbox')).body;
     assert.ok(inbox.some((i: any) => i.obligation.id === first.id && i.kind === 'ESCALATION' && i.case.id === kampung.id), 'inbox.some((i: any) => i.obligation.id === first.id && i....');
@@ -67,7 +67,7 @@ describe('visit obligations driven by Temporal timers', () => {
 
   test('when a visit is logged before it is due, then the obligation is fulfilled on time and the next one counts from the visit', async () => {
     const kampung = await admin.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '8' });
-    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: adminId, role: 'MENTOR' })).body;
+    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: mentorId, role: 'MENTOR' })).body;
     await eventually(async () => assert.equal((await obligationsOf(admin, kampung.id)).length, 1));
     const visitedOn = new Date().toISOString();
     const visit = await admin.post(`/api/cases/${kampung.id}/visits`, {
@@ -88,7 +88,7 @@ describe('visit obligations driven by Temporal timers', () => {
     assert.equal(done.id, visit.body.fulfilledObligationId);
     assert.equal(done.status, 'FULFILLED');
     assert.equal(done.late, false);
-    const work = (await admin.get('/api/me/worklist')).body;
+    const work = (await mentor.api.get('/api/me/worklist')).body; // the mentor's own
     assert.ok(work.dueThisWeek.some((o: any) => o.id === next.id), 'the next visit is due this week');
     const users = (await admin.get('/api/users')).body;
     assert.ok(users.some((u: any) => u.id === adminId && typeof u.name === 'string'), 'users.some((u: any) => u.id === adminId && typeof u.name ...');
@@ -97,7 +97,7 @@ describe('visit obligations driven by Temporal timers', () => {
 
   test('when a visit is invalid or for another case, then 422 or 404 and nothing is written', async () => {
     const kampung = await admin.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '7' });
-    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: adminId, role: 'MENTOR' })).body;
+    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: mentorId, role: 'MENTOR' })).body;
     const bad = await admin.post(`/api/cases/${kampung.id}/visits`, { assignmentId: assignment.id, visitedOn: 'kemarin', kind: 'PICNIC', notes: '' });
     assert.equal(bad.status, 422);
     assert.deepEqual(bad.body.errors.map((e: any) => e.path).sort(), ['kind', 'notes', 'visitedOn']);
@@ -112,7 +112,7 @@ describe('visit obligations driven by Temporal timers', () => {
     assert.equal(wrongCase.status, 404);
     for (const path of ['/api/cases/bukan-uuid/assignments', '/api/cases/00000000-0000-4000-8000-000000000000/assignments']) {
       assert.equal((await admin.get(path)).status, 404, path);
-      const res = await admin.post(path, { userId: adminId, role: 'MENTOR' });
+      const res = await admin.post(path, { userId: mentorId, role: 'MENTOR' });
       assert.equal(res.status, 404, path);
       assert.equal(res.body.code, 'NOT_FOUND');
     }
@@ -120,7 +120,7 @@ describe('visit obligations driven by Temporal timers', () => {
 
   test('when three years of biweekly visits (78) are logged, then the cadence continues as new and every run stays far under 4,096 events', async () => {
     const kampung = await admin.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '5' });
-    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: adminId, role: 'MENTOR' })).body;
+    const assignment = (await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: mentorId, role: 'MENTOR' })).body;
     for (let i = 0; i < 78; i++) {
       const res = await admin.post(`/api/cases/${kampung.id}/visits`, {
         assignmentId: assignment.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: `kunjungan ${i + 1}`,
@@ -144,7 +144,7 @@ describe('visit obligations driven by Temporal timers', () => {
 
   test('when an officer waives an open obligation with a reason, then it is WAIVED and the next one counts from the waiver', async () => {
     const kampung = await admin.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '4' });
-    await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: adminId, role: 'MENTOR' });
+    await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: mentorId, role: 'MENTOR' });
     const [open] = await eventually(async () => {
       const list = await obligationsOf(admin, kampung.id);
       assert.equal(list.length, 1);
@@ -152,7 +152,7 @@ describe('visit obligations driven by Temporal timers', () => {
     });
     const noReason = await admin.post(`/api/obligations/${open.id}/waive`, {});
     assert.equal(noReason.status, 422);
-    const viewer = await ApiClient.signedIn(env.viewer());
+    const viewer = await ApiClient.signedIn(env.auditor());
     assert.equal((await viewer.post(`/api/obligations/${open.id}/waive`, { reason: 'x' })).status, 403);
 
     const before = Date.now();
@@ -175,10 +175,7 @@ describe('visit obligations driven by Temporal timers', () => {
 
   test('Kampung Tematik: two IAI architects per kecamatan, a third is refused with a clear message', async () => {
     const ids: string[] = [];
-    for (const role of ['ADMIN', 'OFFICER', 'VIEWER']) {
-      const client = await ApiClient.signedIn(credentials(role));
-      ids.push((await client.get('/api/me')).body.id);
-    }
+    for (let i = 0; i < 3; i++) ids.push((await newAccount('IAI_ARCHITECT')).id);
     const a = await admin.propose({ kelurahanCode: '33.74.16.1001' });
     const b = await admin.propose({ kelurahanCode: '33.74.16.1002' });
     assert.equal((await admin.post(`/api/cases/${a.id}/assignments`, { userId: ids[0], role: 'IAI_ARCHITECT' })).status, 201);

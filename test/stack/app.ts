@@ -4,6 +4,7 @@
  */
 import { DEMO_USERS, ensureUser, seedDemo } from '@kampung/api';
 import { createDb, migrateToLatest, seedReferenceData } from '@kampung/db';
+import { userRoleSchema } from '@kampung/domain';
 // The search attributes the worker package re-exports, taken from their source: importing
 // '@kampung/worker' loads the Temporal worker runtime (~0.7 s), which is only needed below
 // when the server is not ours.
@@ -21,7 +22,7 @@ export const kampungApp: AppSteps = {
     try {
       await migrateToLatest(db);
       await seedReferenceData(db);
-      for (const user of users) await ensureUser(db, user);
+      for (const user of users) await ensureUser(db, { ...user, role: userRoleSchema.parse(user.role) });
     } finally {
       await db.destroy();
     }

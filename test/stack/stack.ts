@@ -14,12 +14,10 @@ import type { TemporalCli } from './temporal-cli';
 import { startTemporalDevServer, type SearchAttributeSpec } from './temporal-server';
 import { buildWebIfStale } from './web';
 
-export type UserRole = 'ADMIN' | 'OFFICER' | 'VIEWER';
-
 export interface UserSpec {
   email: string;
   name: string;
-  role: UserRole;
+  role: string;
   password: string;
 }
 

@@ -103,9 +103,6 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       signal: options.signal,
     });
 
-    const admin = app.demoUsers.find((user) => user.role === 'ADMIN');
-    const viewer = app.demoUsers.find((user) => user.role === 'VIEWER');
-    const officer = app.demoUsers.find((user) => user.role === 'OFFICER');
     const env: Record<string, string> = {
       DATABASE_URL: stack.databaseUrl,
       TEMPORAL_ADDRESS: stack.temporalAddress,
@@ -116,9 +113,10 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       ...(stack.temporalUiUrl ? { TEMPORAL_UI_URL: stack.temporalUiUrl } : {}),
       CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? (await chromiumPath()),
       ...('path' in cli ? { TEMPORAL_CLI: cli.path } : {}),
-      ...(admin ? { E2E_ADMIN_EMAIL: admin.email, E2E_ADMIN_PASSWORD: admin.password } : {}),
-      ...(viewer ? { E2E_VIEWER_EMAIL: viewer.email, E2E_VIEWER_PASSWORD: viewer.password } : {}),
-      ...(officer ? { E2E_OFFICER_EMAIL: officer.email, E2E_OFFICER_PASSWORD: officer.password } : {}),
+      // One demo login per role: E2E_<ROLE>_EMAIL and E2E_<ROLE>_PASSWORD.
+      ...Object.fromEntries(
+        app.demoUsers.flatMap((user) => [[`E2E_${user.role}_EMAIL`, user.email], [`E2E_${user.role}_PASSWORD`, user.password]]),
+      ),
     };
 
     return {

@@ -6,6 +6,7 @@ import './i18n';
 import './styles.css';
 import { AppLayout } from './pages/AppLayout';
 import {
+  AuditPage,
   CaseListPage,
   CasePage,
   DashboardPage,
@@ -13,8 +14,10 @@ import {
   InvitationPage,
   NewProposalPage,
   ObligationListPage,
+  PasswordPage,
   PoliciesPage,
   RedReportsPage,
+  UsersPage,
   WorklistPage,
   WorklistsPage,
 } from './pages/lazy';
@@ -37,6 +40,9 @@ const router = createBrowserRouter([
       { path: 'inbox', element: <InboxPage /> },
       { path: 'red-reports', element: <RedReportsPage /> },
       { path: 'policies', element: <PoliciesPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'account/password', element: <PasswordPage /> },
       { path: 'invitation', element: <InvitationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

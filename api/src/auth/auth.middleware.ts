@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { canWrite } from '@kampung/domain';
+import { caseReach, may, type Action, type CaseReach } from '@kampung/domain';
 import type { Db } from '@kampung/db';
 import { AppError } from '../errors';
 import { userForToken, type SessionUser } from './sessions.service';
@@ -25,24 +25,22 @@ export function authenticate(db: Db): RequestHandler {
   };
 }
 
-export const requireUser: RequestHandler = (req, _res, next) => {
-  if (!req.user) throw new AppError('UNAUTHENTICATED', 'Please sign in first');
-  next();
-};
-
-export const requireWriter: RequestHandler = (req, _res, next) => {
-  if (!req.user) throw new AppError('UNAUTHENTICATED', 'Please sign in first');
-  if (!canWrite(req.user.role)) throw new AppError('FORBIDDEN', 'Your role may read but not change cases');
-  next();
-};
+/** Only roles that PERMISSIONS allows the action: 401 without a session, 403 for other roles. Where
+ * the action concerns a case, its service also checks the case is within the user's reach. */
+export function allow(action: Action): RequestHandler {
+  return (req, _res, next) => {
+    const user = currentUser(req);
+    if (!may(user.role, action)) throw new AppError('FORBIDDEN', `Your role (${user.role}) may not do this (${action})`);
+    next();
+  };
+}
 
 export function currentUser(req: { user?: SessionUser }): SessionUser {
   if (!req.user) throw new AppError('UNAUTHENTICATED', 'Please sign in first');
   return req.user;
 }
 
-export const requireAdmin: RequestHandler = (req, _res, next) => {
-  if (!req.user) throw new AppError('UNAUTHENTICATED', 'Please sign in first');
-  if (req.user.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only a program admin may change this');
-  next();
-};
+/** The cases the signed-in user may see. */
+export function reachOf(req: { user?: SessionUser }): CaseReach {
+  return caseReach(currentUser(req));
+}

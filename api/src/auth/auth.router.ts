@@ -5,7 +5,7 @@ import { audit, auditSource } from '../audit/audit.service';
 import { loginRequestSchema } from '@kampung/domain';
 import type { AppDeps } from '../app';
 import { parseInput } from '../http/validate';
-import { currentUser, requireUser, SESSION_COOKIE, sessionCookieOptions } from './auth.middleware';
+import { allow, currentUser, SESSION_COOKIE, sessionCookieOptions } from './auth.middleware';
 import { CSRF_COOKIE, setCsrfCookie } from './csrf';
 import { LoginLockedError, login, logout, logoutEverywhere, toMe } from './sessions.service';
 
@@ -58,14 +58,14 @@ export function authRouter({ db, config }: AppDeps): Router {
   });
 
   // Signs the user out on every device (a lost phone, a shared computer).
-  router.post('/api/auth/logout-everywhere', requireUser, async (req, res) => {
+  router.post('/api/auth/logout-everywhere', allow('account.self'), async (req, res) => {
     const ended = await logoutEverywhere(db, currentUser(req).id);
     await audit(db, { actorId: currentUser(req).id, action: 'LOGOUT_EVERYWHERE', subjectType: 'user', subjectId: currentUser(req).id, after: { sessionsEnded: ended }, ...auditSource(req) });
     signOut(res);
     res.status(204).end();
   });
 
-  router.get('/api/me', requireUser, (req, res) => {
+  router.get('/api/me', allow('account.self'), (req, res) => {
     res.json(toMe(currentUser(req)));
   });
   return router;

@@ -1,5 +1,5 @@
 import { sessionsRepository, usersRepository, type Db } from '@kampung/db';
-import { afterFailure, canWrite, lockedUntil, type LoginLockoutPolicy, type Me, type UserRole } from '@kampung/domain';
+import { afterFailure, lockedUntil, permissionsOf, type LoginLockoutPolicy, type Me, type UserRole } from '@kampung/domain';
 import { AppError } from '../errors';
 import { audit, type AuditSource } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './passwords';
@@ -10,11 +10,21 @@ export interface SessionUser {
   email: string;
   name: string;
   role: UserRole;
+  /** Empty: every program / kecamatan. */
+  programCodes: string[];
+  kecamatanCodes: string[];
+  agencyCode: string | null;
 }
 
-
 export function toMe(user: SessionUser): Me {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, canWrite: canWrite(user.role) };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    scope: { programCodes: user.programCodes, kecamatanCodes: user.kecamatanCodes, agencyCode: user.agencyCode },
+    permissions: permissionsOf(user.role),
+  };
 }
 
 /** Refused while the email is locked; its Retry-After in seconds. */
@@ -43,7 +53,8 @@ export async function login(
   const user = await usersRepository.findUserByEmail(db, email);
   // Verify against a dummy hash too, so an unknown email takes as long as a wrong password.
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
-  if (!user || !ok) {
+  // A deactivated account is answered like a wrong password.
+  if (!user || !ok || user.deactivated_at) {
     await sessionsRepository.recordLoginFailure(db, email, (state) => afterFailure(state, now, lockout));
     await audit(db, { ...attempt, action: 'LOGIN_FAILED' });
     throw new AppError('INVALID_CREDENTIALS', 'Email or password is wrong');
@@ -53,12 +64,27 @@ export async function login(
   const token = newToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
   await sessionsRepository.insertSession(db, { tokenHash: hashToken(token), userId: user.id, expiresAt });
-  return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role as UserRole } };
+  return { token, expiresAt, user: sessionUser(user) };
 }
 
 export async function userForToken(db: Db, token: string): Promise<SessionUser | undefined> {
   const row = await sessionsRepository.findSessionUser(db, hashToken(token));
-  return row ? { ...row, role: row.role as UserRole } : undefined;
+  return row ? sessionUser(row) : undefined;
+}
+
+/** A users row as the use-cases see a signed-in user. */
+export function sessionUser(row: {
+  id: string; email: string; name: string; role: string; program_codes: string[]; kecamatan_codes: string[]; agency_code: string | null;
+}): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as UserRole,
+    programCodes: row.program_codes,
+    kecamatanCodes: row.kecamatan_codes,
+    agencyCode: row.agency_code,
+  };
 }
 
 export async function logout(db: Db, token: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { caseTimelineRepository, casesRepository, type Db } from '@kampung/db';
-import type { CaseTimeline, TimelineEvent } from '@kampung/domain';
+import { caseReach, type CaseTimeline, type TimelineEvent } from '@kampung/domain';
 import type { ApiConfig } from '../config';
 import type { SessionUser } from '../auth/sessions.service';
 import { AppError } from '../errors';
@@ -12,7 +12,7 @@ const iso = (d: Date) => d.toISOString();
  * assignment, handover, visit, monitoring report, waiver and escalation with who, when and why.
  * Operators (admins) also get the link to the case's workflow in the Temporal UI. */
 export async function caseTimeline(deps: { db: Db; config: ApiConfig }, caseId: string, user: SessionUser): Promise<CaseTimeline> {
-  const row = isUuid(caseId) ? await casesRepository.findCaseDetail(deps.db, caseId) : undefined;
+  const row = isUuid(caseId) ? await casesRepository.findCaseDetail(deps.db, caseId, caseReach(user)) : undefined;
   if (!row) throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
   const s = await caseTimelineRepository.caseTimelineSources(deps.db, caseId);
   const events: (TimelineEvent & { order: number })[] = [];

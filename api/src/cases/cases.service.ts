@@ -5,10 +5,13 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { casesRepository, regionsRepository, transitionRequestsRepository, type Db } from '@kampung/db';
+import { casesRepository, isCaseInReachQuery, regionsRepository, transitionRequestsRepository, type Db } from '@kampung/db';
 import {
   allowedTransitions,
   caseListQuerySchema,
+  caseReach,
+  mayTransition,
+  type CaseReach,
   type ChainStage,
   caseProposalSchema,
   isEndStage,
@@ -28,6 +31,8 @@ import {
   transitionUpdate,
 } from '@kampung/workflows';
 import { AppError } from '../errors';
+import type { SessionUser } from '../auth/sessions.service';
+import type { AuditSource } from '../audit/audit.service';
 import { isUuid, parseInput } from '../http/validate';
 import { caseRowToDetail, caseRowToSummary } from './case-mappers';
 
@@ -41,7 +46,8 @@ const CASE_WORKFLOW = 'caseWorkflow';
 
 /** A kelurahan proposes a kampung: the record goes to PostgreSQL, the case workflow starts with ids
  * only. If the workflow cannot start, the record is removed again: nothing is half-written. */
-export async function proposeCase(deps: CaseDeps, input: unknown, actorId: string): Promise<CaseDetail> {
+export async function proposeCase(deps: CaseDeps, input: unknown, user: SessionUser, source: AuditSource = {}): Promise<CaseDetail> {
+  const actorId = user.id;
   const proposal = parseInput(caseProposalSchema, input);
   const program = await regionsRepository.findProgram(deps.db, proposal.programCode);
   if (!program) throw new AppError('UNKNOWN_PROGRAM', `Program ${proposal.programCode} does not exist`);
@@ -54,6 +60,9 @@ export async function proposeCase(deps: CaseDeps, input: unknown, actorId: strin
   const id = randomUUID();
   const workflowId = caseWorkflowId(id);
   const kecamatanCode = kecamatanOf(proposal.kelurahanCode);
+  if (!withinRegion(caseReach(user), proposal.programCode, kecamatanCode)) {
+    throw new AppError('FORBIDDEN', 'This kelurahan is outside the programs or kecamatan you work in');
+  }
   await casesRepository.insertProposedCase(deps.db, {
     id,
     workflow_id: workflowId,
@@ -70,6 +79,14 @@ export async function proposeCase(deps: CaseDeps, input: unknown, actorId: strin
     resume_stage: null,
     stage_seq: 0,
     stage_entered_at: new Date(),
+  }, {
+    actorId,
+    action: 'CASE_PROPOSED',
+    subjectType: 'case',
+    subjectId: id,
+    caseId: id,
+    after: { name: proposal.name, programCode: proposal.programCode, kelurahanCode: proposal.kelurahanCode, rw: proposal.rw, theme: proposal.theme },
+    ...source,
   });
   try {
     await deps.temporal.workflow.start(CASE_WORKFLOW, {
@@ -83,27 +100,38 @@ export async function proposeCase(deps: CaseDeps, input: unknown, actorId: strin
       ],
     });
   } catch (error) {
-    await casesRepository.deleteCase(deps.db, id);
+    await casesRepository.deleteCase(deps.db, id, {
+      actorId, action: 'CASE_PROPOSAL_UNDONE', subjectType: 'case', subjectId: id, caseId: id,
+      reason: 'The case workflow could not be started', ...source,
+    });
     throw new AppError('SERVICE_UNAVAILABLE', `The case could not be started: ${(error as Error).message}`);
   }
-  return getCase(deps, id);
+  return getCase(deps, id, user);
 }
 
-export async function listCases(deps: CaseDeps, query: unknown): Promise<CasePage> {
+function withinRegion(reach: CaseReach, programCode: string, kecamatanCode: string): boolean {
+  if (reach.kind !== 'REGION') return false;
+  return (!reach.programCodes.length || reach.programCodes.includes(programCode))
+    && (!reach.kecamatanCodes.length || reach.kecamatanCodes.includes(kecamatanCode));
+}
+
+export async function listCases(deps: CaseDeps, query: unknown, reach: CaseReach): Promise<CasePage> {
   const q = parseInput(caseListQuerySchema, query);
-  const { items, total } = await casesRepository.listCases(deps.db, q);
+  const { items, total } = await casesRepository.listCases(deps.db, q, reach);
   return { items: items.map(caseRowToSummary), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** The case from PostgreSQL; what may happen next from the workflow, the authority on it (asked
  * here unless the caller already holds the workflow's answer, as after a transition). */
-export async function getCase(deps: CaseDeps, id: string, allowedByWorkflow?: Stage[]): Promise<CaseDetail> {
-  const row = await findCaseOr404(deps, id);
+export async function getCase(deps: CaseDeps, id: string, user: SessionUser, allowedByWorkflow?: Stage[]): Promise<CaseDetail> {
+  const row = await findCaseOr404(deps, id, caseReach(user));
   const [history, allowed] = await Promise.all([
     casesRepository.listHistory(deps.db, id),
     allowedByWorkflow ?? allowedTransitionsOf(deps, row.workflow_id, row.stage as Stage),
   ]);
-  return caseRowToDetail(row, history, allowed);
+  // Only the moves this user's role may make (TRANSITION_POLICY).
+  const mine = allowed.filter((to) => mayTransition(user.role, row.stage as Stage, to));
+  return caseRowToDetail(row, history, mine);
 }
 
 async function allowedTransitionsOf(deps: CaseDeps, workflowId: string, stage: Stage): Promise<Stage[]> {
@@ -117,10 +145,17 @@ async function allowedTransitionsOf(deps: CaseDeps, workflowId: string, stage: S
   }
 }
 
-async function findCaseOr404(deps: CaseDeps, id: string) {
-  const row = isUuid(id) ? await casesRepository.findCaseDetail(deps.db, id) : undefined;
+async function findCaseOr404(deps: CaseDeps, id: string, reach: CaseReach) {
+  const row = isUuid(id) ? await casesRepository.findCaseDetail(deps.db, id, reach) : undefined;
   if (!row) throw new AppError('NOT_FOUND', `No case with id ${id}`);
   return row;
+}
+
+/** 404 unless the case exists within the user's reach: out of reach, a case does not exist for
+ * them, so its existence does not leak. */
+export async function assertCaseInReach(db: Db, id: string, reach: CaseReach): Promise<void> {
+  const found = isUuid(id) ? (await isCaseInReachQuery(reach, id).execute(db)).rows[0]?.ok : false;
+  if (!found) throw new AppError('NOT_FOUND', `No case with id ${id}`);
 }
 
 /** Moves a case. The request (reason, data) is stored first and passed to the workflow by id;
@@ -129,11 +164,16 @@ export async function transitionCase(
   deps: CaseDeps,
   id: string,
   input: unknown,
-  actorId: string,
+  user: SessionUser,
+  source: AuditSource = {},
 ): Promise<CaseDetail> {
+  const actorId = user.id;
+  const row = await findCaseOr404(deps, id, caseReach(user));
   const request = parseInput(transitionRequestSchema, input);
-  const row = await findCaseOr404(deps, id);
   const from = row.stage as Stage;
+  if (!mayTransition(user.role, from, request.to)) {
+    throw new AppError('FORBIDDEN', `Your role (${user.role}) may not move a case from ${from} to ${request.to}`);
+  }
   // A first answer from the stored stage, so an impossible move is a 409 before its data is judged;
   // the workflow below remains the authority and refuses anything this copy might have missed.
   const position = { stage: from, resumeStage: row.resume_stage as ChainStage | null };
@@ -152,6 +192,8 @@ export async function transitionCase(
     reason: request.reason ?? null,
     data: Object.keys(data).length ? data : null,
     actorId,
+    httpRequestId: source.requestId ?? null,
+    sourceIp: source.sourceIp ?? null,
   });
   let state;
   try {
@@ -162,7 +204,7 @@ export async function transitionCase(
     await transitionRequestsRepository.deleteTransitionRequest(deps.db, requestId);
     throw transitionError(error, from, request.to);
   }
-  return getCase(deps, id, state.allowedTransitions);
+  return getCase(deps, id, user, state.allowedTransitions);
 }
 
 function transitionError(error: unknown, from: Stage, to: Stage): AppError {

@@ -1,18 +1,35 @@
 import { dashboardRepository, type Db } from '@kampung/db';
-import { DASHBOARD_TOP, dashboardQuerySchema, dashboardSettingsSchema, type Dashboard } from '@kampung/domain';
+import { DASHBOARD_TOP, dashboardQuerySchema, dashboardSettingsSchema, type CaseReach, type Dashboard } from '@kampung/domain';
+import { audited } from '@kampung/db';
+import { AppError } from '../errors';
+import type { AuditSource } from '../audit/audit.service';
 import { parseInput } from '../http/validate';
+
+type Scope = dashboardRepository.DashboardScope;
+
+/** What a reader's dashboard covers: their programs and kecamatan. Only region-wide roles read it. */
+export function dashboardScope(reach: CaseReach): Scope {
+  if (reach.kind !== 'REGION') throw new AppError('FORBIDDEN', 'The dashboard is for region-wide roles');
+  return { programs: reach.programCodes, kecamatans: reach.kecamatanCodes };
+}
 
 type Status = 'OVERDUE' | 'ESCALATED';
 
 /** The manager's view of a program (or both): every figure is an aggregate over stored rows, and
  * each comes with what a list needs to show the cases or obligations behind it. */
-export async function dashboard(db: Db, query: unknown, now = new Date()): Promise<Dashboard> {
+export async function dashboard(db: Db, query: unknown, scope: Scope = { programs: [], kecamatans: [] }, now = new Date()): Promise<Dashboard> {
   const { program } = parseInput(dashboardQuerySchema, query);
+  if (program) {
+    if (scope.programs.length && !scope.programs.includes(program)) {
+      throw new AppError('FORBIDDEN', `Program ${program} is outside the programs you work in`);
+    }
+    scope = { ...scope, programs: [program] };
+  }
   const settings = await dashboardRepository.findSettings(db);
   const weeks = lastWeeks(now, 12);
   const [f, trend] = await Promise.all([
-    dashboardRepository.dashboardFigures(db, { program, now, agingDays: settings.stalled_aging_days }),
-    dashboardRepository.overdueTrend(db, { program, weekEnds: weeks.map((w) => w.end) }),
+    dashboardRepository.dashboardFigures(db, { scope, now, agingDays: settings.stalled_aging_days }),
+    dashboardRepository.overdueTrend(db, { scope, weekEnds: weeks.map((w) => w.end) }),
   ]);
   const buckets = f.edges.map((fromDays, i) => ({
     fromDays,
@@ -104,8 +121,13 @@ export async function getSettings(db: Db) {
   return { stalledAgingDays: s.stalled_aging_days };
 }
 
-export async function changeSettings(db: Db, input: unknown, userId: string) {
+export async function changeSettings(db: Db, input: unknown, userId: string, source: AuditSource) {
   const { stalledAgingDays } = parseInput(dashboardSettingsSchema, input);
-  await dashboardRepository.saveAgingDays(db, stalledAgingDays, userId);
+  const before = await dashboardRepository.findSettings(db);
+  await audited(
+    db,
+    { actorId: userId, action: 'DASHBOARD_SETTINGS_CHANGED', subjectType: 'dashboard_settings', subjectId: '1', before: { stalledAgingDays: before.stalled_aging_days }, after: { stalledAgingDays }, ...source },
+    (trx) => dashboardRepository.saveAgingDays(trx, stalledAgingDays, userId),
+  );
   return { stalledAgingDays };
 }

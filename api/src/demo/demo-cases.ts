@@ -1,4 +1,4 @@
-import type { CaseProposalInput, SavedWorklistInput, Stage } from '@kampung/domain';
+import type { AssignmentRole, CaseProposalInput, SavedWorklistInput, Stage } from '@kampung/domain';
 
 export interface DemoCase {
   proposal: CaseProposalInput;
@@ -58,10 +58,13 @@ export const DEMO_CASES: DemoCase[] = [
 
 /** Who serves which demo kampung, and since how many days: with the default fortnightly cadence a
  * mentor assigned 26 days ago has an escalated visit, 19 days ago an overdue one, 12 days ago one due. */
-export const DEMO_TEAMS: Record<string, { who: 'officer' | 'mentor'; role: 'MENTOR' | 'DINSOS_OFFICER'; daysAgo: number }[]> = {
+export const DEMO_TEAMS: Record<string, { who: 'officer' | 'mentor' | 'architect' | 'committee'; role: AssignmentRole; daysAgo: number }[]> = {
   'Kampung Home Industry': [
     { who: 'mentor', role: 'MENTOR', daysAgo: 26 },
     { who: 'officer', role: 'DINSOS_OFFICER', daysAgo: 26 },
+    // The demo architect and committee chair see this kampung (and only this one).
+    { who: 'architect', role: 'IAI_ARCHITECT', daysAgo: 3 },
+    { who: 'committee', role: 'COMMITTEE_CONTACT', daysAgo: 3 },
   ],
   'Kampung Grenpul': [
     { who: 'mentor', role: 'MENTOR', daysAgo: 12 },

@@ -1,5 +1,6 @@
 import { casesRepository, usersRepository, type Db } from '@kampung/db';
-import type { AssignmentRole, Stage } from '@kampung/domain';
+import { mayTransition, type AssignmentRole, type Stage } from '@kampung/domain';
+import { sessionUser, type SessionUser } from '../auth/sessions.service';
 import { DEMO_USERS } from '../auth/users.service';
 import { proposeCase, transitionCase, type CaseDeps } from '../cases/cases.service';
 import { assign } from '../obligations/assignments.service';
@@ -10,10 +11,14 @@ import { demoReason, demoStageData } from './stage-data';
 
 const DAY = 86_400_000;
 
-async function userId(db: Db, email: string): Promise<string> {
+async function demoUser(db: Db, email: string): Promise<SessionUser> {
   const user = await usersRepository.findUserByEmail(db, email);
   if (!user) throw new Error(`demo user ${email} is missing; run ensureUser first`);
-  return user.id;
+  return sessionUser(user);
+}
+
+async function userId(db: Db, email: string): Promise<string> {
+  return (await demoUser(db, email)).id;
 }
 
 /** Creates the demo kampung through the same use-cases (and so the workflows) as the web does, with
@@ -21,20 +26,29 @@ async function userId(db: Db, email: string): Promise<string> {
  * Idempotent: a demo case that already exists is left where it is. */
 export async function seedDemo(deps: CaseDeps): Promise<{ created: number }> {
   const admin = await userId(deps.db, DEMO_USERS.find((u) => u.role === 'ADMIN')!.email);
-  const officer = await userId(deps.db, 'petugas@kampung.demo');
+  const officerUser = await demoUser(deps.db, 'petugas@kampung.demo');
+  const officer = officerUser.id;
+  // The officer makes every move the policy lets officers make; the head of the agency approves graduation and closure.
+  const manager = await demoUser(deps.db, 'kepala@kampung.demo');
+  const mover = (from: Stage, to: Stage) => (mayTransition('OFFICER', from, to) ? officerUser : manager);
   const mentor = await userId(deps.db, 'pendamping@kampung.demo');
   // Escalations climb: the mentor's go to the officer, the officer's to the admin (and all to the managers).
   await usersRepository.setSupervisor(deps.db, mentor, officer);
   await usersRepository.setSupervisor(deps.db, officer, admin);
-  const people = { officer, mentor };
+  const people = {
+    officer,
+    mentor,
+    architect: await userId(deps.db, 'arsitek@kampung.demo'),
+    committee: await userId(deps.db, 'ketua@kampung.demo'),
+  };
 
   let created = 0;
   for (const demo of DEMO_CASES) {
     if (await casesRepository.findCaseByName(deps.db, demo.proposal.name)) continue;
-    const detail = await proposeCase(deps, demo.proposal, officer);
+    const detail = await proposeCase(deps, demo.proposal, officerUser);
     let from: Stage = 'PROPOSAL';
     for (const [step, to] of demo.path.entries()) {
-      await transitionCase(deps, detail.id, { to, reason: demoReason(to), data: demoStageData(from, to, step) }, officer);
+      await transitionCase(deps, detail.id, { to, reason: demoReason(to), data: demoStageData(from, to, step) }, mover(from, to));
       from = to;
     }
     for (const member of DEMO_TEAMS[demo.proposal.name] ?? []) {

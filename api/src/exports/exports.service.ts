@@ -1,10 +1,23 @@
 import type { Response } from 'express';
 import { casesRepository, obligationsRepository, type Db } from '@kampung/db';
-import { caseListQuerySchema, obligationListQuerySchema, z } from '@kampung/domain';
+import { caseListQuerySchema, obligationListQuerySchema, z, type CaseReach } from '@kampung/domain';
+import { audit, type AuditSource } from '../audit/audit.service';
 import { parseInput } from '../http/validate';
 import { exportFormatSchema, paged, sendTable, type ExportColumn } from './tabular-export';
 
 const exportOptions = { format: exportFormatSchema.default('csv'), lang: z.enum(['id', 'en']).default('id') };
+
+/** Who exports, within what reach, from where. */
+export interface Exporter {
+  userId: string;
+  reach: CaseReach;
+  source: AuditSource;
+}
+
+/** Data leaving the product is audited: who took which list, with which filters. */
+function auditExport(db: Db, by: Exporter, list: string, filters: Record<string, unknown>) {
+  return audit(db, { actorId: by.userId, action: 'LIST_EXPORTED', subjectType: 'list', subjectId: list, after: filters, ...by.source });
+}
 
 type ObligationRow = Awaited<ReturnType<typeof obligationsRepository.listObligations>>['items'][number];
 const OBLIGATION_COLUMNS: ExportColumn<ObligationRow>[] = [
@@ -24,14 +37,15 @@ const OBLIGATION_COLUMNS: ExportColumn<ObligationRow>[] = [
 ];
 
 /** The obligations list, with the same filters as on screen, as CSV or XLSX. */
-export async function exportObligations(db: Db, res: Response, query: Record<string, unknown>) {
+export async function exportObligations(db: Db, res: Response, query: Record<string, unknown>, by: Exporter) {
   const { format, lang, ...q } = parseInput(obligationListQuerySchema.extend(exportOptions), query);
+  await auditExport(db, by, 'obligations', { format, ...q });
   await sendTable(res, {
     format,
     lang,
     filename: 'kewajiban',
     columns: OBLIGATION_COLUMNS,
-    pages: paged(async (page, pageSize) => (await obligationsRepository.listObligations(db, { ...q, page, pageSize })).items),
+    pages: paged(async (page, pageSize) => (await obligationsRepository.listObligations(db, { ...q, page, pageSize }, by.reach)).items),
   });
 }
 
@@ -49,13 +63,14 @@ const CASE_COLUMNS: ExportColumn<CaseRow>[] = [
 ];
 
 /** The case list, with the same filters as on screen (stalled buckets too), as CSV or XLSX. */
-export async function exportCases(db: Db, res: Response, query: Record<string, unknown>) {
+export async function exportCases(db: Db, res: Response, query: Record<string, unknown>, by: Exporter) {
   const { format, lang, ...q } = parseInput(caseListQuerySchema.extend(exportOptions), query);
+  await auditExport(db, by, 'cases', { format, ...q });
   await sendTable(res, {
     format,
     lang,
     filename: 'kampung',
     columns: CASE_COLUMNS,
-    pages: paged(async (page, pageSize) => (await casesRepository.listCases(db, { ...q, page, pageSize })).items),
+    pages: paged(async (page, pageSize) => (await casesRepository.listCases(db, { ...q, page, pageSize }, by.reach)).items),
   });
 }

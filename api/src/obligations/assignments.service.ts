@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { assignmentsRepository, casesRepository, usersRepository } from '@kampung/db';
+import { assignmentsRepository, audited, casesRepository, usersRepository } from '@kampung/db';
+import type { AuditSource } from '../audit/audit.service';
 import {
+  ASSIGNMENT_HOLDERS,
   assignmentRequestSchema,
   caseObligationKindsFor,
   handoverRequestSchema,
@@ -8,6 +10,7 @@ import {
   type Assignment,
   type AssignmentRole,
   type Stage,
+  type UserRole,
 } from '@kampung/domain';
 import { visitCadenceWorkflowId } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
@@ -61,6 +64,18 @@ async function checkIaiQuota(deps: CaseDeps, kampung: Awaited<ReturnType<typeof 
   }
 }
 
+/** Only a user whose role may hold the position (ASSIGNMENT_HOLDERS): a mentor's position goes to
+ * a mentor, the committee contact to a committee member. */
+async function checkHolder(deps: CaseDeps, position: AssignmentRole, userId: string, path: string) {
+  const user = await usersRepository.findUserById(deps.db, userId);
+  if (!user || user.deactivated_at) throw new AppError('VALIDATION_FAILED', 'No such user', [{ path, message: 'unknown user' }]);
+  if (!ASSIGNMENT_HOLDERS[position].includes(user.role as UserRole)) {
+    throw new AppError('VALIDATION_FAILED', `A ${user.role} cannot hold the ${position} position`, [
+      { path, message: `role ${user.role} cannot hold ${position}` },
+    ]);
+  }
+}
+
 /** Assigns a person to a kampung and starts the durable visit cadence of the assignment. */
 /** `startedAt` is for the demo data only (an assignment that began weeks ago); the API never sets it. */
 export async function assign(
@@ -68,18 +83,17 @@ export async function assign(
   caseId: string,
   input: unknown,
   actorId: string,
-  { startedAt }: { startedAt?: Date } = {},
+  { startedAt, source = {} }: { startedAt?: Date; source?: AuditSource } = {},
 ): Promise<Assignment> {
   const request = parseInput(assignmentRequestSchema, input);
   const kampung = await findCase(deps, caseId);
   if (isEndStage(kampung.stage as Stage)) throw new AppError('CONFLICT', `The case has ended (${kampung.stage})`);
-  if (!(await usersRepository.findUserById(deps.db, request.userId))) {
-    throw new AppError('VALIDATION_FAILED', 'No such user', [{ path: 'userId', message: 'unknown user' }]);
-  }
+  await checkHolder(deps, request.role, request.userId, 'userId');
   await checkIaiQuota(deps, kampung, request.role, request.userId);
 
   const id = randomUUID();
-  await assignmentsRepository.insertAssignment(deps.db, {
+  const entry = { actorId, subjectType: 'assignment', subjectId: id, caseId, ...source };
+  await audited(deps.db, { ...entry, action: 'ASSIGNMENT_CREATED', after: { userId: request.userId, role: request.role, lead: request.lead } }, (trx) => assignmentsRepository.insertAssignment(trx, {
     id,
     caseId,
     userId: request.userId,
@@ -88,7 +102,7 @@ export async function assign(
     kecamatanCode: kampung.kecamatan_code,
     createdBy: actorId,
     startedAt,
-  });
+  }));
   const started = await assignmentsRepository.findAssignment(deps.db, id);
   try {
     await deps.temporal.workflow.start('visitCadenceWorkflow', {
@@ -106,7 +120,8 @@ export async function assign(
       ],
     });
   } catch (error) {
-    await assignmentsRepository.deleteAssignment(deps.db, id);
+    await audited(deps.db, { ...entry, action: 'ASSIGNMENT_UNDONE', reason: 'The visit cadence could not be started' }, (trx) =>
+      assignmentsRepository.deleteAssignment(trx, id));
     throw new AppError('SERVICE_UNAVAILABLE', `The assignment could not be started: ${(error as Error).message}`);
   }
   await assignmentsRepository.claimUnassignedObligations(deps.db, caseId, id, request.userId, caseObligationKindsFor(request.role));
@@ -115,28 +130,37 @@ export async function assign(
 
 /** Reassignment: the position keeps its id, cadence and history; the new person takes its open
  * obligations, and the handover (who, to whom, why, by whom, when) is kept. */
-export async function handOver(deps: CaseDeps, caseId: string, assignmentId: string, input: unknown, actorId: string): Promise<Assignment> {
+export async function handOver(deps: CaseDeps, caseId: string, assignmentId: string, input: unknown, actorId: string, source: AuditSource): Promise<Assignment> {
   const request = parseInput(handoverRequestSchema, input);
   const kampung = await findCase(deps, caseId);
   const assignment = isUuid(assignmentId) ? await assignmentsRepository.findAssignment(deps.db, assignmentId) : undefined;
   if (!assignment || assignment.case_id !== caseId) throw new AppError('NOT_FOUND', `No assignment ${assignmentId} on case ${caseId}`);
   if (assignment.ended_at) throw new AppError('CONFLICT', 'The assignment has ended');
   if (isEndStage(kampung.stage as Stage)) throw new AppError('CONFLICT', `The case has ended (${kampung.stage})`);
-  if (!(await usersRepository.findUserById(deps.db, request.toUserId))) {
-    throw new AppError('VALIDATION_FAILED', 'No such user', [{ path: 'toUserId', message: 'unknown user' }]);
-  }
+  await checkHolder(deps, assignment.role as AssignmentRole, request.toUserId, 'toUserId');
   if (request.toUserId === assignment.user_id) {
     throw new AppError('VALIDATION_FAILED', 'The person already holds this assignment', [{ path: 'toUserId', message: 'same person' }]);
   }
   await checkIaiQuota(deps, kampung, assignment.role, request.toUserId);
-  await assignmentsRepository.handOver(deps.db, {
-    id: randomUUID(),
+  const handoverId = randomUUID();
+  await audited(deps.db, (moved) => ({
+    actorId,
+    action: 'ASSIGNMENT_HANDED_OVER',
+    subjectType: 'assignment',
+    subjectId: assignmentId,
+    caseId,
+    before: { userId: assignment.user_id },
+    after: { userId: request.toUserId, movedObligations: moved },
+    reason: request.reason,
+    ...source,
+  }), (trx) => assignmentsRepository.handOver(trx, {
+    id: handoverId,
     assignmentId,
     fromUserId: assignment.user_id,
     toUserId: request.toUserId,
     reason: request.reason,
     byUserId: actorId,
-  });
+  }));
   const after = await assignmentsRepository.findAssignment(deps.db, assignmentId);
   return assignmentRowToAssignment(after!, await assignmentsRepository.listHandovers(deps.db, [assignmentId]));
 }

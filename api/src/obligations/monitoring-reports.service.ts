@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { casesRepository, monitoringReportsRepository, programPoliciesRepository, usersRepository } from '@kampung/db';
+import { audited, casesRepository, monitoringReportsRepository, programPoliciesRepository, usersRepository } from '@kampung/db';
+import type { AuditSource } from '../audit/audit.service';
 import {
   isEndStage,
   monitoringReportListQuerySchema,
   monitoringReportRequestSchema,
   programPolicySchema,
   reportPeriodLabel,
+  type CaseReach,
   type MonitoringReport,
   type Stage,
 } from '@kampung/domain';
@@ -37,7 +39,7 @@ function reportRowToReport(row: ReportRow): MonitoringReport {
 /** A monthly monitoring report (the Gerbang Hebat practice): progress below the program's target is
  * red and must say why; red reports reach the managers. The report, the fulfilment of its period's
  * obligation and the managers' inbox items are written in one transaction. */
-export async function submitReport(deps: CaseDeps, caseId: string, input: unknown, actorId: string): Promise<MonitoringReport> {
+export async function submitReport(deps: CaseDeps, caseId: string, input: unknown, actorId: string, source: AuditSource = {}): Promise<MonitoringReport> {
   const request = parseInput(monitoringReportRequestSchema, input);
   const kampung = isUuid(caseId) ? await casesRepository.findCaseSummary(deps.db, caseId) : undefined;
   if (!kampung) throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
@@ -58,7 +60,16 @@ export async function submitReport(deps: CaseDeps, caseId: string, input: unknow
   }
 
   const id = randomUUID();
-  const written = await monitoringReportsRepository.insertReport(deps.db, {
+  const redRecipients = red ? await usersRepository.listUserIdsByRoles(deps.db, ['ADMIN', 'MANAGER']) : [];
+  const written = await audited(deps.db, (w: { obligationId: string | null } | undefined) => w ? {
+    actorId,
+    action: 'REPORT_SUBMITTED',
+    subjectType: 'monitoring_report',
+    subjectId: id,
+    caseId,
+    after: { period: request.period, progressPercent: request.progressPercent, budgetRealised: request.budgetRealised, red, fulfilledObligationId: w.obligationId },
+    ...source,
+  } : null, (trx) => monitoringReportsRepository.insertReport(trx, {
     id,
     caseId,
     period: request.period,
@@ -70,8 +81,8 @@ export async function submitReport(deps: CaseDeps, caseId: string, input: unknow
     red,
     policyVersion: current!.version,
     submittedBy: actorId,
-    redRecipients: red ? await usersRepository.listUserIdsByRole(deps.db, 'ADMIN') : [],
-  });
+    redRecipients,
+  }));
   if (!written) throw new AppError('CONFLICT', `The case already has a report for ${request.period}`);
   if (written.obligationId) {
     // The obligation is FULFILLED already; the workflow only stops timing it. Should this signal be
@@ -84,12 +95,9 @@ export async function submitReport(deps: CaseDeps, caseId: string, input: unknow
   return reportRowToReport((await monitoringReportsRepository.findReport(deps.db, id))!);
 }
 
-export async function listReports(deps: CaseDeps, query: unknown, caseId?: string) {
-  if (caseId !== undefined && (!isUuid(caseId) || !(await casesRepository.findCaseSummary(deps.db, caseId)))) {
-    throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
-  }
+export async function listReports(deps: CaseDeps, query: unknown, reach: CaseReach, caseId?: string) {
   const q = parseInput(monitoringReportListQuerySchema, query);
-  const { items, total } = await monitoringReportsRepository.listReports(deps.db, {
+  const { items, total } = await monitoringReportsRepository.listReports(deps.db, reach, {
     red: q.red === undefined ? undefined : q.red === 'true',
     caseId: caseId ?? q.case,
     programCode: q.program,

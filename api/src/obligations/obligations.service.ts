@@ -1,5 +1,5 @@
 import { obligationsRepository, type Db } from '@kampung/db';
-import { obligationListQuerySchema, type Obligation } from '@kampung/domain';
+import { obligationListQuerySchema, type CaseReach, type Obligation } from '@kampung/domain';
 import { parseInput } from '../http/validate';
 
 type ObligationRow = Awaited<ReturnType<typeof obligationsRepository.listObligations>>['items'][number];
@@ -25,9 +25,9 @@ function obligationRowToObligation(row: ObligationRow): Obligation {
   };
 }
 
-export async function listObligations(db: Db, query: unknown) {
+export async function listObligations(db: Db, query: unknown, reach: CaseReach) {
   const q = parseInput(obligationListQuerySchema, query);
-  const { items, total } = await obligationsRepository.listObligations(db, q);
+  const { items, total } = await obligationsRepository.listObligations(db, q, reach);
   return { items: items.map(obligationRowToObligation), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -43,10 +43,10 @@ export async function inbox(db: Db, userId: string) {
 }
 
 /** What the signed-in user must do: open obligations due within the week, overdue, escalated. */
-export async function worklist(db: Db, userId: string, now = new Date()) {
+export async function worklist(db: Db, userId: string, reach: CaseReach, now = new Date()) {
   const weekAhead = new Date(now.getTime() + 7 * 86_400_000).toISOString();
   const mine = async (status: Obligation['status'], dueTo?: string) =>
-    (await listObligations(db, { assignee: userId, status, pageSize: '200', ...(dueTo ? { dueTo } : {}) })).items;
+    (await listObligations(db, { assignee: userId, status, pageSize: '200', ...(dueTo ? { dueTo } : {}) }, reach)).items;
   const [upcoming, due, overdue, escalated] = await Promise.all([
     mine('UPCOMING', weekAhead),
     mine('DUE'),

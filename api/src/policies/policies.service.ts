@@ -1,4 +1,6 @@
-import { programPoliciesRepository, regionsRepository, type Db } from '@kampung/db';
+import { audited, programPoliciesRepository, regionsRepository, type Db } from '@kampung/db';
+import type { AuditSource } from '../audit/audit.service';
+import type { SessionUser } from '../auth/sessions.service';
 import {
   POLICY_APPLIES_TO,
   policyUpdateSchema,
@@ -46,19 +48,32 @@ export const policyChangeSchema = changeSchema.openapi('ProgramPolicyChange');
 
 /** An admin's change becomes the next version; a change made from an outdated version is refused
  * (409 CONFLICT) rather than silently overwriting a colleague's. */
-export async function changePolicy(db: Db, programCode: string, input: unknown, actorId: string): Promise<PolicyVersion> {
+export async function changePolicy(db: Db, programCode: string, input: unknown, user: SessionUser, source: AuditSource = {}): Promise<PolicyVersion> {
+  const actorId = user.id;
+  if (user.programCodes.length && !user.programCodes.includes(programCode)) {
+    throw new AppError('FORBIDDEN', `Program ${programCode} is outside the programs you administer`);
+  }
   const change = parseInput(changeSchema, input);
   const current = await getCurrentPolicy(db, programCode);
   const stale = () =>
     new AppError('CONFLICT', `The policy is at version ${current.version}; reload it and make the change again`);
   if (change.baseVersion !== current.version) throw stale();
-  const version = await programPoliciesRepository.appendPolicyVersion(db, {
+  const version = await audited(db, (v) => v ? {
+    actorId,
+    action: 'POLICY_CHANGED',
+    subjectType: 'program_policy',
+    subjectId: `${programCode}@${v}`,
+    before: { version: current.version, policy: current.policy },
+    after: { version: v, policy: change.policy },
+    reason: change.changeNote,
+    ...source,
+  } : null, (trx) => programPoliciesRepository.appendPolicyVersion(trx, {
     programCode,
     baseVersion: change.baseVersion,
     policy: change.policy,
     changeNote: change.changeNote,
     createdBy: actorId,
-  });
+  }));
   if (!version) throw stale();
   return getCurrentPolicy(db, programCode);
 }

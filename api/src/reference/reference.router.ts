@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { regionsRepository } from '@kampung/db';
 import { cityCodeSchema, z, type CityRegions, type Program } from '@kampung/domain';
 import type { AppDeps } from '../app';
-import { requireUser } from '../auth/auth.middleware';
+import { allow } from '../auth/auth.middleware';
 import { AppError } from '../errors';
 import { parseInput } from '../http/validate';
 
@@ -10,7 +10,7 @@ const regionsQuery = z.object({ city: cityCodeSchema }).strict();
 
 export function referenceRouter({ db }: AppDeps): Router {
   const router = Router();
-  router.get('/api/programs', requireUser, async (_req, res) => {
+  router.get('/api/programs', allow('reference.read'), async (_req, res) => {
     const rows = await regionsRepository.listPrograms(db);
     const programs: Program[] = rows.map((r) => ({
       code: r.code as Program['code'],
@@ -21,7 +21,7 @@ export function referenceRouter({ db }: AppDeps): Router {
     res.json(programs);
   });
 
-  router.get('/api/regions', requireUser, async (req, res) => {
+  router.get('/api/regions', allow('reference.read'), async (req, res) => {
     const { city } = parseInput(regionsQuery, req.query);
     const cityRow = await regionsRepository.findCity(db, city);
     if (!cityRow) throw new AppError('NOT_FOUND', `No city with code ${city}`);

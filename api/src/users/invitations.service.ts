@@ -2,10 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { invitationsRepository, type Db } from '@kampung/db';
 import { invitationAcceptSchema, passwordProblems, userInviteSchema } from '@kampung/domain';
 import type { AuditSource } from '../audit/audit.service';
+import type { SessionUser } from '../auth/sessions.service';
 import { hashPassword } from '../auth/passwords';
 import { hashToken, newToken } from '../auth/tokens';
 import { AppError } from '../errors';
 import { parseInput } from '../http/validate';
+
+/** A program admin limited to some programs manages only accounts limited to those programs. */
+export function assertAdminCovers(admin: SessionUser, programCodes: string[]) {
+  if (!admin.programCodes.length) return;
+  if (!programCodes.length || programCodes.some((p) => !admin.programCodes.includes(p))) {
+    throw new AppError('FORBIDDEN', `You administer ${admin.programCodes.join(', ')} only; the account must be limited to those programs`);
+  }
+}
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 72 * 3_600_000;
@@ -13,8 +22,10 @@ export const INVITATION_TTL_MS = 72 * 3_600_000;
 
 /** An admin invites a colleague: the account (without a password), the invitation (its token only
  * as a hash) and the email with the one-time link in the outbox, all or nothing. */
-export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl: string, source: AuditSource = {}, now = new Date()) {
+export async function inviteUser(db: Db, input: unknown, admin: SessionUser, appUrl: string, source: AuditSource = {}, now = new Date()) {
+  const adminId = admin.id;
   const invite = parseInput(userInviteSchema, input);
+  assertAdminCovers(admin, invite.programCodes);
   const token = newToken();
   const userId = randomUUID();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
@@ -24,6 +35,9 @@ export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl
     name: invite.name,
     role: invite.role,
     supervisorId: invite.supervisorId ?? null,
+    programCodes: invite.programCodes,
+    kecamatanCodes: invite.kecamatanCodes,
+    agencyCode: invite.agencyCode,
     invitationId: randomUUID(),
     tokenHash: hashToken(token),
     expiresAt,
@@ -34,7 +48,10 @@ export async function inviteUser(db: Db, input: unknown, adminId: string, appUrl
     action: 'USER_INVITED',
     subjectType: 'user',
     subjectId: userId,
-    after: { email: invite.email, name: invite.name, role: invite.role, supervisorId: invite.supervisorId ?? null },
+    after: {
+      email: invite.email, name: invite.name, role: invite.role, supervisorId: invite.supervisorId ?? null,
+      programCodes: invite.programCodes, kecamatanCodes: invite.kecamatanCodes, agencyCode: invite.agencyCode,
+    },
     ...source,
   });
   if (result === 'EMAIL_TAKEN') {
@@ -53,6 +70,12 @@ export async function acceptInvitation(db: Db, input: unknown, source: AuditSour
       throw new AppError('VALIDATION_FAILED', 'Choose another password', problems.map((message) => ({ path: 'password', message })));
     }
     return hashPassword(password);
-  }, (userId) => ({ actorId: userId, action: 'INVITATION_ACCEPTED', subjectType: 'user', subjectId: userId, ...source }));
+  }, (userId, purpose) => ({
+    actorId: userId,
+    action: purpose === 'PASSWORD_RESET' ? 'PASSWORD_RESET' : 'INVITATION_ACCEPTED',
+    subjectType: 'user',
+    subjectId: userId,
+    ...source,
+  }));
   if (result === 'INVALID') throw new AppError('NOT_FOUND', 'This invitation link is not valid: it was used, it expired, or it is wrong. Ask your admin for a new one.');
 }

@@ -20,8 +20,11 @@ import { LoginPage } from '../pages/LoginPage';
 export const APP_URL = process.env.APP_URL;
 export const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
 export const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? '';
-export const VIEWER_EMAIL = process.env.E2E_VIEWER_EMAIL ?? '';
-export const VIEWER_PASSWORD = process.env.E2E_VIEWER_PASSWORD ?? '';
+export const AUDITOR_EMAIL = process.env.E2E_AUDITOR_EMAIL ?? '';
+export const AUDITOR_PASSWORD = process.env.E2E_AUDITOR_PASSWORD ?? '';
+/** The demo mentor (pendamping): reaches only the kampung assigned to them. */
+export const MENTOR_EMAIL = process.env.E2E_MENTOR_EMAIL ?? '';
+export const MENTOR_PASSWORD = process.env.E2E_MENTOR_PASSWORD ?? '';
 
 /** For a test's `skip` option: false when there is an app to test, else the reason to skip. */
 export const SKIP_WITHOUT_APP: false | string = APP_URL ? false : 'APP_URL is not set (the API serving the built web)';

@@ -42,6 +42,10 @@ export class ApiClient {
     const text = await res.text();
     return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
   }
+  /** The CSRF token writes echo, for requests made with fetch directly. */
+  csrfToken(): string {
+    return this.cookies.get('kampung_csrf') ?? '';
+  }
   /** For requests made with fetch directly (downloads). */
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');

@@ -3,6 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { createDb, usersRepository, type Db } from '@kampung/db';
 import { createCaseWorker } from '@kampung/worker';
 import type { CaseDeps } from '@kampung/api/src/cases/cases.service';
+import type { SessionUser } from '@kampung/api/src/auth/sessions.service';
 import { env } from './env';
 
 /** The API's case use-cases wired to a Temporal server and task queue of the test's own choosing. */
@@ -10,10 +11,15 @@ export async function caseDepsFor(address: string, taskQueue: string) {
   const db: Db = createDb(env.databaseUrl, { max: 4 });
   const connection = await Connection.connect({ address });
   const deps: CaseDeps = { db, temporal: new Client({ connection, namespace: env.namespace }), taskQueue };
-  const admin = await usersRepository.findUserByEmail(db, env.admin().email);
+  const admin = (await usersRepository.findUserByEmail(db, env.admin().email))!;
+  // The admin as the use-cases see a signed-in user (no limits).
+  const actor: SessionUser = { id: admin.id, email: admin.email, name: admin.name, role: 'ADMIN', programCodes: [], kecamatanCodes: [], agencyCode: null };
+  const mentor = (await usersRepository.findUserByEmail(db, env.mentor().email))!;
   return {
     deps,
-    actorId: admin!.id,
+    actor,
+    /** The demo mentor (pendamping), who may hold a mentor's position. */
+    mentorId: mentor.id,
     async close() {
       await connection.close();
       await db.destroy();

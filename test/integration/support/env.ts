@@ -12,7 +12,12 @@ export const env = {
   get namespace() { return process.env.TEMPORAL_NAMESPACE ?? 'default'; },
   get taskQueue() { return process.env.TEMPORAL_TASK_QUEUE ?? 'kampung-cases'; },
   get temporalCli() { return required('TEMPORAL_CLI'); },
-  admin: () => ({ email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') }),
-  viewer: () => ({ email: required('E2E_VIEWER_EMAIL'), password: required('E2E_VIEWER_PASSWORD') }),
-  officer: () => ({ email: required('E2E_OFFICER_EMAIL'), password: required('E2E_OFFICER_PASSWORD') }),
+  /** The demo login of a role (one per role). */
+  login: (role: string) => ({ email: required(`E2E_${role}_EMAIL`), password: required(`E2E_${role}_PASSWORD`) }),
+  admin: () => env.login('ADMIN'),
+  officer: () => env.login('OFFICER'),
+  manager: () => env.login('MANAGER'),
+  /** Reads everything, changes nothing. */
+  auditor: () => env.login('AUDITOR'),
+  mentor: () => env.login('MENTOR'),
 };

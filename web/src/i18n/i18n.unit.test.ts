@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERROR_CODES, PROGRAM_CODES, STAGES, TRANSITION_DATA_SCHEMAS, caseProposalSchema, z } from '@kampung/domain';
+import { USER_ROLES } from '@kampung/domain/access';
+import { AUDIT_ACTIONS } from '@kampung/domain/audit';
 import { en } from './en';
 import { id } from './id';
 
@@ -65,6 +67,16 @@ test('every stage, program and error code has a name in both languages', () => {
     for (const stage of STAGES) assert.equal(typeof lookup(tree, `stages.${stage}`), 'string', `${language}: ${stage}`);
     for (const code of PROGRAM_CODES) assert.equal(typeof lookup(tree, `programs.${code}`), 'string', `${language}: ${code}`);
     for (const code of ERROR_CODES) assert.equal(typeof lookup(tree, `errors.${code}`), 'string', `${language}: ${code}`);
+  }
+});
+
+test('every user role (with what it may do) and every audit action has a name in both languages', () => {
+  for (const [language, tree] of Object.entries(resources)) {
+    for (const role of USER_ROLES) {
+      assert.equal(typeof lookup(tree, `userRoles.${role}`), 'string', `${language}: userRoles.${role}`);
+      assert.equal(typeof lookup(tree, `userRoleHints.${role}`), 'string', `${language}: userRoleHints.${role}`);
+    }
+    for (const action of AUDIT_ACTIONS) assert.equal(typeof lookup(tree, `auditActions.${action}`), 'string', `${language}: ${action}`);
   }
 });
 

@@ -1,4 +1,5 @@
-import { Suspense } from 'react';
+import { may } from '@kampung/domain/access';
+import { Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LogoutButton } from '../modules/auth/components/LogoutButton';
@@ -8,7 +9,11 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/Loading';
 import { LoginPage } from './lazy';
 
-/** The shell: header (product, language, user, logout) and the page, or the login form. */
+/** A link in the user menu closes the menu as it navigates. */
+const closeMenu = (event: MouseEvent<HTMLElement>) => event.currentTarget.closest('details')?.removeAttribute('open');
+
+/** The shell: header (product, language, the user's menu) with the entries the user's role may
+ * open, and the page, or the login form. */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useSession().data;
@@ -32,6 +37,9 @@ export function AppLayout() {
                   {me.name}
                 </summary>
                 <div className="app-header__menu-items">
+                  <Link to="/account/password" className="button button--quiet" onClick={closeMenu}>
+                    {t('userMenu.password')}
+                  </Link>
                   <LogoutButton />
                   <LogoutButton everywhere />
                 </div>
@@ -44,9 +52,11 @@ export function AppLayout() {
             <NavLink to="/" end className="app-nav__link">
               {t('nav.cases')}
             </NavLink>
-            <NavLink to="/dashboard" className="app-nav__link">
-              {t('nav.dashboard')}
-            </NavLink>
+            {may(me.role, 'dashboard.read') && (
+              <NavLink to="/dashboard" className="app-nav__link">
+                {t('nav.dashboard')}
+              </NavLink>
+            )}
             <NavLink to="/worklist" className="app-nav__link">
               {t('nav.worklist')}
             </NavLink>
@@ -56,7 +66,8 @@ export function AppLayout() {
             <NavLink to="/inbox" className="app-nav__link">
               {t('nav.inbox')}
             </NavLink>
-            {me.role === 'ADMIN' && (
+            {/* A figure of the dashboard, for those who follow the programs up. */}
+            {may(me.role, 'dashboard.read') && (
               <NavLink to="/red-reports" className="app-nav__link">
                 {t('nav.redReports')}
               </NavLink>
@@ -64,6 +75,16 @@ export function AppLayout() {
             <NavLink to="/policies" className="app-nav__link">
               {t('nav.policies')}
             </NavLink>
+            {may(me.role, 'user.manage') && (
+              <NavLink to="/users" className="app-nav__link">
+                {t('nav.users')}
+              </NavLink>
+            )}
+            {may(me.role, 'audit.read') && (
+              <NavLink to="/audit" className="app-nav__link">
+                {t('nav.audit')}
+              </NavLink>
+            )}
           </nav>
         )}
       </header>

@@ -1,3 +1,4 @@
+import { may } from '@kampung/domain/access';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +43,7 @@ export function CaseListPage() {
       <title>{`${t('list.heading')} · ${t('app.title')}`}</title>
       <div className="page-head">
         <h1>{t('list.heading')}</h1>
-        {me.canWrite && (
+        {may(me.role, 'case.propose') && (
           <Link className="button button--primary" to="/cases/new">
             {t('list.newProposal')}
           </Link>

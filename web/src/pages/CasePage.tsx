@@ -1,6 +1,8 @@
+import { may } from '@kampung/domain/access';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { CaseAuditSection } from '../modules/audit/components/CaseAuditSection';
 import { useMe } from '../modules/auth/hooks/useAuth';
 import { caseQueries } from '../modules/cases/api/cases.queries';
 import { CaseFullTimeline } from '../modules/cases/components/CaseFullTimeline';
@@ -34,7 +36,7 @@ export function CasePage() {
           <CaseHeader detail={detail} />
           <div className="case-grid">
             <div className="case-grid__main">
-              {me.canWrite ? (
+              {may(me.role, 'case.transition') ? (
                 <>
                   <NextSteps detail={detail} />
                   <MoveToStageForm detail={detail} />
@@ -42,11 +44,12 @@ export function CasePage() {
               ) : (
                 <p className="muted">{t('case.readOnly')}</p>
               )}
-              <TeamSection caseId={detail.id} canWrite={me.canWrite} />
-              <ObligationsSection caseId={detail.id} canWrite={me.canWrite} />
-              <MonitoringSection detail={detail} canWrite={me.canWrite} />
+              <TeamSection caseId={detail.id} canWrite={may(me.role, 'case.assign')} />
+              <ObligationsSection caseId={detail.id} canWrite={may(me.role, 'obligation.waive')} />
+              <MonitoringSection detail={detail} canWrite={may(me.role, 'report.submit')} />
               <CaseProfile detail={detail} />
               <CaseFullTimeline caseId={detail.id} />
+              {may(me.role, 'case.audit') && <CaseAuditSection caseId={detail.id} />}
             </div>
             <StageTimeline history={detail.history} />
           </div>

@@ -1,3 +1,4 @@
+import { may } from '@kampung/domain/access';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -67,7 +68,7 @@ export function DashboardPage() {
           <KeyFigures dashboard={data} />
           <div className="dash-grid">
             {/* What needs following up first; then the picture of the programs. */}
-            <StalledBuckets dashboard={data} settings={me.role === 'ADMIN' ? <AgingSettingsForm /> : undefined} />
+            <StalledBuckets dashboard={data} settings={may(me.role, 'dashboard.settings') ? <AgingSettingsForm /> : undefined} />
             <OverdueTrend dashboard={data} />
             <OverdueTables dashboard={data} />
             <AdherenceTable dashboard={data} />

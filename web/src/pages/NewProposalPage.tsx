@@ -1,3 +1,4 @@
+import { may } from '@kampung/domain/access';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../modules/auth/hooks/useAuth';
@@ -13,7 +14,7 @@ export function NewProposalPage() {
         <Link to="/">← {t('app.backToList')}</Link>
       </p>
       <h1>{t('proposal.heading')}</h1>
-      {me.canWrite ? (
+      {may(me.role, 'case.propose') ? (
         <ProposalForm />
       ) : (
         <p className="alert alert--error" role="alert">

@@ -1,3 +1,4 @@
+import { may } from '@kampung/domain/access';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -34,7 +35,7 @@ export function PoliciesPage() {
       </div>
       {programs.isPending && <Loading />}
       <ProblemAlert error={programs.error} />
-      {programCode && <ProgramPolicyPanel key={programCode} programCode={programCode} canEdit={me.role === 'ADMIN'} />}
+      {programCode && <ProgramPolicyPanel key={programCode} programCode={programCode} canEdit={may(me.role, 'policy.edit')} />}
     </>
   );
 }

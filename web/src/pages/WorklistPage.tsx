@@ -1,3 +1,4 @@
+import { may } from '@kampung/domain/access';
 import type { Obligation } from '@kampung/domain/obligation';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,7 +17,7 @@ export function WorklistPage() {
   const query = useQuery(obligationQueries.worklist());
   const data = query.data;
   const [logged, setLogged] = useState<Obligation | null>(null);
-  const group = { canWrite: me.canWrite, onLogged: setLogged };
+  const group = { canWrite: may(me.role, 'visit.log'), onLogged: setLogged };
   return (
     <>
       <title>{`${t('worklist.heading')} · ${t('app.title')}`}</title>

@@ -13,3 +13,6 @@ export const PoliciesPage = lazy(() => import('./PoliciesPage').then((m) => ({ d
 export const DashboardPage = lazy(() => import('./DashboardPage').then((m) => ({ default: m.DashboardPage })));
 export const ObligationListPage = lazy(() => import('./ObligationListPage').then((m) => ({ default: m.ObligationListPage })));
 export const WorklistsPage = lazy(() => import('./WorklistsPage').then((m) => ({ default: m.WorklistsPage })));
+export const UsersPage = lazy(() => import('./UsersPage').then((m) => ({ default: m.UsersPage })));
+export const AuditPage = lazy(() => import('./AuditPage').then((m) => ({ default: m.AuditPage })));
+export const PasswordPage = lazy(() => import('./PasswordPage').then((m) => ({ default: m.PasswordPage })));

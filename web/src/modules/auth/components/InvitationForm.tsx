@@ -6,16 +6,11 @@ import { ApiError } from '../../../lib/http';
 import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { acceptInvitation } from '../api/auth.api';
+import { passwordFieldError } from '../password-problems';
 
-/** The server's password problems, in the user's language. */
-const PROBLEM_KEYS: Record<string, string> = {
-  'at least 12 characters': 'invitation.problems.length',
-  'must not contain your email or name': 'invitation.problems.personal',
-  'too easy to guess': 'invitation.problems.common',
-};
-
-/** The invitation link's page: the colleague chooses a password once (the token is in the link's
- * fragment, which never reaches a server log). */
+/** The page of a one-time link, an invitation's or a password reset's (the same link and the same
+ * call): the user chooses a password once (the token is in the link's fragment, which never
+ * reaches a server log). */
 export function InvitationForm({ token }: { token: string }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
@@ -40,10 +35,7 @@ export function InvitationForm({ token }: { token: string }) {
       </div>
     );
   }
-  const problems =
-    accept.error instanceof ApiError && accept.error.code === 'VALIDATION_FAILED'
-      ? (accept.error.problem.errors ?? []).filter((e) => e.path === 'password').map((e) => (PROBLEM_KEYS[e.message] ? t(PROBLEM_KEYS[e.message]!) : e.message))
-      : [];
+  const problems = passwordFieldError(accept.error, 'password', t);
   // Used, expired, unknown, or cut short (no longer a token at all): the link will not work.
   const linkProblem =
     accept.error instanceof ApiError &&
@@ -52,18 +44,19 @@ export function InvitationForm({ token }: { token: string }) {
   return (
     <form className="card form login-form" onSubmit={submit} noValidate>
       <h1>{t('invitation.heading')}</h1>
-      <p className="muted">{t('invitation.rules')}</p>
+      <p className="muted">{t('password.rules')}</p>
       {invalidLink ? (
         <div className="alert alert--error" role="alert" data-testid="invitation-invalid">
           <p className="alert__title">{t('invitation.invalid')}</p>
+          <p className="alert__detail">{t('invitation.invalidReset')}</p>
         </div>
       ) : (
-        problems.length === 0 && <ProblemAlert error={accept.error} />
+        !problems && <ProblemAlert error={accept.error} />
       )}
-      <Field id="invitation-password" label={t('invitation.password')} required error={problems.length > 0 ? problems.join(' ') : undefined}>
+      <Field id="invitation-password" label={t('invitation.password')} required error={problems}>
         {(control) => <input {...control} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
       </Field>
-      <Field id="invitation-again" label={t('invitation.again')} required error={mismatch ? t('invitation.mismatch') : undefined}>
+      <Field id="invitation-again" label={t('invitation.again')} required error={mismatch ? t('password.mismatch') : undefined}>
         {(control) => <input {...control} type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />}
       </Field>
       <button type="submit" className="button button--primary" disabled={accept.isPending || !token}>

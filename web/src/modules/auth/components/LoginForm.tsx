@@ -4,7 +4,8 @@ import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useLogin } from '../hooks/useAuth';
 
-export function LoginForm() {
+/** Email and password; "Lupa kata sandi?" hands what was typed as the email to the reset form. */
+export function LoginForm({ onForgotPassword }: { onForgotPassword: (email: string) => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -37,6 +38,9 @@ export function LoginForm() {
       </Field>
       <button type="submit" className="button button--primary" disabled={loginMutation.isPending}>
         {loginMutation.isPending ? t('login.submitting') : t('login.submit')}
+      </button>
+      <button type="button" className="button button--quiet" onClick={() => onForgotPassword(email.trim())}>
+        {t('password.forgot')}
       </button>
     </form>
   );

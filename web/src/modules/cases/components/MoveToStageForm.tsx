@@ -1,15 +1,20 @@
 import type { CaseDetail } from '@kampung/domain/case-views';
+import { mayTransition } from '@kampung/domain/access';
 import { STAGES, type Stage } from '@kampung/domain/stages';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useTransitionCase } from '../hooks/useCaseMutations';
+import { useMe } from '../../auth/hooks/useAuth';
 import { ReasonField } from './ReasonField';
 
-/** Lets an officer propose a move to any stage; the server decides and its answer is shown. */
+/** Lets an officer propose a move to any stage their role may move a case into (TRANSITION_POLICY);
+ * whether the case can go there now, the server decides and its answer is shown. */
 export function MoveToStageForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
+  const me = useMe();
+  const stages = STAGES.filter((stage) => stage !== detail.stage && mayTransition(me.role, detail.stage, stage));
   const [to, setTo] = useState<Stage | ''>('');
   const [reason, setReason] = useState('');
   const [missingStage, setMissingStage] = useState(false);
@@ -39,7 +44,7 @@ export function MoveToStageForm({ detail }: { detail: CaseDetail }) {
           {(control) => (
             <select {...control} value={to} onChange={(e) => setTo(e.target.value as Stage | '')}>
               <option value="">{t('form.choose')}</option>
-              {STAGES.map((stage) => (
+              {stages.map((stage) => (
                 <option key={stage} value={stage}>
                   {t(`stages.${stage}`)}
                 </option>

@@ -2,6 +2,8 @@ import type { CaseDetail } from '@kampung/domain/case-views';
 import type { Stage } from '@kampung/domain/stages';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayTransition } from '@kampung/domain/access';
+import { useMe } from '../../auth/hooks/useAuth';
 import { TransitionForm } from './TransitionForm';
 
 /** One button per allowed move; each opens the form of that move. */
@@ -9,7 +11,9 @@ export function NextSteps({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Stage | null>(null);
   const [moved, setMoved] = useState<Stage | null>(null);
-  const allowed = detail.allowedTransitions;
+  const me = useMe();
+  // The server lists only the moves this role may make; the same policy table decides here.
+  const allowed = detail.allowedTransitions.filter((to) => mayTransition(me.role, detail.stage, to));
   const current = open && allowed.includes(open) ? open : null;
   return (
     <section className="card" aria-labelledby="next-steps-heading">

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_HOLDERS } from '@kampung/domain/access';
 import { ASSIGNMENT_ROLES, type AssignmentRole } from '@kampung/domain/program-policy';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
@@ -47,6 +48,8 @@ export function AssignForm({ caseId }: { caseId: string }) {
   }
 
   const id = (name: string) => `${prefix}-${name}`;
+  // Only the people whose role may hold the chosen position (ASSIGNMENT_HOLDERS).
+  const holders = users.data?.filter((u) => (ASSIGNMENT_HOLDERS[role] as readonly string[]).includes(u.role));
   return (
     <form className="form assign-form" onSubmit={submit} noValidate aria-label={t('team.assignHeading')}>
       <h3>{t('team.assignHeading')}</h3>
@@ -60,7 +63,7 @@ export function AssignForm({ caseId }: { caseId: string }) {
         {(control) => (
           <select {...control} value={userId} onChange={(e) => setUserId(e.target.value)} disabled={users.isPending}>
             <option value="">{users.isPending ? t('app.loading') : t('form.choose')}</option>
-            {users.data?.map((u) => (
+            {holders?.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
               </option>
@@ -70,7 +73,14 @@ export function AssignForm({ caseId }: { caseId: string }) {
       </Field>
       <Field id={id('role')} label={t('fields.role')} required error={errors.role}>
         {(control) => (
-          <select {...control} value={role} onChange={(e) => setRole(e.target.value as AssignmentRole)}>
+          <select
+            {...control}
+            value={role}
+            onChange={(e) => {
+              setRole(e.target.value as AssignmentRole);
+              setUserId(''); // the people who may hold it differ by position
+            }}
+          >
             {ASSIGNMENT_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}

@@ -1,3 +1,4 @@
+import { ASSIGNMENT_HOLDERS } from '@kampung/domain/access';
 import type { Assignment } from '@kampung/domain/obligation';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
@@ -29,7 +30,8 @@ export function HandoverForm({ assignment, onDone, onCancel }: HandoverFormProps
   const mutation = useHandOver(assignment.caseId, assignment.id);
   const problem = mutation.error instanceof ApiError ? mutation.error.problem : undefined;
   const errors = clientErrors ?? fieldErrorsFromProblem(problem?.errors);
-  const candidates = (users.data ?? []).filter((u) => u.id !== assignment.user.id);
+  // Whoever may hold the position (ASSIGNMENT_HOLDERS), other than its holder.
+  const candidates = (users.data ?? []).filter((u) => u.id !== assignment.user.id && (ASSIGNMENT_HOLDERS[assignment.role] as readonly string[]).includes(u.role));
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,0 +1,318 @@
+/**
+ * The authorization matrix, generated from the policy table (domain/src/access.ts): every role ×
+ * every endpoint × a case within the role's reach and one outside it. What to expect is read from
+ * PERMISSIONS, ROLE_REACH and TRANSITION_POLICY, not written out by hand:
+ *   - no session: 401;
+ *   - a role PERMISSIONS does not give the action: 403;
+ *   - a case outside the user's reach: 404 (its existence does not leak);
+ *   - otherwise the request gets past authorization (writes are sent invalid, so an allowed write
+ *     is a 422 or 409 and changes nothing), and lists show exactly the cases within reach.
+ * Every action of the table must have an endpoint here, and every route of the API must be here or
+ * on the short list of session endpoints tested elsewhere.
+ */
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { declaredRoutes } from '@kampung/api';
+import {
+  ACTIONS,
+  TRANSITION_POLICY,
+  TRANSITION_RULES,
+  USER_ROLES,
+  caseReach,
+  may,
+  type Action,
+  type CaseDetail,
+  type Stage,
+  type UserRole,
+} from '@kampung/domain';
+import { ApiClient, uniqueName } from './support/api-client';
+import { newAccount, type TestAccount } from './support/accounts';
+import { env } from './support/env';
+import { validData } from './support/stage-data';
+
+const KT = 'KAMPUNG_TEMATIK';
+const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
+/** Within reach: Kampung Tematik, kecamatan Genuk (no other test assigns IAI architects there). */
+const IN_KELURAHAN = '33.74.05.1002';
+const IN_KECAMATAN = '33.74.05';
+const OUT_KELURAHAN = '36.71.07.1013';
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+
+type Target = 'IN' | 'OUT' | null;
+interface Endpoint {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The route as the API declares it, e.g. /api/cases/:id. */
+  route: string;
+  action: Action;
+  /** A case-scoped endpoint is asked of the case within reach and of the one outside it. */
+  scoped: boolean;
+  path: (c: Ctx, target: Target) => string;
+  body?: unknown;
+  /** A list or export, asked filtered to each case in turn: the case is in it exactly when within reach. */
+  list?: boolean;
+  shows?: (body: any, text: string, c: Ctx, target: Exclude<Target, null>) => boolean;
+  /** The allowed answer may be a 404 of its own (an id that does not exist for anyone). */
+  own404?: boolean;
+}
+
+interface Ctx {
+  cases: Record<'IN' | 'OUT', CaseDetail>;
+  assignment: Record<'IN' | 'OUT', string>;
+  obligation: Record<'IN' | 'OUT', string>;
+  tag: string;
+  someUser: string;
+}
+
+const id = (c: Ctx, t: Target) => c.cases[t ?? 'IN'].id;
+
+const ENDPOINTS: Endpoint[] = [
+  // Cases
+  { method: 'GET', route: '/api/cases', action: 'case.read', scoped: false, list: true, path: (c, t) => `/api/cases?q=${encodeURIComponent(c.cases[t ?? 'IN'].name)}`, shows: (b, _t, c, t) => b.items.some((i: any) => i.id === c.cases[t].id) },
+  { method: 'POST', route: '/api/cases', action: 'case.propose', scoped: false, path: () => '/api/cases', body: {} },
+  { method: 'GET', route: '/api/cases/:id', action: 'case.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}` },
+  { method: 'GET', route: '/api/cases/:id/timeline', action: 'case.timeline', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/timeline` },
+  { method: 'POST', route: '/api/cases/:id/transitions', action: 'case.transition', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/transitions`, body: {} },
+  { method: 'GET', route: '/api/cases/:id/assignments', action: 'case.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/assignments` },
+  { method: 'POST', route: '/api/cases/:id/assignments', action: 'case.assign', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/assignments`, body: {} },
+  { method: 'POST', route: '/api/cases/:id/assignments/:assignmentId/handover', action: 'case.handover', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/assignments/${c.assignment[t ?? 'IN']}/handover`, body: {} },
+  { method: 'POST', route: '/api/cases/:id/monitoring-reports', action: 'report.submit', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/monitoring-reports`, body: {} },
+  { method: 'GET', route: '/api/cases/:id/monitoring-reports', action: 'report.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/monitoring-reports` },
+  { method: 'POST', route: '/api/cases/:id/visits', action: 'visit.log', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/visits`, body: {} },
+  { method: 'GET', route: '/api/cases/:id/audit', action: 'case.audit', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/audit` },
+  { method: 'GET', route: '/api/cases/:id/audit/export', action: 'case.audit', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/audit/export` },
+  { method: 'POST', route: '/api/obligations/:id/waive', action: 'obligation.waive', scoped: true, path: (c, t) => `/api/obligations/${c.obligation[t ?? 'IN']}/waive`, body: {} },
+  // Lists and exports, filtered to one case: the case is there only within reach.
+  { method: 'GET', route: '/api/obligations', action: 'obligation.read', scoped: false, list: true, path: (c, t) => `/api/obligations?case=${id(c, t)}`, shows: (b, _t, c, t) => b.items.some((i: any) => i.caseId === c.cases[t].id) },
+  { method: 'GET', route: '/api/monitoring-reports', action: 'report.read', scoped: false, list: true, path: (c, t) => `/api/monitoring-reports?case=${id(c, t)}`, shows: (b, _t, c, t) => b.items.some((i: any) => i.caseId === c.cases[t].id) },
+  { method: 'GET', route: '/api/cases/export', action: 'export.read', scoped: false, list: true, path: (c, t) => `/api/cases/export?q=${encodeURIComponent(c.cases[t ?? 'IN'].name)}`, shows: (_b, text, c, t) => text.includes(c.cases[t].id) },
+  { method: 'GET', route: '/api/obligations/export', action: 'export.read', scoped: false, list: true, path: (c, t) => `/api/obligations/export?case=${id(c, t)}`, shows: (_b, text, c, t) => text.includes(c.cases[t].id) },
+  { method: 'GET', route: '/api/me/inbox', action: 'obligation.read', scoped: false, path: () => '/api/me/inbox' },
+  { method: 'GET', route: '/api/me/worklist', action: 'obligation.read', scoped: false, path: () => '/api/me/worklist' },
+  // The manager's view
+  { method: 'GET', route: '/api/dashboard', action: 'dashboard.read', scoped: false, path: () => '/api/dashboard' },
+  { method: 'GET', route: '/api/dashboard/settings', action: 'dashboard.read', scoped: false, path: () => '/api/dashboard/settings' },
+  { method: 'PUT', route: '/api/dashboard/settings', action: 'dashboard.settings', scoped: false, path: () => '/api/dashboard/settings', body: {} },
+  // Program policy and reference data
+  { method: 'GET', route: '/api/programs/:code/policy', action: 'policy.read', scoped: false, path: () => `/api/programs/${KT}/policy` },
+  { method: 'GET', route: '/api/programs/:code/policy/versions', action: 'policy.read', scoped: false, path: () => `/api/programs/${KT}/policy/versions` },
+  { method: 'PUT', route: '/api/programs/:code/policy', action: 'policy.edit', scoped: false, path: () => `/api/programs/${KT}/policy`, body: {} },
+  { method: 'GET', route: '/api/programs', action: 'reference.read', scoped: false, path: () => '/api/programs' },
+  { method: 'GET', route: '/api/regions', action: 'reference.read', scoped: false, path: () => '/api/regions?city=33.74' },
+  // Worklists (one's own; a list that does not exist is a 404 for anyone)
+  { method: 'GET', route: '/api/worklists', action: 'worklist.save', scoped: false, path: () => '/api/worklists' },
+  { method: 'POST', route: '/api/worklists', action: 'worklist.save', scoped: false, path: () => '/api/worklists', body: {} },
+  { method: 'GET', route: '/api/worklists/:id', action: 'worklist.save', scoped: false, path: () => `/api/worklists/${NOBODY}`, own404: true },
+  { method: 'PUT', route: '/api/worklists/:id', action: 'worklist.save', scoped: false, path: () => `/api/worklists/${NOBODY}`, body: {}, own404: true },
+  { method: 'DELETE', route: '/api/worklists/:id', action: 'worklist.save', scoped: false, path: () => `/api/worklists/${NOBODY}`, own404: true },
+  // Accounts
+  { method: 'GET', route: '/api/users', action: 'directory.read', scoped: false, path: () => '/api/users' },
+  { method: 'POST', route: '/api/users', action: 'user.manage', scoped: false, path: () => '/api/users', body: {} },
+  { method: 'GET', route: '/api/accounts', action: 'user.manage', scoped: false, path: () => '/api/accounts' },
+  { method: 'PATCH', route: '/api/users/:id', action: 'user.manage', scoped: false, path: (c) => `/api/users/${c.someUser}`, body: { role: 'KING' } },
+  { method: 'POST', route: '/api/users/:id/invitation', action: 'user.manage', scoped: false, path: (c) => `/api/users/${c.someUser}/invitation` },
+  { method: 'PUT', route: '/api/users/:id/supervisor', action: 'user.manage', scoped: false, path: (c) => `/api/users/${c.someUser}/supervisor`, body: {} },
+  { method: 'GET', route: '/api/me', action: 'account.self', scoped: false, path: () => '/api/me' },
+  { method: 'POST', route: '/api/auth/password', action: 'account.self', scoped: false, path: () => '/api/auth/password', body: {} },
+  // The audit log
+  { method: 'GET', route: '/api/audit', action: 'audit.read', scoped: false, path: () => '/api/audit' },
+  { method: 'GET', route: '/api/audit/export', action: 'audit.read', scoped: false, path: () => '/api/audit/export' },
+];
+
+/** Endpoints outside the matrix, each tested on its own. */
+const SESSION_ENDPOINTS = [
+  'POST /api/auth/login', // login-security, api-basics
+  'POST /api/auth/logout', // api-basics, csrf
+  'POST /api/auth/logout-everywhere', // login-security (it would end the matrix's own sessions)
+  'POST /api/invitations/accept', // invitations
+  'POST /api/auth/password-reset-request', // accounts
+  'GET /api/openapi.json', // public
+  'GET /healthz', // public
+  'GET /{*path}', // the web app's pages (HTML and scripts, no data)
+];
+
+/** Is the case within reach of the account, as the table defines reach. */
+function inReach(a: Account, kampung: CaseDetail): boolean {
+  const reach = caseReach({ id: a.id, role: a.role, programCodes: a.scope.programCodes, kecamatanCodes: a.scope.kecamatanCodes });
+  if (reach.kind === 'NONE') return false;
+  if (reach.kind === 'ASSIGNED') return a.assignedTo.includes(kampung.id);
+  return (!reach.programCodes.length || reach.programCodes.includes(kampung.programCode))
+    && (!reach.kecamatanCodes.length || reach.kecamatanCodes.includes(kampung.kecamatanCode));
+}
+
+interface Account extends TestAccount {
+  scope: { programCodes: string[]; kecamatanCodes: string[] };
+  assignedTo: string[];
+}
+
+describe('the authorization matrix: every role × every endpoint × within and outside reach', () => {
+  let admin: ApiClient;
+  const accounts = new Map<UserRole, Account>();
+  const ctx = {} as Ctx;
+  let hold: CaseDetail;
+
+  before(async () => {
+    admin = await ApiClient.signedIn(env.admin());
+    const manager = await ApiClient.signedIn(env.manager());
+    ctx.tag = uniqueName('Matriks').replace(/\s+/g, '-');
+    // Region-wide roles limited to Kampung Tematik (the officer also to one kecamatan); the admin
+    // and the auditor have no limits; the others reach what they are assigned to.
+    const scopes: Partial<Record<UserRole, Account['scope']>> = {
+      OFFICER: { programCodes: [KT], kecamatanCodes: [IN_KECAMATAN] },
+      MANAGER: { programCodes: [KT], kecamatanCodes: [] },
+    };
+    for (const role of USER_ROLES) {
+      const scope = scopes[role] ?? { programCodes: [], kecamatanCodes: [] };
+      accounts.set(role, { ...(await newAccount(role, { ...scope, agencyCode: role === 'AGENCY_STAFF' ? 'DISNAKER' : null })), scope, assignedTo: [] });
+    }
+    const inCase = await admin.propose({ name: `${ctx.tag} dalam`, kelurahanCode: IN_KELURAHAN });
+    const outCase = await admin.propose({ name: `${ctx.tag} luar`, programCode: KSM, kelurahanCode: OUT_KELURAHAN });
+    hold = await admin.propose({ name: `${ctx.tag} jeda`, kelurahanCode: IN_KELURAHAN });
+    ctx.cases = { IN: inCase, OUT: outCase };
+    ctx.someUser = accounts.get('AUDITOR')!.id;
+    // Teams: the field roles are assigned to the case within reach (and to the held one).
+    const positions: [UserRole, string][] = [['IAI_ARCHITECT', 'IAI_ARCHITECT'], ['MENTOR', 'MENTOR'], ['COMMITTEE', 'COMMITTEE_CONTACT']];
+    const assignments: Partial<Record<'IN' | 'OUT', string>> = {};
+    for (const [role, position] of positions) {
+      const account = accounts.get(role)!;
+      for (const kampung of [inCase, hold]) {
+        const res = await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: account.id, role: position });
+        assert.equal(res.status, 201, JSON.stringify(res.body));
+        account.assignedTo.push(kampung.id);
+        if (kampung === inCase && role === 'MENTOR') assignments.IN = res.body.id;
+      }
+    }
+    const outMentor = await admin.post(`/api/cases/${outCase.id}/assignments`, { userId: (await newAccount('MENTOR')).id, role: 'MENTOR' });
+    assignments.OUT = outMentor.body.id;
+    ctx.assignment = assignments as Ctx['assignment'];
+    ctx.obligation = {} as Ctx['obligation'];
+    for (const t of ['IN', 'OUT'] as const) {
+      const deadline = await admin.move(ctx.cases[t].id, 'SURVEY', { data: validData('PROPOSAL', 'SURVEY') });
+      assert.equal(deadline.status, 200, JSON.stringify(deadline.body));
+      ctx.cases[t] = deadline.body;
+      const items = await waitFor(async () => (await admin.get(`/api/obligations?case=${ctx.cases[t].id}&open=true`)).body.items as any[]);
+      ctx.obligation[t] = items[0].id;
+      const report = await admin.post(`/api/cases/${ctx.cases[t].id}/monitoring-reports`, { period: '2026-10', progressPercent: 90, budgetRealised: 1 });
+      assert.equal(report.status, 201, JSON.stringify(report.body));
+    }
+    const held = await admin.move(hold.id, 'ON_HOLD', { reason: 'Matriks: menunggu anggaran' });
+    assert.equal(held.status, 200, JSON.stringify(held.body));
+    hold = held.body;
+    assert.ok(manager, 'the manager is signed in');
+  });
+
+  test('the table covers every action, and the matrix every route of the API', () => {
+    const covered = new Set(ENDPOINTS.map((e) => e.action));
+    assert.deepEqual(ACTIONS.filter((a) => !covered.has(a)), [], 'every action of PERMISSIONS has an endpoint in the matrix');
+    const listed = new Set([...ENDPOINTS.map((e) => `${e.method} ${e.route}`), ...SESSION_ENDPOINTS]);
+    assert.deepEqual(declaredRoutes().filter((r) => !listed.has(r)), [], 'every route of the API is in the matrix');
+  });
+
+  test('without a session every endpoint answers 401', async () => {
+    const anonymous = new ApiClient();
+    for (const e of ENDPOINTS) {
+      const res = await anonymous.request(e.method, e.path(ctx, 'IN'), e.body);
+      assert.equal(res.status, 401, `${e.method} ${e.route} without a session`);
+    }
+  });
+
+  for (const role of USER_ROLES) {
+    test(`${role}: allowed, refused (403) or not found (404) as the table says, and lists show only what is within reach`, async () => {
+      const account = accounts.get(role)!;
+      for (const e of ENDPOINTS) {
+        for (const target of e.scoped || e.list ? (['IN', 'OUT'] as const) : ([null] as const)) {
+          const res = await fetchAs(account, e, target, ctx);
+          const what = `${role} ${e.method} ${e.path(ctx, target)}${target ? ` (case ${target}, within reach: ${inReach(account, ctx.cases[target])})` : ''}`;
+          if (!may(role, e.action)) {
+            assert.equal(res.status, 403, `${what}: the role may not (${e.action}): ${res.text.slice(0, 200)}`);
+          } else if (e.scoped && target && !inReach(account, ctx.cases[target])) {
+            assert.equal(res.status, 404, `${what}: outside reach, it does not exist: ${res.text.slice(0, 200)}`);
+          } else {
+            assert.ok(![401, 403].includes(res.status) && (e.own404 || res.status !== 404), `${what}: allowed, got ${res.status} ${res.text.slice(0, 300)}`);
+            if (e.list && target) {
+              assert.equal(res.status, 200, `${what}: ${res.text.slice(0, 200)}`);
+              assert.equal(e.shows!(res.json, res.text, ctx, target), inReach(account, ctx.cases[target]), `${what}: listed exactly when within reach`);
+            }
+          }
+        }
+      }
+    });
+  }
+
+  test('every row of the transition policy: the roles it names pass, the others are refused (403), before the move is judged', async () => {
+    const inCase = ctx.cases.IN; // in SURVEY
+    for (const rule of TRANSITION_RULES) {
+      // Each request would be refused anyway (an illegal move, or missing its reason or data), so
+      // nothing moves: an allowed role gets that refusal (409 or 422), another role a 403.
+      const [kampung, to]: [CaseDetail, Stage] = rule === 'RESUME' ? [hold, 'SURVEY'] : [inCase, rule === 'RETURN_TO_PROPOSAL' ? 'PROPOSAL' : rule];
+      for (const role of USER_ROLES) {
+        const account = accounts.get(role)!;
+        const res = await account.api.post(`/api/cases/${kampung.id}/transitions`, { to });
+        const what = `${role} moving ${kampung.stage} → ${to} (rule ${rule})`;
+        if (!may(role, 'case.transition')) assert.equal(res.status, 403, `${what}: no moves at all for this role`);
+        else if (!inReach(account, kampung)) assert.equal(res.status, 404, what);
+        else if (TRANSITION_POLICY[rule].includes(role)) assert.ok([409, 422].includes(res.status), `${what}: allowed, refused only for the move itself: ${res.status} ${JSON.stringify(res.body)}`);
+        else assert.equal(res.status, 403, `${what}: ${JSON.stringify(res.body)}`);
+      }
+    }
+    const after = (await admin.get(`/api/cases/${inCase.id}`)).body;
+    assert.equal(after.stage, 'SURVEY', 'nothing moved');
+  });
+
+  test('a case lists only the moves the role may make; a mentor logs visits only on their own assignment', async () => {
+    const officerView = (await accounts.get('OFFICER')!.api.get(`/api/cases/${ctx.cases.IN.id}`)).body;
+    assert.deepEqual(officerView.allowedTransitions.sort(), ['ON_HOLD', 'VERIFICATION', 'WITHDRAWN']);
+    const architectView = (await accounts.get('IAI_ARCHITECT')!.api.get(`/api/cases/${ctx.cases.IN.id}`)).body;
+    assert.deepEqual(architectView.allowedTransitions, ['VERIFICATION'], 'the architect submits the survey for verification, nothing else');
+    const mentorView = (await accounts.get('MENTOR')!.api.get(`/api/cases/${ctx.cases.IN.id}`)).body;
+    assert.deepEqual(mentorView.allowedTransitions, [], 'a mentor makes no moves');
+
+    const architectAssignment = (await admin.get(`/api/cases/${ctx.cases.IN.id}/assignments`)).body.find((a: any) => a.role === 'IAI_ARCHITECT');
+    const visit = { assignmentId: architectAssignment.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'Bukan kunjungan saya' };
+    const refused = await accounts.get('MENTOR')!.api.post(`/api/cases/${ctx.cases.IN.id}/visits`, visit);
+    assert.equal(refused.status, 403, `another person's assignment: ${JSON.stringify(refused.body)}`);
+  });
+
+  test('a program-limited manager reads the dashboard of their program only', async () => {
+    const manager = accounts.get('MANAGER')!;
+    assert.equal((await manager.api.get(`/api/dashboard?program=${KT}`)).status, 200);
+    const other = await manager.api.get(`/api/dashboard?program=${KSM}`);
+    assert.equal(other.status, 403, JSON.stringify(other.body));
+    const mine = (await manager.api.get('/api/dashboard')).body;
+    assert.ok(mine.stages.every((s: any) => s.programCode === KT), 'the figures cover Kampung Tematik only');
+    const limitedOfficer = await accounts.get('OFFICER')!.api.get('/api/dashboard');
+    assert.ok(limitedOfficer.body.coverage.every((k: any) => k.kecamatan.code === IN_KECAMATAN), 'an officer of one kecamatan sees its coverage only');
+    const whole = await manager.api.get('/api/audit');
+    assert.equal(whole.status, 403, 'managers read a case\'s audit log, not the whole of it');
+  });
+});
+
+async function fetchAs(account: Account, e: Endpoint, target: Target, ctx: Ctx) {
+  const path = e.path(ctx, target);
+  const res = await fetch(env.appUrl + path, {
+    method: e.method,
+    headers: {
+      cookie: account.api.cookieHeader(),
+      ...(e.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(e.method === 'GET' ? {} : { 'x-csrf-token': account.api.csrfToken() }),
+    },
+    body: e.body === undefined ? undefined : JSON.stringify(e.body),
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json: json as any };
+}
+
+async function waitFor<T extends unknown[]>(read: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value.length > 0) return value;
+    if (Date.now() > until) throw new Error('nothing appeared in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

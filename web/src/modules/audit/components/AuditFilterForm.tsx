@@ -1,0 +1,96 @@
+import { AUDIT_ACTIONS } from '@kampung/domain/audit';
+import { z } from '@kampung/domain/zod';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldErrors } from '../../../lib/validation';
+import { Field } from '../../../ui/Field';
+import type { UserSummary } from '../../obligations/api/obligations.api';
+import type { AuditFilters } from '../audit-filters';
+
+interface AuditFilterFormProps {
+  filters: AuditFilters;
+  /** The people to choose an actor from (active users). */
+  people: readonly UserSummary[];
+  onApply: (filters: AuditFilters) => void;
+  onClear: () => void;
+}
+
+/** Action, actor, dates (WIB days, both included) and an optional case id; applied together with
+ * "Terapkan", after a check of the case id and the dates' order. */
+export function AuditFilterForm({ filters, people, onApply, onClear }: AuditFilterFormProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<AuditFilters>(filters);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const set = (changes: Partial<AuditFilters>) => {
+    setDraft((d) => ({ ...d, ...changes }));
+    setErrors({});
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const caseId = draft.case?.trim() || undefined;
+    const found: FieldErrors = {};
+    if (caseId && !z.uuid().safeParse(caseId).success) found.case = t('audit.caseIdInvalid');
+    if (draft.from && draft.to && draft.to < draft.from) found.to = t('audit.toBeforeFrom');
+    setErrors(found);
+    if (Object.keys(found).length === 0) onApply({ ...draft, case: caseId });
+  }
+
+  const unknownActor = draft.actor && !people.some((p) => p.id === draft.actor);
+  return (
+    <form className="filters filters--audit" role="search" aria-label={t('audit.filters')} onSubmit={submit} noValidate>
+      <Field id="audit-action" label={t('audit.action')}>
+        {(control) => (
+          <select {...control} value={draft.action ?? ''} onChange={(e) => set({ action: e.target.value || undefined })}>
+            <option value="">{t('audit.allActions')}</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {t(`auditActions.${action}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="audit-actor" label={t('audit.actor')}>
+        {(control) => (
+          <select {...control} value={draft.actor ?? ''} onChange={(e) => set({ actor: e.target.value || undefined })}>
+            <option value="">{t('audit.allActors')}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+            {unknownActor && <option value={draft.actor}>{draft.actor}</option>}
+          </select>
+        )}
+      </Field>
+      <Field id="audit-from" label={t('audit.from')} error={errors.from}>
+        {(control) => <input {...control} type="date" value={draft.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />}
+      </Field>
+      <Field id="audit-to" label={t('audit.to')} error={errors.to}>
+        {(control) => <input {...control} type="date" value={draft.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />}
+      </Field>
+      <Field id="audit-case" label={t('audit.caseId')} hint={t('audit.caseIdHint')} error={errors.case}>
+        {(control) => (
+          <input {...control} type="text" autoComplete="off" spellCheck={false} value={draft.case ?? ''} onChange={(e) => set({ case: e.target.value })} />
+        )}
+      </Field>
+      <div className="form__actions filters__actions">
+        <button type="submit" className="button button--primary">
+          {t('audit.apply')}
+        </button>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => {
+            setDraft({});
+            setErrors({});
+            onClear();
+          }}
+        >
+          {t('audit.reset')}
+        </button>
+      </div>
+    </form>
+  );
+}
