@@ -36,6 +36,10 @@ import {
   userInviteSchema,
   auditEntrySchema,
   auditQuerySchema,
+  userAccountSchema,
+  userChangeSchema,
+  passwordChangeSchema,
+  passwordResetRequestSchema,
 } from '@kampung/domain';
 
 const problem = (description: string) => ({
@@ -168,6 +172,7 @@ export function buildOpenApiDocument() {
   const idParam = z.object({ id: z.uuid() });
   const page = (item: z.ZodType) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
   const writeErrors = { ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND'), 422: problem('VALIDATION_FAILED') };
+  const auditPage = z.object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
   registry.registerPath({
     method: 'get',
     path: '/api/cases/{id}/assignments',
@@ -304,14 +309,63 @@ export function buildOpenApiDocument() {
   registry.registerPath({
     method: 'get',
     path: '/api/audit',
-    summary: 'The append-only audit log, newest first (admins for now): sign-ins, failed sign-ins, sign-outs, invitations, with who, when, what, request id and source address',
+    summary: 'The append-only audit log, newest first (auditors and admins without limits of program or kecamatan): every change with its before and after, sign-ins, account changes, reads of personal data and exports, with who, when, why, request id and source address',
     request: { query: auditQuerySchema },
+    responses: { 200: json(auditPage), ...unauthenticated, 403: problem('FORBIDDEN'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/audit/export', ...fileExport('The audit log with the same filters, as CSV or XLSX', auditQuerySchema) });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/cases/{id}/audit',
+    summary: "One case's audit log (admins, managers and auditors who reach the case)",
+    request: { params: caseId, query: auditQuerySchema.omit({ case: true }) },
+    responses: { 200: json(auditPage), ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/cases/{id}/audit/export', ...fileExport("One case's audit log, as CSV or XLSX", auditQuerySchema.omit({ case: true })) });
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/users',
+    summary: 'Who can be picked (assignments, supervisors): active people, names and roles only',
     responses: {
-      200: json(z.object({ items: z.array(auditEntrySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })),
+      200: json(z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string(), supervisorId: z.uuid().nullable() }))),
       ...unauthenticated,
       403: problem('FORBIDDEN'),
-      422: problem('VALIDATION_FAILED'),
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/accounts',
+    summary: 'Admins: the accounts they manage, with role, scope and state',
+    responses: { 200: json(z.array(userAccountSchema)), ...unauthenticated, 403: problem('FORBIDDEN') },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/users/{id}',
+    summary: "Admins: change a colleague's name, role or scope, or deactivate the account (its sessions end) or reactivate it",
+    request: { params: idParam, body: { content: { 'application/json': { schema: userChangeSchema } } } },
+    responses: { 200: json(userAccountSchema), ...writeErrors, 409: problem('CONFLICT: one\'s own role or deactivation') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/users/{id}/invitation',
+    summary: 'Admins: a new invitation link for an account without a password (the old link stops working)',
+    request: { params: idParam },
+    responses: { 200: { description: 'Sent to the outbox' }, ...writeErrors, 409: problem('CONFLICT: the account has a password') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change one\'s own password (the current one first); every other session ends',
+    request: { body: { content: { 'application/json': { schema: passwordChangeSchema } } } },
+    responses: { 204: { description: 'Changed' }, ...unauthenticated, 422: problem('VALIDATION_FAILED: a wrong current password, or each problem of the new one') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/auth/password-reset-request',
+    summary: 'Ask for a password-reset link by email (2 hours, through the outbox); the same answer whether or not the account exists',
+    request: { body: { content: { 'application/json': { schema: passwordResetRequestSchema } } } },
+    responses: { 202: { description: 'Accepted' }, 422: problem('VALIDATION_FAILED') },
   });
 
   const worklistId = z.object({ id: z.uuid() });
