@@ -32,19 +32,7 @@ export async function createInvitedUser(db: Db, n: NewInvitation, audit: AuditEn
       .returning('id')
       .executeTakeFirst();
     if (!user) return 'EMAIL_TAKEN';
-    await trx
-      .insertInto('invitations')
-      .values({ id: n.invitationId, user_id: n.userId, token_hash: n.tokenHash, expires_at: n.expiresAt, created_by: n.createdBy })
-      .execute();
-    await trx
-      .insertInto('outbox')
-      .values({
-        dedupe_key: `invitation:${n.invitationId}`,
-        recipient_id: n.userId,
-        template: 'USER_INVITED',
-        payload: JSON.stringify({ invitationId: n.invitationId, link: n.link, expiresAt: n.expiresAt.toISOString() }),
-      })
-      .execute();
+    await insertLink(trx, { ...n, purpose: 'INVITATION' });
     await appendAudit(trx, audit);
     return 'CREATED';
   });
@@ -60,24 +48,29 @@ export interface NewLink {
   purpose: 'INVITATION' | 'PASSWORD_RESET';
 }
 
+/** The link (only its token's hash) and the email carrying it, in the outbox. */
+async function insertLink(trx: Db, n: NewLink) {
+  await trx
+    .insertInto('invitations')
+    .values({ id: n.invitationId, user_id: n.userId, token_hash: n.tokenHash, expires_at: n.expiresAt, created_by: n.createdBy, purpose: n.purpose })
+    .execute();
+  await trx
+    .insertInto('outbox')
+    .values({
+      dedupe_key: `invitation:${n.invitationId}`,
+      recipient_id: n.userId,
+      template: n.purpose === 'INVITATION' ? 'USER_INVITED' : 'PASSWORD_RESET',
+      payload: JSON.stringify({ invitationId: n.invitationId, link: n.link, expiresAt: n.expiresAt.toISOString() }),
+    })
+    .execute();
+}
+
 /** A new one-time link for an existing account (a resent invitation or a password reset): earlier
  * unused links of the user stop working, and the email goes to the outbox, with the audit entry. */
 export async function issueLink(db: Db, n: NewLink, audit: AuditEntry): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx.updateTable('invitations').set({ used_at: new Date() }).where('user_id', '=', n.userId).where('used_at', 'is', null).execute();
-    await trx
-      .insertInto('invitations')
-      .values({ id: n.invitationId, user_id: n.userId, token_hash: n.tokenHash, expires_at: n.expiresAt, created_by: n.createdBy, purpose: n.purpose })
-      .execute();
-    await trx
-      .insertInto('outbox')
-      .values({
-        dedupe_key: `invitation:${n.invitationId}`,
-        recipient_id: n.userId,
-        template: n.purpose === 'INVITATION' ? 'USER_INVITED' : 'PASSWORD_RESET',
-        payload: JSON.stringify({ invitationId: n.invitationId, link: n.link, expiresAt: n.expiresAt.toISOString() }),
-      })
-      .execute();
+    await insertLink(trx, n);
     await appendAudit(trx, audit);
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './connection';
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -24,8 +25,18 @@ export async function upsertUser(
   return row.id;
 }
 
-export async function listUserIdsByRoles(db: Db, roles: string[]): Promise<string[]> {
-  const rows = await db.selectFrom('users').select('id').where('role', 'in', roles).where('deactivated_at', 'is', null).execute();
+/** The program's admins and managers who reach this case (their programs and kecamatan include it):
+ * they hear of its escalations and red reports. */
+export async function managersOfCase(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('cases', (join) => join.on('cases.id', '=', caseId))
+    .select('users.id')
+    .where('users.role', 'in', ['ADMIN', 'MANAGER'])
+    .where('users.deactivated_at', 'is', null)
+    .where(sql<boolean>`(users.program_codes = '{}' or cases.program_code = any(users.program_codes))`)
+    .where(sql<boolean>`(users.kecamatan_codes = '{}' or cases.kecamatan_code = any(users.kecamatan_codes))`)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -73,9 +84,9 @@ export async function setSupervisor(db: Db, userId: string, supervisorId: string
   await db.updateTable('users').set({ supervisor_id: supervisorId }).where('id', '=', userId).execute();
 }
 
-/** Who hears of an escalation: the assignee's supervisor, and the program's admins and managers. */
-export async function escalationRecipients(db: Db, assigneeId: string | null): Promise<string[]> {
-  const managers = await listUserIdsByRoles(db, ['ADMIN', 'MANAGER']);
+/** Who hears of an escalation: the assignee's supervisor, and the admins and managers of the case. */
+export async function escalationRecipients(db: Db, assigneeId: string | null, caseId: string): Promise<string[]> {
+  const managers = await managersOfCase(db, caseId);
   if (!assigneeId) return managers;
   const assignee = await db.selectFrom('users').select('supervisor_id').where('id', '=', assigneeId).executeTakeFirst();
   return [...new Set([...(assignee?.supervisor_id ? [assignee.supervisor_id] : []), ...managers])];

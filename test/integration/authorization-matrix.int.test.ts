@@ -272,6 +272,16 @@ describe('the authorization matrix: every role × every endpoint × within and o
     assert.equal(refused.status, 403, `another person's assignment: ${JSON.stringify(refused.body)}`);
   });
 
+  test('red reports reach the admins and managers whose reach includes the case, no one else', async () => {
+    const manager = accounts.get('MANAGER')!; // Kampung Tematik only
+    const red = { period: '2026-09', progressPercent: 10, budgetRealised: 1, explanation: 'Matriks: dana terlambat' };
+    for (const t of ['IN', 'OUT'] as const) ok(await admin.post(`/api/cases/${ctx.cases[t].id}/monitoring-reports`, red), 201);
+    const heard = async (api: ApiClient, t: 'IN' | 'OUT') =>
+      ((await api.get('/api/me/inbox')).body as any[]).some((i) => i.kind === 'RED_REPORT' && i.case.id === ctx.cases[t].id);
+    assert.deepEqual([await heard(manager.api, 'IN'), await heard(manager.api, 'OUT')], [true, false], 'the Kampung Tematik manager hears of its own program only');
+    assert.deepEqual([await heard(admin, 'IN'), await heard(admin, 'OUT')], [true, true], 'an admin without limits hears of both');
+  });
+
   test('a program-limited manager reads the dashboard of their program only', async () => {
     const manager = accounts.get('MANAGER')!;
     assert.equal((await manager.api.get(`/api/dashboard?program=${KT}`)).status, 200);
@@ -285,6 +295,10 @@ describe('the authorization matrix: every role × every endpoint × within and o
     assert.equal(whole.status, 403, 'managers read a case\'s audit log, not the whole of it');
   });
 });
+
+function ok(res: { status: number; body: unknown }, status: number) {
+  assert.equal(res.status, status, JSON.stringify(res.body));
+}
 
 async function fetchAs(account: Account, e: Endpoint, target: Target, ctx: Ctx) {
   const path = e.path(ctx, target);

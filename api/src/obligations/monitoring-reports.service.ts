@@ -60,7 +60,7 @@ export async function submitReport(deps: CaseDeps, caseId: string, input: unknow
   }
 
   const id = randomUUID();
-  const redRecipients = red ? await usersRepository.listUserIdsByRoles(deps.db, ['ADMIN', 'MANAGER']) : [];
+  const redRecipients = red ? await usersRepository.managersOfCase(deps.db, caseId) : [];
   const written = await audited(deps.db, (w: { obligationId: string | null } | undefined) => w ? {
     actorId,
     action: 'REPORT_SUBMITTED',

@@ -14,7 +14,7 @@ import type { SessionUser } from '../auth/sessions.service';
 import { hashToken, newToken } from '../auth/tokens';
 import { AppError } from '../errors';
 import { isUuid, parseInput } from '../http/validate';
-import { assertAdminCovers, INVITATION_TTL_MS } from './invitations.service';
+import { assertAdminCovers, INVITATION_TTL_MS, oneTimeLink } from './invitations.service';
 
 /** How long a password-reset link works. */
 export const PASSWORD_RESET_TTL_MS = 2 * 3_600_000;
@@ -105,7 +105,7 @@ export async function resendInvitation(db: Db, admin: SessionUser, id: string, a
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   await invitationsRepository.issueLink(db, {
     userId: id, invitationId, tokenHash: hashToken(token), expiresAt, createdBy: admin.id,
-    link: `${appUrl.replace(/\/+$/, '')}/invitation#${token}`, purpose: 'INVITATION',
+    link: oneTimeLink(appUrl, token), purpose: 'INVITATION',
   }, { actorId: admin.id, action: 'INVITATION_RESENT', subjectType: 'user', subjectId: id, ...source });
   return { id, invitationExpiresAt: expiresAt.toISOString() };
 }
@@ -122,7 +122,7 @@ export async function requestPasswordReset(db: Db, input: unknown, appUrl: strin
   const token = newToken();
   await invitationsRepository.issueLink(db, {
     userId: user.id, invitationId: randomUUID(), tokenHash: hashToken(token), expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS),
-    createdBy: null, link: `${appUrl.replace(/\/+$/, '')}/invitation#${token}`, purpose: 'PASSWORD_RESET',
+    createdBy: null, link: oneTimeLink(appUrl, token), purpose: 'PASSWORD_RESET',
   }, { actorId: null, action: 'PASSWORD_RESET_REQUESTED', subjectType: 'user', subjectId: user.id, after: { sent: true }, ...source });
 }
 

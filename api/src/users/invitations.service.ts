@@ -16,6 +16,12 @@ export function assertAdminCovers(admin: SessionUser, programCodes: string[]) {
   }
 }
 
+/** The page a one-time link opens (invitation or password reset); the token travels in the
+ * fragment, so it never reaches a server log. */
+export function oneTimeLink(appUrl: string, token: string): string {
+  return `${appUrl.replace(/\/+$/, '')}/invitation#${token}`;
+}
+
 /** How long an invitation link works. */
 export const INVITATION_TTL_MS = 72 * 3_600_000;
 
@@ -42,7 +48,7 @@ export async function inviteUser(db: Db, input: unknown, admin: SessionUser, app
     tokenHash: hashToken(token),
     expiresAt,
     createdBy: adminId,
-    link: `${appUrl.replace(/\/+$/, '')}/invitation#${token}`,
+    link: oneTimeLink(appUrl, token),
   }, {
     actorId: adminId,
     action: 'USER_INVITED',

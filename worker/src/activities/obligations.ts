@@ -55,7 +55,7 @@ export function createObligationActivities({ db }: { db: Db }): ObligationActivi
     async escalateObligation({ obligationId }) {
       const obligation = await obligationsRepository.findObligation(db, obligationId);
       if (obligation?.status !== 'ESCALATED') return; // fulfilled, waived or cancelled meanwhile
-      const recipients = await usersRepository.escalationRecipients(db, obligation.assignee_id);
+      const recipients = await usersRepository.escalationRecipients(db, obligation.assignee_id, obligation.case_id);
       await obligationsRepository.recordEscalation(db, obligationId, recipients);
     },
     async fulfilVisitObligation({ obligationId, visitId, visitedAt }) {
