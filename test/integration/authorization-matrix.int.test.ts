@@ -25,7 +25,7 @@ import {
   type Stage,
   type UserRole,
 } from '@kampung/domain';
-import { ApiClient, uniqueName } from './support/api-client';
+import { ApiClient, proposal, uniqueName } from './support/api-client';
 import { newAccount, type TestAccount } from './support/accounts';
 import { env } from './support/env';
 import { validData } from './support/stage-data';
@@ -270,6 +270,24 @@ describe('the authorization matrix: every role × every endpoint × within and o
     const visit = { assignmentId: architectAssignment.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'Bukan kunjungan saya' };
     const refused = await accounts.get('MENTOR')!.api.post(`/api/cases/${ctx.cases.IN.id}/visits`, visit);
     assert.equal(refused.status, 403, `another person's assignment: ${JSON.stringify(refused.body)}`);
+  });
+
+  test('a program-limited admin administers their program only: its policy, its accounts, its cases', async () => {
+    const ktAdmin = await newAccount('ADMIN', { programCodes: [KT] });
+    const policy = (await ktAdmin.api.get(`/api/programs/${KSM}/policy`)).body;
+    const other = await ktAdmin.api.request('PUT', `/api/programs/${KSM}/policy`, { baseVersion: policy.version, changeNote: 'Bukan program saya', policy: policy.policy });
+    assert.equal(other.status, 403, `another program's policy: ${JSON.stringify(other.body)}`);
+    const unlimited = await ktAdmin.api.post('/api/users', { email: `luas-${Date.now()}@kampung.demo`, name: 'Tanpa batas', role: 'OFFICER' });
+    assert.equal(unlimited.status, 403, 'an account without limits is beyond a program admin');
+    const mine = await ktAdmin.api.post('/api/users', { email: `kt-${Date.now()}@kampung.demo`, name: 'Petugas KT', role: 'OFFICER', programCodes: [KT] });
+    assert.equal(mine.status, 201, JSON.stringify(mine.body));
+    const accountsSeen = (await ktAdmin.api.get('/api/accounts')).body as any[];
+    assert.ok(accountsSeen.length > 0 && accountsSeen.every((a) => a.programCodes.length > 0 && a.programCodes.every((p: string) => p === KT)), 'only accounts of Kampung Tematik are listed');
+    const foreign = await ktAdmin.api.request('PATCH', `/api/users/${accounts.get('AUDITOR')!.id}`, { name: 'Diubah' });
+    assert.equal(foreign.status, 403, 'an account beyond their programs cannot be changed');
+    assert.equal((await ktAdmin.api.get(`/api/cases/${ctx.cases.OUT.id}`)).status, 404, 'a case of the other program does not exist for them');
+    const elsewhere = await ktAdmin.api.post('/api/cases', proposal({ programCode: KSM, kelurahanCode: OUT_KELURAHAN }));
+    assert.equal(elsewhere.status, 403, 'nor can they propose one there');
   });
 
   test('red reports reach the admins and managers whose reach includes the case, no one else', async () => {
