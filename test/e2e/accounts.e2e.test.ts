@@ -219,6 +219,10 @@ test(
         assert.equal(await navLink(mentor, 'Pengguna').count(), 0, 'a mentor has no "Pengguna" entry');
         assert.equal(await navLink(mentor, 'Log audit').count(), 0, 'a mentor has no "Log audit" entry');
         assert.equal(await navLink(mentor, 'Dasbor').count(), 0, 'a mentor has no "Dasbor" entry');
+        // And their case list says it holds the kampung assigned to them, with no download links (exports are not theirs)
+        await mentor.getByTestId('case-reach').filter({ hasText: 'kampung yang ditugaskan kepada Anda' }).waitFor();
+        await mentor.getByTestId('case-total').waitFor();
+        assert.equal(await mentor.getByRole('link', { name: 'CSV', exact: true }).count(), 0, 'a mentor is offered no export');
       });
     } finally {
       await browser.close();

@@ -61,6 +61,10 @@ export const en: Translation = {
   export: { label: 'Download this list:', csv: 'CSV', xlsx: 'Excel (XLSX)' },
   list: {
     heading: 'Kampung cases',
+    reach: {
+      ASSIGNED: 'You see the kampung assigned to you.',
+      AGENCY: 'Agency staff see the kampung where their agency runs activities; none is recorded for your agency yet.',
+    },
     newProposal: 'New proposal',
     filters: 'Filter cases',
     allPrograms: 'All programs',
@@ -152,6 +156,7 @@ export const en: Translation = {
     targetStage: 'Target stage',
     propose: 'Propose',
     readOnly: 'You can only view this case.',
+    noMovesFieldWork: "Stage moves are made by Dinas Sosial staff; you log this kampung's visits and reports.",
   },
   form: {
     required: 'required',

@@ -59,6 +59,10 @@ export const id = {
   export: { label: 'Unduh daftar ini:', csv: 'CSV', xlsx: 'Excel (XLSX)' },
   list: {
     heading: 'Daftar kasus kampung',
+    reach: {
+      ASSIGNED: 'Anda melihat kampung yang ditugaskan kepada Anda.',
+      AGENCY: 'Staf OPD melihat kampung tempat instansinya menjalankan kegiatan; belum ada kegiatan yang tercatat untuk instansi Anda.',
+    },
     newProposal: 'Usulan baru',
     filters: 'Saring kasus',
     allPrograms: 'Semua program',
@@ -150,6 +154,7 @@ export const id = {
     targetStage: 'Tahap tujuan',
     propose: 'Ajukan',
     readOnly: 'Anda hanya dapat melihat kasus ini.',
+    noMovesFieldWork: 'Perpindahan tahap dilakukan oleh petugas Dinas Sosial; Anda mencatat kunjungan dan laporan kampung ini.',
   },
   form: {
     required: 'wajib',

@@ -1,4 +1,4 @@
-import { may } from '@kampung/domain/access';
+import { may, ROLE_REACH } from '@kampung/domain/access';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +49,11 @@ export function CaseListPage() {
           </Link>
         )}
       </div>
+      {ROLE_REACH[me.role] !== 'REGION' && (
+        <p className="muted" data-testid="case-reach">
+          {t(`list.reach.${ROLE_REACH[me.role]}`)}
+        </p>
+      )}
       <CaseFilters key={filters.q ?? ''} />
       <FilterChips chips={chips} />
       <SaveWorklist target="cases" />
@@ -59,7 +64,7 @@ export function CaseListPage() {
           <p className="muted" aria-live="polite" data-testid="case-total">
             {t('list.total', { total })}
           </p>
-          {total > 0 && <ExportLinks path="/api/cases/export" filters={{ ...filters }} />}
+          {total > 0 && may(me.role, 'export.read') && <ExportLinks path="/api/cases/export" filters={{ ...filters }} />}
           {items.length === 0 ? <p>{t('list.empty')}</p> : <CaseTable items={items} hasMore={Boolean(hasNextPage)} loadMore={loadMore} />}
           <ListEnd shown={items.length} total={total} hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onMore={loadMore} />
         </div>

@@ -42,7 +42,7 @@ export function CasePage() {
                   <MoveToStageForm detail={detail} />
                 </>
               ) : (
-                <p className="muted">{t('case.readOnly')}</p>
+                <p className="muted">{t(may(me.role, 'visit.log') ? 'case.noMovesFieldWork' : 'case.readOnly')}</p>
               )}
               <TeamSection caseId={detail.id} canWrite={may(me.role, 'case.assign')} />
               <ObligationsSection caseId={detail.id} canWrite={may(me.role, 'obligation.waive')} />

@@ -1,7 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { may } from '@kampung/domain/access';
 import { formatDate } from '../lib/format';
+import { useMe } from '../modules/auth/hooks/useAuth';
 import { caseQueries } from '../modules/cases/api/cases.queries';
 import { obligationQueries } from '../modules/obligations/api/obligations.queries';
 import { ObligationFilters } from '../modules/obligations/components/ObligationFilters';
@@ -19,6 +21,7 @@ import { ProblemAlert } from '../ui/ProblemAlert';
  * kecamatan, case or due dates (all in the URL, so the dashboard links here and a worklist can keep
  * them); one long list that loads the next page as it is scrolled; each card links to its case. */
 export function ObligationListPage() {
+  const me = useMe();
   const { t, i18n } = useTranslation();
   const { filters, setFilters } = useObligationFilters();
   const query = useInfiniteQuery(obligationQueries.scrolled(filters));
@@ -69,7 +72,7 @@ export function ObligationListPage() {
           <p className="muted" aria-live="polite" data-testid="obligation-total">
             {t('obligationList.total', { total })}
           </p>
-          {total > 0 && <ExportLinks path="/api/obligations/export" filters={{ ...filters }} />}
+          {total > 0 && may(me.role, 'export.read') && <ExportLinks path="/api/obligations/export" filters={{ ...filters }} />}
           {items.length === 0 ? (
             <p>{t('obligationList.empty')}</p>
           ) : (

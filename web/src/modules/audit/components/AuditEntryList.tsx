@@ -1,3 +1,4 @@
+import { STAGES } from '@kampung/domain/stages';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTimeWib } from '../../../lib/format';
@@ -28,6 +29,8 @@ export function AuditEntryList({ entries, personName, showCaseLink = true }: Aud
 function AuditEntryCard({ entry: e, personName, showCaseLink }: { entry: AuditEntryView } & Omit<AuditEntryListProps, 'entries'>) {
   const { t, i18n } = useTranslation();
   const changes = auditChanges(e.before, e.after);
+  // A stage reads in words (Usulan → Survei), as everywhere else in the product.
+  const shown = (key: string, value: string) => ((key === 'stage' || key === 'resumeStage') && (STAGES as readonly string[]).includes(value) ? t(`stages.${value}`) : value);
   const subjectName = e.subjectType === 'user' && e.subjectId ? personName?.(e.subjectId) : undefined;
   return (
     <li className="work-card audit-entry" data-testid="audit-entry" data-action={e.action}>
@@ -58,9 +61,9 @@ function AuditEntryCard({ entry: e, personName, showCaseLink }: { entry: AuditEn
             <div key={c.key} className="audit-changes__item">
               {c.key && <dt>{c.key}</dt>}
               <dd>
-                {c.before !== undefined && <del>{c.before}</del>}
+                {c.before !== undefined && <del>{shown(c.key, c.before)}</del>}
                 {c.before !== undefined && c.after !== undefined && ' → '}
-                {c.after !== undefined && <ins>{c.after}</ins>}
+                {c.after !== undefined && <ins>{shown(c.key, c.after)}</ins>}
               </dd>
             </div>
           ))}
