@@ -24,6 +24,9 @@ import { referenceRouter } from './reference/reference.router';
 import { worklistsRouter } from './worklists/worklists.router';
 import { usersRouter } from './users/users.router';
 import { auditRouter } from './audit/audit.router';
+import { householdsRouter } from './households/households.router';
+import { activitiesRouter } from './activities/activities.router';
+import { duplicatesRouter } from './duplicates/duplicates.router';
 
 export interface AppDeps {
   db: Db;
@@ -76,6 +79,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(worklistsRouter(deps));
   app.use(usersRouter(deps));
   app.use(auditRouter(deps));
+  app.use(householdsRouter(deps));
+  app.use(activitiesRouter(deps));
+  app.use(duplicatesRouter(deps));
   app.use('/api', (req) => {
     throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);
   });

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { createDb } from '@kampung/db';
+import { createDb, householdsRepository } from '@kampung/db';
 import pino from 'pino';
 import { createApp } from './app';
 import { loadApiConfig } from './config';
@@ -10,6 +10,9 @@ const log = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
 const db = createDb(config.DATABASE_URL);
 const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
 const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+// An import a restart cut off wrote nothing (its transaction rolled back): say so.
+await householdsRepository.failInterruptedImports(db);
 
 const app = createApp({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, config, log });
 const server = app.listen(config.PORT, config.HOST, () => {

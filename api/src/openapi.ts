@@ -40,6 +40,17 @@ import {
   userChangeSchema,
   passwordChangeSchema,
   passwordResetRequestSchema,
+  householdListQuerySchema,
+  householdSummarySchema,
+  householdViewSchema,
+  householdImportSchema,
+  personViewSchema,
+  activityRequestSchema,
+  activitySchema,
+  enrolmentRequestSchema,
+  attendanceRequestSchema,
+  outputRequestSchema,
+  duplicateDecisionSchema,
 } from '@kampung/domain';
 
 const problem = (description: string) => ({
@@ -366,6 +377,89 @@ export function buildOpenApiDocument() {
     summary: 'Ask for a password-reset link by email (2 hours, through the outbox); the same answer whether or not the account exists',
     request: { body: { content: { 'application/json': { schema: passwordResetRequestSchema } } } },
     responses: { 202: { description: 'Accepted' }, 422: problem('VALIDATION_FAILED') },
+  });
+
+  // One data: households, imports, activities, duplicates
+  registry.registerPath({
+    method: 'get',
+    path: '/api/households',
+    summary: 'Households of the one-data registry within reach (NIK and KK masked), by a name part or a whole NIK or KK',
+    request: { query: householdListQuerySchema },
+    responses: { 200: json(z.object({ items: z.array(householdSummarySchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })), ...unauthenticated, 403: problem('FORBIDDEN'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/households/{id}',
+    summary: 'A household: members and everything they received. `unmask=true` shows NIK and KK whole (admins, officers, auditors; audited)',
+    request: { params: idParam, query: z.object({ unmask: z.enum(['true', 'false']).optional() }) },
+    responses: { 200: json(householdViewSchema), ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/household-imports',
+    summary: "Import a registry list: the CSV or XLSX file is the body. Checked whole first (a bad row refuses the file, with a report per row); written in one transaction; the same file again changes nothing",
+    request: {
+      query: z.object({ filename: z.string().optional() }),
+      body: { content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } },
+    },
+    responses: { 202: json(householdImportSchema, 'Started; poll GET /api/household-imports/{id}'), ...unauthenticated, 403: problem('FORBIDDEN'), 413: problem('Too large'), 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/household-imports', summary: 'Recent imports', responses: { 200: json(z.array(householdImportSchema)), ...unauthenticated, 403: problem('FORBIDDEN') } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/household-imports/{id}',
+    summary: "An import's progress and result (or its per-row report)",
+    request: { params: idParam },
+    responses: { 200: json(householdImportSchema), ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/agencies', summary: 'Agencies (OPD) and partners', responses: { 200: json(z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() }))), ...unauthenticated } });
+  registry.registerPath({ method: 'get', path: '/api/cases/{id}/activities', summary: "A kampung's activities", request: { params: caseId }, responses: { 200: json(z.array(activitySchema)), ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND') } });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/cases/{id}/activities',
+    summary: 'An agency or partner runs an activity for a kampung in implementation (agency staff: their own agency)',
+    request: { params: caseId, body: { content: { 'application/json': { schema: activityRequestSchema } } } },
+    responses: { 201: json(activitySchema), ...writeErrors, 409: problem('CONFLICT: the kampung is not in implementation') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/cases/{id}/residents',
+    summary: "People of the kampung's kelurahan (masked), by a name part or a whole NIK, for enrolment",
+    request: { params: caseId, query: z.object({ q: z.string().optional() }) },
+    responses: { 200: json(z.array(personViewSchema)), ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND') },
+  });
+  const activityWrite = (path: string, method: 'post' | 'put', summary: string, schema: z.ZodType) =>
+    registry.registerPath({
+      method,
+      path,
+      summary,
+      request: { params: idParam, body: { content: { 'application/json': { schema } } } },
+      responses: { 200: json(activitySchema), ...writeErrors, 409: problem('CONFLICT') },
+    });
+  activityWrite('/api/activities/{id}/participants', 'post', 'Enrol people of the registry (each once, up to the quota)', enrolmentRequestSchema);
+  activityWrite('/api/activities/{id}/attendance', 'put', "A session's attendance (participants only)", attendanceRequestSchema);
+  activityWrite('/api/activities/{id}/outputs', 'post', "A participant's output (e.g. certified)", outputRequestSchema);
+  registry.registerPath({
+    method: 'get',
+    path: '/api/duplicates',
+    summary: 'The duplicate review queue (masked), by status',
+    request: { query: z.object({ status: z.enum(['OPEN', 'MERGE_REQUESTED', 'MERGED', 'DISMISSED']).optional() }) },
+    responses: { 200: { description: 'Candidate pairs, strongest first' }, ...unauthenticated, 403: problem('FORBIDDEN') },
+  });
+  registry.registerPath({ method: 'post', path: '/api/duplicates/run', summary: 'Look for duplicates now (new pairs join the queue; no person changes)', responses: { 200: { description: 'How many pairs' }, ...unauthenticated, 403: problem('FORBIDDEN') } });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/duplicates/{id}/decision',
+    summary: 'Reviewers: propose a merge (naming the record that stays) or dismiss the pair',
+    request: { params: idParam, body: { content: { 'application/json': { schema: duplicateDecisionSchema } } } },
+    responses: { 200: { description: 'Decided' }, ...writeErrors, 409: problem('CONFLICT: not open') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/duplicates/{id}/approval',
+    summary: 'Managers: approve a requested merge (both records kept; the merged one points to the one that stays)',
+    request: { params: idParam },
+    responses: { 200: { description: 'Merged' }, ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND'), 409: problem('CONFLICT: no merge requested') },
   });
 
   const worklistId = z.object({ id: z.uuid() });

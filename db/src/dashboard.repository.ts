@@ -30,7 +30,7 @@ export async function dashboardFigures(db: Db, { scope, now, agingDays }: { scop
   const since90 = new Date(now.getTime() - 90 * 86_400_000);
   const edges = [0, ...agingDays];
 
-  const [stages, stalled, overdueByKind, overdueByAssignee, overdueByKecamatan, adherence, ratings, budget, redReports, coverage] =
+  const [stages, stalled, overdueByKind, overdueByAssignee, overdueByKecamatan, adherence, ratings, budget, redReports, coverage, beneficiaries] =
     await Promise.all([
       cases().select(['program_code', 'stage', (eb) => eb.fn.countAll<string>().as('count')]).groupBy(['program_code', 'stage']).execute(),
       obligations()
@@ -127,8 +127,24 @@ export async function dashboardFigures(db: Db, { scope, now, agingDays }: { scop
           .orderBy('kecamatan.code')
           .execute();
       })(),
+      // Beneficiaries once each: a person merged into another counts as that other (one data).
+      (() => {
+        let q = db
+          .selectFrom('activity_participants as ap')
+          .innerJoin('activities', 'activities.id', 'ap.activity_id')
+          .innerJoin('persons', 'persons.id', 'ap.person_id')
+          .leftJoin('persons as kept', 'kept.id', 'persons.merged_into');
+        if (limited(scope)) q = q.where(caseIdInReach(region(scope), 'activities.case_id'));
+        return q
+          .select([
+            sql<string>`count(distinct coalesce(persons.merged_into, persons.id))`.as('people'),
+            sql<string>`count(distinct coalesce(kept.household_id, persons.household_id))`.as('households'),
+            sql<string>`count(distinct (ap.activity_id, coalesce(persons.merged_into, persons.id)))`.as('enrolments'),
+          ])
+          .executeTakeFirstOrThrow();
+      })(),
     ]);
-  return { stages, stalled, edges, overdueByKind, overdueByAssignee, overdueByKecamatan, adherence, ratings, budget, redReports, coverage };
+  return { stages, stalled, edges, overdueByKind, overdueByAssignee, overdueByKecamatan, adherence, ratings, budget, redReports, coverage, beneficiaries };
 }
 
 /** For each week's end instant: obligations open past their overdue instant (but not yet escalated)

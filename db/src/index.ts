@@ -19,3 +19,6 @@ export * as invitationsRepository from './invitations.repository';
 export * as auditRepository from './audit.repository';
 export * from './case-reach';
 export * from './audited';
+export * as householdsRepository from './households.repository';
+export * as activitiesRepository from './activities.repository';
+export * as duplicatesRepository from './duplicates.repository';

@@ -21,6 +21,20 @@ export const PROGRAMS = [
   { code: 'KAMPUNG_SEJAHTERA_MANDIRI', name: 'Kampung Sejahtera Mandiri', city_code: '36.71' },
 ] as const;
 
+/** The agencies (OPD) and partners that run activities in the programs' kampung. */
+export const AGENCIES = [
+  { code: 'DINSOS', name: 'Dinas Sosial', kind: 'OPD' },
+  { code: 'DISNAKER', name: 'Dinas Tenaga Kerja', kind: 'OPD' },
+  { code: 'DINKOP_UMKM', name: 'Dinas Koperasi dan UMKM', kind: 'OPD' },
+  { code: 'DISKOMINFO', name: 'Dinas Komunikasi dan Informatika', kind: 'OPD' },
+  { code: 'DISPERKIM', name: 'Dinas Perumahan dan Kawasan Permukiman', kind: 'OPD' },
+  { code: 'DINKES', name: 'Dinas Kesehatan', kind: 'OPD' },
+  { code: 'DISDIK', name: 'Dinas Pendidikan', kind: 'OPD' },
+  { code: 'DKP', name: 'Dinas Ketahanan Pangan', kind: 'OPD' },
+  { code: 'CSR_BANK', name: 'Mitra CSR perbankan', kind: 'PARTNER' },
+  { code: 'UNIVERSITAS', name: 'Mitra perguruan tinggi', kind: 'PARTNER' },
+] as const;
+
 export function readRegions(): RegionCsvRow[] {
   return parse(readFileSync(regionsCsv, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
 }
@@ -56,6 +70,11 @@ export async function seedReferenceData(db: Db): Promise<void> {
       .insertInto('programs')
       .values(PROGRAMS.map((p) => ({ ...p })))
       .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })))
+      .execute();
+    await trx
+      .insertInto('agencies')
+      .values(AGENCIES.map((a) => ({ ...a })))
+      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), kind: eb.ref('excluded.kind') })))
       .execute();
     // A program's first policy version; later versions are the admins' and are never touched here.
     await trx

@@ -41,3 +41,7 @@ export async function findKelurahan(db: Db, code: string) {
     .where('kelurahan.code', '=', code)
     .executeTakeFirst();
 }
+
+export async function listKelurahanCodes(db: Db): Promise<string[]> {
+  return (await db.selectFrom('kelurahan').select('code').execute()).map((r) => r.code);
+}

@@ -253,6 +253,128 @@ export interface AuditLogTable {
   source_ip: string | null;
 }
 
+export interface AgenciesTable {
+  code: string;
+  name: string;
+  /** OPD (a city agency) or PARTNER (a CSR sponsor, a university, …). */
+  kind: string;
+}
+/** A family card (Kartu Keluarga): once across programs and agencies. */
+export interface HouseholdsTable {
+  id: string;
+  kk: string;
+  kelurahan_code: string;
+  kecamatan_code: string;
+  rw: string;
+  rt: string;
+  address: string;
+  decile: number | null;
+  data_date: ColumnType<string, string, string>;
+  source: string;
+  dtks_id: string | null;
+  import_id: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+export interface PersonsTable {
+  id: string;
+  nik: string;
+  household_id: string;
+  name: string;
+  birth_date: ColumnType<string, string, string>;
+  sex: string;
+  relation: string;
+  quality: Generated<string>;
+  nik_problems: Generated<string[]>;
+  /** Set when a manager merged this record into another; the record stays. */
+  merged_into: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+export interface PersonHistoryTable {
+  id: Generated<string>;
+  person_id: string;
+  at: GeneratedTimestamp;
+  cause: string;
+  before: Json<unknown>;
+  import_id: string | null;
+}
+export interface HouseholdImportsTable {
+  id: string;
+  filename: string;
+  file_sha256: string;
+  uploaded_by: string;
+  status: string;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  households: Generated<number>;
+  persons_created: Generated<number>;
+  persons_updated: Generated<number>;
+  persons_unchanged: Generated<number>;
+  problems: ColumnType<unknown, string | undefined, string>;
+  problem_count: Generated<number>;
+  error: string | null;
+  started_at: GeneratedTimestamp;
+  finished_at: Timestamp | null;
+}
+export interface ActivitiesTable {
+  id: string;
+  case_id: string;
+  agency_code: string;
+  title: string;
+  kind: string;
+  quota: number;
+  budget: ColumnType<string, number | string, number | string>;
+  budget_source: string;
+  sponsor: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+export interface ActivitySessionsTable {
+  id: string;
+  activity_id: string;
+  seq: number;
+  date: ColumnType<string, string, string>;
+  topic: string;
+}
+export interface ActivityParticipantsTable {
+  activity_id: string;
+  person_id: string;
+  enrolled_by: string | null;
+  enrolled_at: GeneratedTimestamp;
+}
+export interface AttendanceTable {
+  session_id: string;
+  person_id: string;
+  present: boolean;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+export interface ActivityOutputsTable {
+  id: string;
+  activity_id: string;
+  person_id: string;
+  kind: string;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+export interface DuplicateCandidatesTable {
+  id: string;
+  person_a: string;
+  person_b: string;
+  kind: string;
+  score: number;
+  reasons: Json<string[]>;
+  status: Generated<string>;
+  keep_id: string | null;
+  requested_by: string | null;
+  requested_at: Timestamp | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  found_at: GeneratedTimestamp;
+}
+
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;
@@ -277,6 +399,17 @@ export interface Database {
   login_failures: LoginFailuresTable;
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
+  agencies: AgenciesTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  person_history: PersonHistoryTable;
+  household_imports: HouseholdImportsTable;
+  activities: ActivitiesTable;
+  activity_sessions: ActivitySessionsTable;
+  activity_participants: ActivityParticipantsTable;
+  attendance: AttendanceTable;
+  activity_outputs: ActivityOutputsTable;
+  duplicate_candidates: DuplicateCandidatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -23,8 +23,7 @@ export type UserRole = z.infer<typeof userRoleSchema>;
  * - REGION: every case of the user's programs and kecamatan (an empty list means all of them);
  * - ASSIGNED: only the kampung the user is assigned to now (a mentor's, an architect's, the
  *   committee's own kampung);
- * - AGENCY: only the kampung where the user's agency runs activities (activities come with the
- *   implementation issue; until then an agency user sees no case).
+ * - AGENCY: only the kampung where the user's agency runs activities.
  */
 export type Reach = 'REGION' | 'ASSIGNED' | 'AGENCY';
 export const ROLE_REACH: Record<UserRole, Reach> = {
@@ -70,6 +69,22 @@ export const PERMISSIONS = {
   /** One's own session and password. */
   'account.self': EVERYONE,
   'directory.read': OVERSIGHT,
+  // One data: households, people, activities
+  'household.read': ['ADMIN', 'OFFICER', 'MANAGER', 'AUDITOR', 'MENTOR', 'AGENCY_STAFF'],
+  /** Seeing a NIK or KK whole (each such read is audited); others see it masked. */
+  'person.unmask': ['ADMIN', 'OFFICER', 'AUDITOR'],
+  'household.import': STAFF,
+  'activity.read': EVERYONE,
+  /** Creating an activity; agency staff only for their own agency, in a kampung it already serves. */
+  'activity.manage': ['ADMIN', 'OFFICER', 'AGENCY_STAFF'],
+  /** Enrolling participants, taking attendance, recording outputs. */
+  'activity.record': ['ADMIN', 'OFFICER', 'AGENCY_STAFF', 'MENTOR'],
+  /** Reading the duplicate review queue: its reviewers and the managers who approve merges. */
+  'duplicate.read': ['ADMIN', 'OFFICER', 'MANAGER'],
+  /** The duplicate review queue: proposing a merge or dismissing a candidate. */
+  'duplicate.review': STAFF,
+  /** A merge needs a manager's approval. */
+  'duplicate.approve': ['MANAGER'],
   'user.manage': ['ADMIN'],
   'audit.read': ['ADMIN', 'AUDITOR'],
 } as const satisfies Record<string, readonly UserRole[]>;
@@ -139,16 +154,20 @@ export type UserScope = z.infer<typeof userScopeSchema>;
 export type CaseReach =
   | { kind: 'REGION'; programCodes: string[]; kecamatanCodes: string[] }
   | { kind: 'ASSIGNED'; userId: string }
+  | { kind: 'AGENCY'; agencyCode: string }
   | { kind: 'NONE' };
 
-export function caseReach(user: { id: string; role: UserRole } & Pick<UserScope, 'programCodes' | 'kecamatanCodes'>): CaseReach {
+export function caseReach(
+  user: { id: string; role: UserRole } & Pick<UserScope, 'programCodes' | 'kecamatanCodes'> & { agencyCode?: string | null },
+): CaseReach {
   switch (ROLE_REACH[user.role]) {
     case 'REGION':
       return { kind: 'REGION', programCodes: user.programCodes, kecamatanCodes: user.kecamatanCodes };
     case 'ASSIGNED':
       return { kind: 'ASSIGNED', userId: user.id };
     case 'AGENCY':
-      return { kind: 'NONE' };
+      // The kampung where the user's agency runs activities; without an agency, none.
+      return user.agencyCode ? { kind: 'AGENCY', agencyCode: user.agencyCode } : { kind: 'NONE' };
   }
 }
 

@@ -18,3 +18,8 @@ export * from './case-timeline';
 export * from './login-lockout';
 export * from './accounts';
 export * from './audit';
+export * from './activity';
+export * from './household';
+export * from './nik';
+export * from './household-import';
+export * from './dedup';

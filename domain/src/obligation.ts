@@ -206,6 +206,9 @@ export const dashboardSchema = z
     ratings: z.object({ year: z.number().int(), BAIK: count, SEDANG: count, KURANG: count }),
     budget: z.object({ allocated: z.number(), realised: z.number() }).describe('Rupiah: designation decrees (APBD + CSR) against the latest monitoring reports'),
     redReports: count,
+    beneficiaries: z
+      .object({ people: count, households: count, enrolments: count })
+      .describe('Who took part in the activities of the kampung in view: each person and household once (merged duplicates count once), and the enrolments'),
     coverage: z.array(z.object({ kecamatan: z.object({ code: z.string(), name: z.string() }), kelurahan: count, covered: count })),
     overdueTrend: z
       .array(z.object({ weekStart: z.iso.date(), overdue: count, escalated: count }))

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: latency of the case endpoints on a throwaway stack (real PostgreSQL, Temporal
- * dev server, worker and api on this machine). Prints a Markdown table for BENCHMARKS.md.
+ * dev server, worker and api on this machine), and the in-memory dedup of a synthetic household
+ * registry (no stack). Prints Markdown tables for BENCHMARKS.md.
  * Numbers, not assertions: nothing here fails on a slow machine.
  */
 import { performance } from 'node:perf_hooks';
@@ -12,13 +13,20 @@ import { FULL_PATH, validData } from '../integration/support/stage-data';
 import { benchManager } from './manager';
 import { benchTimers } from './timers';
 import { percentile } from './percentile';
+import { runDedupBench } from './dedup';
+import { benchHouseholdImport } from './household-import';
 
 const CASES = Number(process.env.BENCH_CASES ?? 60);
 const READS = Number(process.env.BENCH_READS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 const TIMER_CASES = Number(process.env.BENCH_TIMER_CASES ?? 1000);
-/** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, timers, manager (default: all). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'endpoints,timers,manager').split(',').map((p) => p.trim()));
+/** Households for the dedup part (about 4 people each); planted duplicates default to 1% each kind. */
+const DEDUP_HOUSEHOLDS = Number(process.env.BENCH_DEDUP_HOUSEHOLDS ?? 100_000);
+const DEDUP_PLANTED = process.env.BENCH_DEDUP_PLANTED ? Number(process.env.BENCH_DEDUP_PLANTED) : undefined;
+/** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, timers, import, manager, dedup (default: all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'endpoints,timers,import,manager,dedup').split(',').map((p) => p.trim()));
+/** The parts that need the throwaway stack; dedup runs in memory, before it starts. */
+const STACK_PARTS = ['endpoints', 'timers', 'import', 'manager'];
 
 async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -35,16 +43,21 @@ async function inParallel(total: number, concurrency: number, run: (i: number) =
 }
 
 const log = createLog('bench');
-const stack = await startTestStack({ log });
-try {
-  process.env.APP_URL = stack.env.APP_URL;
-  const api = await ApiClient.signedIn({ email: stack.env.E2E_ADMIN_EMAIL!, password: stack.env.E2E_ADMIN_PASSWORD! });
-  if (PARTS.has('endpoints')) await benchEndpoints(api);
-  if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(api, stack.env, TIMER_CASES)}\n`);
-  // Last: it fills the database with read-only synthetic cases.
-  if (PARTS.has('manager')) console.log(`\n${await benchManager(api, stack.env.DATABASE_URL!, log)}\n`);
-} finally {
-  await stack.stop();
+// First, while the process is fresh: its peak memory is part of the result.
+if (PARTS.has('dedup')) console.log(`\n${await runDedupBench({ households: DEDUP_HOUSEHOLDS, planted: DEDUP_PLANTED })}\n`);
+if (STACK_PARTS.some((part) => PARTS.has(part))) {
+  const stack = await startTestStack({ log });
+  try {
+    process.env.APP_URL = stack.env.APP_URL;
+    const api = await ApiClient.signedIn({ email: stack.env.E2E_ADMIN_EMAIL!, password: stack.env.E2E_ADMIN_PASSWORD! });
+    if (PARTS.has('endpoints')) await benchEndpoints(api);
+    if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(api, stack.env, TIMER_CASES)}\n`);
+    if (PARTS.has('import')) console.log(`\n${await benchHouseholdImport(api, stack.env.APP_URL!, stack.pids.api)}\n`);
+    // Last: it fills the database with read-only synthetic cases.
+    if (PARTS.has('manager')) console.log(`\n${await benchManager(api, stack.env.DATABASE_URL!, log)}\n`);
+  } finally {
+    await stack.stop();
+  }
 }
 
 async function benchEndpoints(api: ApiClient) {

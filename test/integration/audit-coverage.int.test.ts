@@ -7,11 +7,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDb, type Db } from '@kampung/db';
-import { AUDIT_ACTIONS, type AuditAction } from '@kampung/domain';
+import { AUDIT_ACTIONS, type AuditAction, type Stage } from '@kampung/domain';
 import { ApiClient, uniqueName } from './support/api-client';
 import { newAccount } from './support/accounts';
 import { env } from './support/env';
-import { validData } from './support/stage-data';
+import { FULL_PATH, moverOf, validData } from './support/stage-data';
 import { eventually } from './support/temporal';
 
 /** Written only when Temporal refuses or is down after the row was written (the entry then records
@@ -102,6 +102,42 @@ describe('the audit log contains each kind of change', () => {
     ok(worklist, 201, 'worklist');
     ok(await admin.request('PUT', `/api/worklists/${worklist.body.id}`, { target: 'cases', name: uniqueName('Daftar cakupan baru'), filters: {} }), 200, 'worklist change');
     ok(await admin.request('DELETE', `/api/worklists/${worklist.body.id}`), 204, 'worklist delete');
+
+    // One data: an import (with two people registered twice), an activity and its records, and the duplicate queue
+    const word = String(Date.now() % 100000).split('').map((d) => 'bcdfghjklm'[Number(d)]).join('');
+    const line = (kkNo: string, nikNo: string, name: string, rt: string) =>
+      [kkNo, nikNo, name, '1975-08-21', 'L', 'KEPALA KELUARGA', 'Jl. Cakupan', rt, '3', '33.74.08.1005', '2', '', '2026-09-30', 'DTKS'].join(',');
+    const seq = String(Date.now() % 9000 + 1000);
+    const file = ['no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,alamat,rt,rw,kode_kelurahan,desil,id_dtks,tanggal_data,sumber',
+      line(`337408010120${seq}`, `337408210875${seq}`, `Djoko Cakupan ${word}`, '001'),
+      line(`337408010121${seq}`, `337408210876${seq}`, `Joko Cakupan ${word}`, '002'),
+      line(`337408010122${seq}`, `337408210877${seq}`, `Bambang Ganda ${word}`, '003'),
+      line(`337408010123${seq}`, `337408210878${seq}`, `Bambang Gandha ${word}`, '004'),
+    ].join('\n');
+    const upload = await fetch(`${env.appUrl}/api/household-imports?filename=cakupan.csv`, {
+      method: 'POST', headers: { 'content-type': 'text/csv', cookie: admin.cookieHeader(), 'x-csrf-token': admin.csrfToken() }, body: file,
+    });
+    const started = (await upload.json()) as { id: string };
+    await eventually(async () => assert.equal((await admin.get(`/api/household-imports/${started.id}`)).body.status, 'DONE', 'the import has not finished'));
+    const manager = await ApiClient.signedIn(env.manager());
+    const working = await admin.propose({ name: uniqueName('Kampung Cakupan Kegiatan') });
+    let at = 'PROPOSAL' as Stage;
+    for (const to of FULL_PATH.slice(0, FULL_PATH.indexOf('IMPLEMENTATION') + 1)) {
+      ok(await moverOf(at, to, admin, manager).move(working.id, to, { data: validData(at, to) }), 200, `move to ${to}`);
+      at = to;
+    }
+    const activity = await admin.post(`/api/cases/${working.id}/activities`, { agencyCode: 'DISNAKER', title: 'Pelatihan cukur rambut', kind: 'TRAINING', quota: 5, budget: 5_000_000, budgetSource: 'APBD', sessions: [{ date: '2026-12-01', topic: 'Dasar' }] });
+    ok(activity, 201, 'activity');
+    const [resident] = (await admin.get(`/api/cases/${working.id}/residents?q=${word}`)).body as { id: string }[];
+    ok(await admin.post(`/api/activities/${activity.body.id}/participants`, { personIds: [resident!.id] }), 200, 'enrol');
+    ok(await admin.request('PUT', `/api/activities/${activity.body.id}/attendance`, { sessionId: activity.body.sessions[0].id, records: [{ personId: resident!.id, present: true }] }), 200, 'attendance');
+    ok(await admin.post(`/api/activities/${activity.body.id}/outputs`, { personId: resident!.id, kind: 'CERTIFIED', note: null }), 200, 'output');
+    ok(await admin.post('/api/duplicates/run'), 200, 'duplicate run');
+    const queue = ((await admin.get('/api/duplicates?status=OPEN')).body as any[]).filter((c) => c.a.name.endsWith(word));
+    assert.equal(queue.length, 2, `both planted pairs are in the queue: ${JSON.stringify(queue.map((c) => [c.a.name, c.b.name]))}`);
+    ok(await admin.post(`/api/duplicates/${queue[0].id}/decision`, { decision: 'MERGE', keepId: queue[0].a.id }), 200, 'merge request');
+    ok(await manager.post(`/api/duplicates/${queue[0].id}/approval`), 200, 'merge approval');
+    ok(await admin.post(`/api/duplicates/${queue[1].id}/decision`, { decision: 'DISMISS' }), 200, 'dismissal');
 
     // Every kind is in the log (the move's entry is written by the worker, a moment later).
     const found = await eventually(async () => {

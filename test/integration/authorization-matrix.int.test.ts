@@ -12,7 +12,9 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { declaredRoutes } from '@kampung/api';
+import { activitiesRepository, createDb } from '@kampung/db';
 import {
   ACTIONS,
   TRANSITION_POLICY,
@@ -57,6 +59,8 @@ interface Endpoint {
 
 interface Ctx {
   cases: Record<'IN' | 'OUT', CaseDetail>;
+  /** An activity of each case: DISNAKER's in the case within reach, DINSOS's in the other. */
+  activity: Record<'IN' | 'OUT', string>;
   assignment: Record<'IN' | 'OUT', string>;
   obligation: Record<'IN' | 'OUT', string>;
   tag: string;
@@ -113,6 +117,24 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'PUT', route: '/api/users/:id/supervisor', action: 'user.manage', scoped: false, path: (c) => `/api/users/${c.someUser}/supervisor`, body: {} },
   { method: 'GET', route: '/api/me', action: 'account.self', scoped: false, path: () => '/api/me' },
   { method: 'POST', route: '/api/auth/password', action: 'account.self', scoped: false, path: () => '/api/auth/password', body: {} },
+  // One data: households, imports, activities, duplicates
+  { method: 'GET', route: '/api/households', action: 'household.read', scoped: false, path: () => '/api/households' },
+  { method: 'GET', route: '/api/households/:id', action: 'household.read', scoped: false, path: () => `/api/households/${NOBODY}`, own404: true },
+  { method: 'GET', route: '/api/households/:id', action: 'person.unmask', scoped: false, path: () => `/api/households/${NOBODY}?unmask=true`, own404: true },
+  { method: 'POST', route: '/api/household-imports', action: 'household.import', scoped: false, path: () => '/api/household-imports', body: {} },
+  { method: 'GET', route: '/api/household-imports', action: 'household.import', scoped: false, path: () => '/api/household-imports' },
+  { method: 'GET', route: '/api/household-imports/:id', action: 'household.import', scoped: false, path: () => `/api/household-imports/${NOBODY}`, own404: true },
+  { method: 'GET', route: '/api/agencies', action: 'reference.read', scoped: false, path: () => '/api/agencies' },
+  { method: 'GET', route: '/api/cases/:id/activities', action: 'activity.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/activities` },
+  { method: 'POST', route: '/api/cases/:id/activities', action: 'activity.manage', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/activities`, body: {} },
+  { method: 'GET', route: '/api/cases/:id/residents', action: 'activity.record', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/residents` },
+  { method: 'POST', route: '/api/activities/:id/participants', action: 'activity.record', scoped: true, path: (c, t) => `/api/activities/${c.activity[t ?? 'IN']}/participants`, body: {} },
+  { method: 'PUT', route: '/api/activities/:id/attendance', action: 'activity.record', scoped: true, path: (c, t) => `/api/activities/${c.activity[t ?? 'IN']}/attendance`, body: {} },
+  { method: 'POST', route: '/api/activities/:id/outputs', action: 'activity.record', scoped: true, path: (c, t) => `/api/activities/${c.activity[t ?? 'IN']}/outputs`, body: {} },
+  { method: 'GET', route: '/api/duplicates', action: 'duplicate.read', scoped: false, path: () => '/api/duplicates' },
+  { method: 'POST', route: '/api/duplicates/run', action: 'duplicate.review', scoped: false, path: () => '/api/duplicates/run' },
+  { method: 'POST', route: '/api/duplicates/:id/decision', action: 'duplicate.review', scoped: false, path: () => `/api/duplicates/${NOBODY}/decision`, body: {}, own404: true },
+  { method: 'POST', route: '/api/duplicates/:id/approval', action: 'duplicate.approve', scoped: false, path: () => `/api/duplicates/${NOBODY}/approval`, own404: true },
   // The audit log
   { method: 'GET', route: '/api/audit', action: 'audit.read', scoped: false, path: () => '/api/audit' },
   { method: 'GET', route: '/api/audit/export', action: 'audit.read', scoped: false, path: () => '/api/audit/export' },
@@ -132,16 +154,19 @@ const SESSION_ENDPOINTS = [
 
 /** Is the case within reach of the account, as the table defines reach. */
 function inReach(a: Account, kampung: CaseDetail): boolean {
-  const reach = caseReach({ id: a.id, role: a.role, programCodes: a.scope.programCodes, kecamatanCodes: a.scope.kecamatanCodes });
+  const reach = caseReach({ id: a.id, role: a.role, ...a.scope });
   if (reach.kind === 'NONE') return false;
   if (reach.kind === 'ASSIGNED') return a.assignedTo.includes(kampung.id);
+  if (reach.kind === 'AGENCY') return a.agencyCases.includes(kampung.id);
   return (!reach.programCodes.length || reach.programCodes.includes(kampung.programCode))
     && (!reach.kecamatanCodes.length || reach.kecamatanCodes.includes(kampung.kecamatanCode));
 }
 
 interface Account extends TestAccount {
-  scope: { programCodes: string[]; kecamatanCodes: string[] };
+  scope: { programCodes: string[]; kecamatanCodes: string[]; agencyCode: string | null };
   assignedTo: string[];
+  /** The cases where the account's agency runs an activity. */
+  agencyCases: string[];
 }
 
 describe('the authorization matrix: every role × every endpoint × within and outside reach', () => {
@@ -157,12 +182,13 @@ describe('the authorization matrix: every role × every endpoint × within and o
     // Region-wide roles limited to Kampung Tematik (the officer also to one kecamatan); the admin
     // and the auditor have no limits; the others reach what they are assigned to.
     const scopes: Partial<Record<UserRole, Account['scope']>> = {
-      OFFICER: { programCodes: [KT], kecamatanCodes: [IN_KECAMATAN] },
-      MANAGER: { programCodes: [KT], kecamatanCodes: [] },
+      OFFICER: { programCodes: [KT], kecamatanCodes: [IN_KECAMATAN], agencyCode: null },
+      MANAGER: { programCodes: [KT], kecamatanCodes: [], agencyCode: null },
+      AGENCY_STAFF: { programCodes: [], kecamatanCodes: [], agencyCode: 'DISNAKER' },
     };
     for (const role of USER_ROLES) {
-      const scope = scopes[role] ?? { programCodes: [], kecamatanCodes: [] };
-      accounts.set(role, { ...(await newAccount(role, { ...scope, agencyCode: role === 'AGENCY_STAFF' ? 'DISNAKER' : null })), scope, assignedTo: [] });
+      const scope = scopes[role] ?? { programCodes: [], kecamatanCodes: [], agencyCode: null };
+      accounts.set(role, { ...(await newAccount(role, scope)), scope, assignedTo: [], agencyCases: [] });
     }
     const inCase = await admin.propose({ name: `${ctx.tag} dalam`, kelurahanCode: IN_KELURAHAN });
     const outCase = await admin.propose({ name: `${ctx.tag} luar`, programCode: KSM, kelurahanCode: OUT_KELURAHAN });
@@ -194,6 +220,22 @@ describe('the authorization matrix: every role × every endpoint × within and o
       const report = await admin.post(`/api/cases/${ctx.cases[t].id}/monitoring-reports`, { period: '2026-10', progressPercent: 90, budgetRealised: 1 });
       assert.equal(report.status, 201, JSON.stringify(report.body));
     }
+    // An activity in each case (written straight to PostgreSQL: activities belong to kampung in
+    // implementation, a rule tested on its own): the labour agency's in the case within reach.
+    const db = createDb(env.databaseUrl, { max: 1 });
+    try {
+      ctx.activity = {} as Ctx['activity'];
+      for (const [t, agency] of [['IN', 'DISNAKER'], ['OUT', 'DINSOS']] as const) {
+        ctx.activity[t] = randomUUID();
+        await activitiesRepository.insertActivity(db, {
+          id: ctx.activity[t], caseId: ctx.cases[t].id, agencyCode: agency, title: `Pelatihan ${t}`, kind: 'TRAINING', quota: 5,
+          budget: 1_000_000, budgetSource: 'APBD', sponsor: null, createdBy: accounts.get('ADMIN')!.id, sessions: [{ date: '2026-12-01', topic: 'Sesi 1' }],
+        });
+      }
+    } finally {
+      await db.destroy();
+    }
+    accounts.get('AGENCY_STAFF')!.agencyCases.push(ctx.cases.IN.id);
     const held = await admin.move(hold.id, 'ON_HOLD', { reason: 'Matriks: menunggu anggaran' });
     assert.equal(held.status, 200, JSON.stringify(held.body));
     hold = held.body;

@@ -67,6 +67,8 @@ export interface RunningStack {
   temporalUiUrl?: string;
   appUrl: string;
   dataDir: string;
+  /** The application's processes (for the benchmark's memory readings). */
+  pids: { api: number; worker: number };
   /** Stops api, worker, Temporal, PostgreSQL in that order. */
   stop(): Promise<void>;
 }
@@ -199,6 +201,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalUiUrl,
       appUrl,
       dataDir: options.dataDir,
+      pids: { api: api.pid, worker: worker.pid },
       stop: stopAll,
     };
   } catch (error) {

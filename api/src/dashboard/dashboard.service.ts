@@ -62,6 +62,7 @@ export async function dashboard(db: Db, query: unknown, scope: Scope = { program
     ratings,
     budget: { allocated: Number(f.budget.allocated), realised: Number(f.budget.realised) },
     redReports: Number(f.redReports.count),
+    beneficiaries: { people: Number(f.beneficiaries.people), households: Number(f.beneficiaries.households), enrolments: Number(f.beneficiaries.enrolments) },
     coverage: f.coverage.map((c) => ({ kecamatan: { code: c.code, name: c.name }, kelurahan: Number(c.kelurahan), covered: Number(c.covered) })),
     overdueTrend: weeks.map((w, i) => ({ weekStart: w.start, ...trend[i]! })),
   };

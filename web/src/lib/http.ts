@@ -46,10 +46,20 @@ function csrfToken(): string | undefined {
   return match ? decodeURIComponent(match[1]!) : undefined;
 }
 
+interface HttpInit {
+  method?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as it is, with its content type (an uploaded file); instead of `body`. */
+  file?: { data: Blob; type: string };
+  fresh?: boolean;
+}
+
 /** Calls the same-origin JSON API with the session cookie; throws ApiError on any refusal. */
-export async function http<T>(path: string, init: { method?: string; body?: unknown; fresh?: boolean } = {}): Promise<T> {
-  const { method = 'GET', body, fresh = false } = init;
+export async function http<T>(path: string, init: HttpInit = {}): Promise<T> {
+  const { method = 'GET', body, file, fresh = false } = init;
   const token = method === 'GET' ? undefined : csrfToken();
+  const contentType = file ? file.type : body === undefined ? undefined : 'application/json';
   let res: Response;
   try {
     res = await fetch(path, {
@@ -57,12 +67,12 @@ export async function http<T>(path: string, init: { method?: string; body?: unkn
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(contentType ? { 'Content-Type': contentType } : {}),
         ...(token ? { 'X-CSRF-Token': token } : {}),
         // Past any cache of the server (the dashboard's): computed now.
         ...(fresh ? { 'Cache-Control': 'no-cache' } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ? file.data : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);

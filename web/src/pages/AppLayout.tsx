@@ -72,6 +72,16 @@ export function AppLayout() {
                 {t('nav.redReports')}
               </NavLink>
             )}
+            {may(me.role, 'household.read') && (
+              <NavLink to="/households" className="app-nav__link">
+                {t('nav.households')}
+              </NavLink>
+            )}
+            {(may(me.role, 'duplicate.review') || may(me.role, 'duplicate.approve')) && (
+              <NavLink to="/duplicates" className="app-nav__link">
+                {t('nav.duplicates')}
+              </NavLink>
+            )}
             <NavLink to="/policies" className="app-nav__link">
               {t('nav.policies')}
             </NavLink>

@@ -2,6 +2,7 @@ import { may } from '@kampung/domain/access';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { ActivitiesSection } from '../modules/activities/components/ActivitiesSection';
 import { CaseAuditSection } from '../modules/audit/components/CaseAuditSection';
 import { useMe } from '../modules/auth/hooks/useAuth';
 import { caseQueries } from '../modules/cases/api/cases.queries';
@@ -47,6 +48,15 @@ export function CasePage() {
               <TeamSection caseId={detail.id} canWrite={may(me.role, 'case.assign')} />
               <ObligationsSection caseId={detail.id} canWrite={may(me.role, 'obligation.waive')} />
               <MonitoringSection detail={detail} canWrite={may(me.role, 'report.submit')} />
+              {may(me.role, 'activity.read') && (
+                <ActivitiesSection
+                  detail={detail}
+                  canManage={may(me.role, 'activity.manage')}
+                  canRecord={may(me.role, 'activity.record')}
+                  canOpenHouseholds={may(me.role, 'household.read')}
+                  ownAgency={me.role === 'AGENCY_STAFF' ? me.scope.agencyCode : null}
+                />
+              )}
               <CaseProfile detail={detail} />
               <CaseFullTimeline caseId={detail.id} />
               {may(me.role, 'case.audit') && <CaseAuditSection caseId={detail.id} />}

@@ -16,3 +16,7 @@ export const WorklistsPage = lazy(() => import('./WorklistsPage').then((m) => ({
 export const UsersPage = lazy(() => import('./UsersPage').then((m) => ({ default: m.UsersPage })));
 export const AuditPage = lazy(() => import('./AuditPage').then((m) => ({ default: m.AuditPage })));
 export const PasswordPage = lazy(() => import('./PasswordPage').then((m) => ({ default: m.PasswordPage })));
+export const HouseholdsPage = lazy(() => import('./HouseholdsPage').then((m) => ({ default: m.HouseholdsPage })));
+export const HouseholdPage = lazy(() => import('./HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
+export const HouseholdImportPage = lazy(() => import('./HouseholdImportPage').then((m) => ({ default: m.HouseholdImportPage })));
+export const DuplicatesPage = lazy(() => import('./DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));

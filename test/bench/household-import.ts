@@ -1,0 +1,80 @@
+/**
+ * Importing a registry list through the API: 100,000 households with about 400,000 members as one
+ * CSV file (generated, with planted duplicates), uploaded as the web does. Reports the time to
+ * validate and to write, the API process's peak memory, a second import of the same file (nothing
+ * changes), and the duplicate detection run over everyone in the registry.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { ApiClient } from '../integration/support/api-client';
+import { generateHouseholds, toCsv } from './household-data';
+
+const HOUSEHOLDS = Number(process.env.BENCH_IMPORT_HOUSEHOLDS ?? 100_000);
+
+/** The process's resident memory now and at its peak (Linux /proc), in MiB. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+interface Phase { status: string; at: number; processed: number }
+
+async function importFile(api: ApiClient, appUrl: string, body: string, filename: string) {
+  const started = performance.now();
+  const res = await fetch(`${appUrl}/api/household-imports?filename=${filename}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', cookie: api.cookieHeader(), 'x-csrf-token': api.csrfToken() },
+    body,
+  });
+  const created = (await res.json()) as { id: string; status: string };
+  if (res.status !== 202) throw new Error(`upload refused: ${res.status} ${JSON.stringify(created)}`);
+  const uploaded = performance.now();
+  const phases: Phase[] = [];
+  for (;;) {
+    const current = (await api.get(`/api/household-imports/${created.id}`)).body;
+    if (phases.at(-1)?.status !== current.status) phases.push({ status: current.status, at: performance.now(), processed: current.processedRows });
+    if (['DONE', 'REFUSED', 'FAILED'].includes(current.status)) return { started, uploaded, phases, result: current };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function benchHouseholdImport(api: ApiClient, appUrl: string, apiPid: number): Promise<string> {
+  const generatedAt = performance.now();
+  const data = generateHouseholds({ households: HOUSEHOLDS, seed: 7, duplicates: { typo: 1000, swappedNik: 1000, moved: 1000 }, asOf: new Date(), uniqueNiks: true });
+  const csv = toCsv(data.rows);
+  const generateMs = performance.now() - generatedAt;
+  const before = memoryOf(apiPid);
+  const first = await importFile(api, appUrl, csv, 'bench-dtks.csv');
+  const afterFirst = memoryOf(apiPid);
+  if (first.result.status !== 'DONE') throw new Error(`the import ended ${first.result.status}: ${JSON.stringify(first.result.problems.slice(0, 5))}`);
+  const second = await importFile(api, appUrl, csv, 'bench-dtks.csv');
+  const afterSecond = memoryOf(apiPid);
+  const dedupStarted = performance.now();
+  const dedup = (await api.post('/api/duplicates/run')).body as { people: number; candidates: number; new: number };
+  const dedupMs = performance.now() - dedupStarted;
+  const afterDedup = memoryOf(apiPid);
+
+  const at = (run: typeof first, status: string) => run.phases.find((p) => p.status === status)?.at;
+  const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
+  const row = (label: string, run: typeof first) => {
+    const writing = at(run, 'WRITING');
+    const done = at(run, 'DONE') ?? run.phases.at(-1)!.at;
+    return `| ${label} | ${seconds(run.uploaded - run.started)} | ${seconds((writing ?? done) - run.uploaded)} | ${seconds(writing === undefined ? undefined : done - writing)} | ${seconds(done - run.started)} | ${run.result.personsCreated.toLocaleString('en')} / ${run.result.personsUpdated.toLocaleString('en')} / ${run.result.personsUnchanged.toLocaleString('en')} |`;
+  };
+  const mb = (n: number) => `${Math.round(n)} MiB`;
+  return [
+    `### Importing a registry list (${data.households.toLocaleString('en')} households, ${data.rows.length.toLocaleString('en')} people, ${(csv.length / 1048576).toFixed(1)} MiB of CSV)`,
+    '',
+    `Generated in ${seconds(generateMs)} with ${data.truth.length.toLocaleString('en')} planted duplicates. Uploaded through \`POST /api/household-imports\`, polled until done.`,
+    '',
+    '| import | upload | validate | write (one transaction) | total | people created / updated / unchanged |',
+    '|---|---|---|---|---|---|',
+    row('first', first),
+    row('same file again', second),
+    '',
+    `API process memory (RSS): ${mb(before.rss)} before; peak ${mb(afterFirst.peak)} by the end of the first import (${mb(afterFirst.rss)} after it), ${mb(afterSecond.peak)} after the second, ${mb(afterDedup.peak)} after the duplicate run.`,
+    '',
+    `Duplicate detection over the registry (\`POST /api/duplicates/run\`, in the API process): ${dedup.people.toLocaleString('en')} people, ${dedup.candidates.toLocaleString('en')} candidate pairs (${dedup.new.toLocaleString('en')} new) in ${seconds(dedupMs)}, loading and saving included.`,
+  ].join('\n');
+}
