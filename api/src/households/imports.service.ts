@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Logger } from 'pino';
 import { auditRepository, householdsRepository, regionsRepository, type Db } from '@kampung/db';
@@ -77,14 +77,19 @@ export async function listImports(db: Db): Promise<HouseholdImportView[]> {
   return (await householdsRepository.listImports(db)).map(importView);
 }
 
-async function readRecords(body: Buffer, format: 'csv' | 'xlsx'): Promise<Record<string, string>[]> {
+/** The file's rows, one at a time (keyed by their lower-case headers), so that a large file is
+ * never held twice in memory. */
+async function* readRecords(body: Buffer, format: 'csv' | 'xlsx'): AsyncGenerator<Record<string, string>> {
   const header = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_');
   if (format === 'csv') {
-    const text = body.toString('utf8').replace(/^\uFEFF/, '');
-    const delimiter = (text.split('\n', 1)[0] ?? '').includes(';') ? ';' : ',';
-    return parse(text, { columns: (names: string[]) => names.map(header), skip_empty_lines: true, trim: true, delimiter, relax_column_count: true });
+    const start = body.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0;
+    const firstLine = body.subarray(start, Math.min(body.length, start + 4096)).toString('utf8').split('\n', 1)[0] ?? '';
+    const parser = Readable.from([body.subarray(start)]).pipe(
+      parse({ columns: (names: string[]) => names.map(header), skip_empty_lines: true, trim: true, delimiter: firstLine.includes(';') ? ';' : ',', relax_column_count: true }),
+    );
+    for await (const record of parser) yield record as Record<string, string>;
+    return;
   }
-  const records: Record<string, string>[] = [];
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(body), { entries: 'emit', sharedStrings: 'cache', worksheets: 'emit' });
   for await (const sheet of reader) {
     let names: string[] | null = null;
@@ -95,11 +100,10 @@ async function readRecords(body: Buffer, format: 'csv' | 'xlsx'): Promise<Record
         continue;
       }
       if (values.every((v) => v === '')) continue;
-      records.push(Object.fromEntries(names.map((n, i) => [n, values[i] ?? ''])));
+      yield Object.fromEntries(names.map((n, i) => [n, values[i] ?? '']));
     }
     break; // the first sheet holds the list
   }
-  return records;
 }
 
 function cellText(v: unknown): string {
@@ -113,8 +117,6 @@ function cellText(v: unknown): string {
 async function runImport(deps: { db: Db; log: Logger }, id: string, body: Buffer, format: 'csv' | 'xlsx', user: SessionUser, source: AuditSource, sha256: string) {
   const { db } = deps;
   const today = new Date();
-  const records = await readRecords(body, format);
-  await householdsRepository.updateImport(db, id, { total_rows: records.length });
   const kelurahan = new Set((await regionsRepository.listKelurahanCodes(db)));
   const problems: { line: number; column: string; message: string }[] = [];
   let problemCount = 0;
@@ -122,16 +124,25 @@ async function runImport(deps: { db: Db; log: Logger }, id: string, body: Buffer
     problemCount += 1;
     if (problems.length < MAX_REPORTED) problems.push({ line, column, message });
   };
+  // For the progress bar: a CSV's lines, counted before they are read (an XLSX's are not known).
+  if (format === 'csv') {
+    let lines = 0;
+    for (let i = body.indexOf(10); i !== -1; i = body.indexOf(10, i + 1)) lines += 1;
+    await householdsRepository.updateImport(db, id, { total_rows: Math.max(0, lines - (body[body.length - 1] === 10 ? 1 : 0)) });
+  }
   const rows: (ImportRow & { line: number })[] = [];
-  for (const [i, raw] of records.entries()) {
-    const line = i + 2; // the header is line 1
+  let count = 0;
+  for await (const raw of readRecords(body, format)) {
+    count += 1;
+    const line = count + 1; // the header is line 1
     const parsed = parseImportRow(raw, { today });
     if (!parsed.ok) for (const p of parsed.problems) report(line, p.column, p.message);
     else if (!kelurahan.has(parsed.row.kelurahanCode)) report(line, 'kode_kelurahan', 'unknown kelurahan code');
     else rows.push({ ...parsed.row, line });
-    if ((i + 1) % PROGRESS_EVERY === 0) await householdsRepository.updateImport(db, id, { processed_rows: i + 1 });
+    if (count % PROGRESS_EVERY === 0) await householdsRepository.updateImport(db, id, { processed_rows: count });
   }
-  if (records.length === 0) report(1, '', 'the file has no rows');
+  await householdsRepository.updateImport(db, id, { total_rows: count, processed_rows: count });
+  if (count === 0) report(1, '', 'the file has no rows');
   // A person is in the registry once: one NIK on two rows of a file is for a person to sort out.
   const nikLine = new Map<string, number>();
   for (const r of rows) {
@@ -144,11 +155,11 @@ async function runImport(deps: { db: Db; log: Logger }, id: string, body: Buffer
   for (const r of rows) if (!firstLine.has(r.kk)) firstLine.set(r.kk, r.line);
   for (const p of grouped.problems) report(firstLine.get(p.kk) ?? 0, 'no_kk', p.message);
   if (problemCount > 0) {
-    await householdsRepository.updateImport(db, id, { status: 'REFUSED', processed_rows: records.length, problems, problem_count: problemCount, finished_at: new Date() });
+    await householdsRepository.updateImport(db, id, { status: 'REFUSED', processed_rows: count, problems, problem_count: problemCount, finished_at: new Date() });
     return;
   }
   await householdsRepository.updateImport(db, id, { status: 'WRITING', processed_rows: 0 });
-  const households = grouped.households.map((h) => ({
+  const toWrite = (h: (typeof grouped.households)[number]) => ({
     kk: h.kk,
     kelurahanCode: h.kelurahanCode,
     kecamatanCode: h.kelurahanCode.split('.').slice(0, 3).join('.'),
@@ -164,12 +175,13 @@ async function runImport(deps: { db: Db; log: Logger }, id: string, body: Buffer
       nik: m.nik, name: m.name, birthDate: m.birthDate, sex: m.sex, relation: m.relation,
       quality: personQuality(m.nikProblems), nikProblems: [...m.nikProblems],
     })),
-  }));
+  });
+  const households = grouped.households;
   const totals = { households: 0, created: 0, updated: 0, unchanged: 0 };
   let written = 0;
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < households.length; i += BATCH) {
-      const batch = households.slice(i, i + BATCH);
+      const batch = households.slice(i, i + BATCH).map(toWrite);
       const counts = await householdsRepository.writeImportBatch(trx, id, batch);
       totals.households += counts.households;
       totals.created += counts.created;
@@ -181,10 +193,10 @@ async function runImport(deps: { db: Db; log: Logger }, id: string, body: Buffer
     }
     await auditRepository.appendAudit(trx, {
       actorId: user.id, action: 'HOUSEHOLDS_IMPORTED', subjectType: 'household_import', subjectId: id,
-      after: { sha256, rows: records.length, ...totals }, ...source,
+      after: { sha256, rows: count, ...totals }, ...source,
     });
     await householdsRepository.updateImport(trx, id, {
-      status: 'DONE', processed_rows: records.length, households: totals.households, persons_created: totals.created,
+      status: 'DONE', processed_rows: count, households: totals.households, persons_created: totals.created,
       persons_updated: totals.updated, persons_unchanged: totals.unchanged, finished_at: new Date(),
     });
   });
