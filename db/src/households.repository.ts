@@ -79,8 +79,11 @@ export async function writeImportBatch(trx: Db, importId: string, batch: ImportH
       continue;
     }
     const before = { ...old, birth_date: String(old.birth_date).slice(0, 10) };
-    // A merged record's state (DUPLICATE) is the managers'; an import does not undo it.
-    const wanted = old.merged_into ? { ...row, quality: old.quality } : row;
+    // A merged record's state (DUPLICATE) is the managers'; an import does not undo it. A person
+    // the list now places on another family card has MOVED (the old card's page no longer lists
+    // them; person_history keeps where they were).
+    const moved = old.household_id !== row.household_id || (old.quality === 'MOVED' && row.quality === 'VALID');
+    const wanted = old.merged_into ? { ...row, quality: old.quality } : moved ? { ...row, quality: 'MOVED' } : row;
     if (PERSON_FIELDS.every((f) => same(before[f], wanted[f]))) {
       counts.unchanged += 1;
       continue;

@@ -234,6 +234,17 @@ test(
         assert.match(await household.nikOf(`${AGUS.name} ${WORD}`).innerText(), /^3374\*{8}\d{4}$/, 'a manager sees the NIK masked');
         assert.equal(await household.unmaskButton().count(), 0, 'a manager has no "Tampilkan NIK"');
         await household.received(`Pelatihan menjahit ${WORD}`, `${AGUS.name} ${WORD}`).waitFor();
+
+        // And the dashboard (computed now) counts the activities' beneficiaries, each person once
+        await desk.goto('/dashboard');
+        await Promise.all([
+          desk.waitForResponse((r) => r.url().includes('/api/dashboard') && r.request().headers()['cache-control'] === 'no-cache'),
+          desk.getByRole('button', { name: 'Perbarui', exact: true }).click(),
+        ]);
+        const counted = await api.call<{ beneficiaries: { people: number } }>('GET', '/api/dashboard');
+        const line = desk.getByTestId('beneficiaries');
+        await line.filter({ hasText: 'Penerima manfaat kegiatan' }).filter({ hasText: 'setiap orang dihitung sekali' }).waitFor();
+        assert.ok(counted.body.beneficiaries.people >= 2, `at least the two enrolled: ${counted.body.beneficiaries.people}`);
       });
     } finally {
       await browser.close();

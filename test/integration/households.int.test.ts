@@ -102,6 +102,16 @@ describe('one data: households, activities and duplicates', () => {
     const household = await db.selectFrom('households').select(['decile']).where('kk', '=', kk(1)).executeTakeFirstOrThrow();
     assert.equal(household.decile, 3, 'the household has the newer decile');
 
+    // The son of family 3 now has his own card (RT 009): the same person (NIK), MOVED, with where he was kept.
+    const son = family(3, seqBase + 20)[2]!.split(',');
+    const movedLine = [kk(7), son[1], son[2], son[3], son[4], 'KEPALA KELUARGA', 'Jl. Karanganyar Gunung RT 009', '009', '3', KELURAHAN, '2', '', '2026-10-31', 'DTKS'].join(',');
+    const moved = await upload(officer, csv([movedLine]), 'dtks-pindah.csv');
+    assert.deepEqual([moved.status, moved.personsCreated, moved.personsUpdated], ['DONE', 0, 1], JSON.stringify(moved));
+    const person = await db.selectFrom('persons').innerJoin('households', 'households.id', 'persons.household_id').select(['persons.id', 'persons.quality', 'households.kk']).where('persons.nik', '=', son[1]!).executeTakeFirstOrThrow();
+    assert.deepEqual([person.quality, person.kk], ['MOVED', kk(7)], 'one person, now on the new card, marked MOVED');
+    const was = await db.selectFrom('person_history').select('cause').where('person_id', '=', person.id).execute();
+    assert.ok(was.some((h) => h.cause === 'IMPORT'), 'where he was is kept');
+
     const audited = await db.selectFrom('audit_log').select('after').where('action', '=', 'HOUSEHOLDS_IMPORTED').where('subject_id', '=', first.id).execute();
     assert.equal(audited.length, 1, 'the import is audited with its counts');
   });

@@ -61,10 +61,16 @@ export async function startImport(
   await householdsRepository.insertImport(deps.db, { id, filename: file.filename, sha256, userId: user.id });
   const body = file.body;
   void runImport(deps, id, body, format, user, source, sha256).catch(async (error: unknown) => {
-    deps.log.error({ importId: id, err: { message: (error as Error).message } }, 'household import failed');
+    deps.log.error({ importId: id, err: { name: (error as Error).name, code: (error as { code?: string }).code, message: withoutPersonalData((error as Error).message) } }, 'household import failed');
     await householdsRepository.updateImport(deps.db, id, { status: 'FAILED', error: 'The import failed; nothing was written. Try again, or tell the administrator.', finished_at: new Date() });
   });
   return getImport(deps.db, id);
+}
+
+/** No personal data in application logs: a database error can quote a row (a NIK, a name), so
+ * what it quotes and any 16-digit number are left out. */
+export function withoutPersonalData(message: string): string {
+  return message.replace(/\(([^)]*)\)=\(([^)]*)\)/g, '($1)=(…)').replace(/\d{16}/g, '****************');
 }
 
 export async function getImport(db: Db, id: string): Promise<HouseholdImportView> {
@@ -202,6 +208,6 @@ async function runImport(deps: { db: Db; log: Logger }, id: string, body: Buffer
   });
   // New people may be someone already known: look for duplicates now (a review queue, no change).
   await findDuplicates(db, { actorId: user.id, ...source }).catch((error: unknown) => {
-    deps.log.warn({ importId: id, err: { message: (error as Error).message } }, 'duplicate detection after import failed');
+    deps.log.warn({ importId: id, err: { message: withoutPersonalData((error as Error).message) } }, 'duplicate detection after import failed');
   });
 }

@@ -630,6 +630,7 @@ export const en: Translation = {
     generatedAt: 'Figures as of {{time}}.',
     refresh: 'Refresh',
     keyFigures: 'Key figures',
+    beneficiaries: 'Activity beneficiaries: {{people}} people in {{households}} households ({{enrolments}} enrolments); each person counted once.',
     tiles: {
       stalled: 'Stalled cases',
       overdue: 'Overdue obligations',

@@ -628,6 +628,7 @@ export const id = {
     generatedAt: 'Data per {{time}}.',
     refresh: 'Perbarui',
     keyFigures: 'Angka utama',
+    beneficiaries: 'Penerima manfaat kegiatan: {{people}} orang dari {{households}} rumah tangga ({{enrolments}} keikutsertaan); setiap orang dihitung sekali.',
     tiles: {
       stalled: 'Kasus macet',
       overdue: 'Kewajiban terlambat',
