@@ -1,4 +1,5 @@
-import { casesRepository, usersRepository, type Db } from '@kampung/db';
+import { casesRepository, householdsRepository, usersRepository, type Db } from '@kampung/db';
+import { caseReach, type CaseProposalInput } from '@kampung/domain';
 import { mayTransition, type AssignmentRole, type Stage } from '@kampung/domain';
 import { sessionUser, type SessionUser } from '../auth/sessions.service';
 import { DEMO_USERS } from '../auth/users.service';
@@ -7,6 +8,8 @@ import { assign } from '../obligations/assignments.service';
 import { submitReport } from '../obligations/monitoring-reports.service';
 import { createWorklist, listWorklists } from '../worklists/worklists.service';
 import { DEMO_CASES, DEMO_REPORTS, DEMO_TEAMS, DEMO_WORKLISTS } from './demo-cases';
+import { DEMO_ACTIVITIES, demoHouseholds } from './demo-households';
+import { createActivity, enrolParticipants, recordAttendance, recordOutput } from '../activities/activities.service';
 import { demoReason, demoStageData } from './stage-data';
 
 const DAY = 86_400_000;
@@ -50,6 +53,8 @@ export async function seedDemo(deps: CaseDeps): Promise<{ created: number }> {
     for (const [step, to] of demo.path.entries()) {
       await transitionCase(deps, detail.id, { to, reason: demoReason(to), data: demoStageData(from, to, step) }, mover(from, to));
       from = to;
+      // Activities are run while the kampung is in implementation.
+      if (to === 'IMPLEMENTATION') await seedActivities(deps.db, detail.id, demo.proposal, officerUser, created);
     }
     for (const member of DEMO_TEAMS[demo.proposal.name] ?? []) {
       await assign(
@@ -67,4 +72,26 @@ export async function seedDemo(deps: CaseDeps): Promise<{ created: number }> {
   const existing = new Set((await listWorklists(deps.db, {}, admin)).map((w) => w.name));
   for (const worklist of DEMO_WORKLISTS) if (!existing.has(worklist.name)) await createWorklist(deps.db, worklist, admin);
   return { created };
+}
+
+/** The kampung's registry households (written as an import would write them) and the papers'
+ * activities with their participants, attendance and certificates, through the use-cases. */
+async function seedActivities(db: Db, caseId: string, proposal: CaseProposalInput, officer: SessionUser, seed: number) {
+  const activities = DEMO_ACTIVITIES[proposal.name];
+  if (!activities) return;
+  const households = demoHouseholds(proposal.kelurahanCode, proposal.rw, 8, seed + 1);
+  await db.transaction().execute((trx) => householdsRepository.writeImportBatch(trx, '00000000-0000-4000-8000-00000000d3e0', households));
+  const residents = await householdsRepository.searchResidents(db, proposal.kelurahanCode, undefined, 200);
+  const reach = caseReach(officer);
+  const source = { requestId: 'demo', sourceIp: null };
+  for (const a of activities) {
+    const { participants, attendance, certified, ...request } = a;
+    const activity = await createActivity(db, caseId, request, officer, source);
+    const people = residents.slice(0, participants).map((r) => r.id);
+    await enrolParticipants(db, activity.id, { personIds: people }, officer, reach, source);
+    for (const session of activity.sessions) {
+      await recordAttendance(db, activity.id, { sessionId: session.id, records: people.map((personId, i) => ({ personId, present: i < attendance })) }, officer, reach, source);
+    }
+    for (const personId of people.slice(0, certified)) await recordOutput(db, activity.id, { personId, kind: 'CERTIFIED', note: null }, officer, reach, source);
+  }
 }
