@@ -11,7 +11,7 @@ export function duplicatesRouter(deps: AppDeps): Router {
     res.json(await listDuplicates(deps.db, req.query));
   });
   router.post('/api/duplicates/run', allow('duplicate.review'), async (req, res) => {
-    res.json(await findDuplicates(deps.db, { actorId: currentUser(req).id, ...auditSource(req) }));
+    res.json(await findDuplicates(deps.db, deps.config.DATABASE_URL, { actorId: currentUser(req).id, ...auditSource(req) }));
   });
   router.post('/api/duplicates/:id/decision', allow('duplicate.review'), async (req, res) => {
     res.json(await decide(deps.db, String(req.params.id), req.body, currentUser(req), auditSource(req)));

@@ -1,5 +1,6 @@
+import { Worker } from 'node:worker_threads';
 import { audited, duplicatesRepository, type Db } from '@kampung/db';
-import { duplicateDecisionSchema, findDuplicateCandidates, z } from '@kampung/domain';
+import { duplicateDecisionSchema, z, type DuplicateCandidate } from '@kampung/domain';
 import type { AuditSource } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessions.service';
 import { AppError } from '../errors';
@@ -9,18 +10,34 @@ import { personView } from '../households/households.service';
 /** Looks for people who may be one person (exact NIK, a mistyped NIK, the same KK with a similar
  * name, a similar name in the same kelurahan) and puts new pairs in the review queue. Changes no
  * person: a merge is the reviewers' proposal and a manager's decision. */
-export async function findDuplicates(db: Db, by: { actorId: string } & AuditSource) {
-  const people = await duplicatesRepository.dedupPeople(db);
+export async function findDuplicates(db: Db, databaseUrl: string, by: { actorId: string } & AuditSource) {
   const started = Date.now();
-  const candidates = findDuplicateCandidates(
-    people.map((p) => ({ id: p.id, nik: p.nik, kk: p.kk, name: p.name, birthDate: p.birth_date, sex: p.sex as 'L' | 'P', kelurahanCode: p.kelurahan_code, rw: p.rw, rt: p.rt })),
-  );
+  const { people, candidates } = await inThread(databaseUrl);
   const added = await audited(
     db,
-    (n: number) => ({ actorId: by.actorId, action: 'DUPLICATES_FOUND', subjectType: 'duplicate_run', after: { people: people.length, candidates: candidates.length, new: n, ms: Date.now() - started }, requestId: by.requestId, sourceIp: by.sourceIp }),
+    (n: number) => ({ actorId: by.actorId, action: 'DUPLICATES_FOUND', subjectType: 'duplicate_run', after: { people, candidates: candidates.length, new: n, ms: Date.now() - started }, requestId: by.requestId, sourceIp: by.sourceIp }),
     (trx) => duplicatesRepository.addCandidates(trx, candidates),
   );
-  return { people: people.length, candidates: candidates.length, new: added };
+  return { people, candidates: candidates.length, new: added };
+}
+
+/** The thread's entry: the API runs its TypeScript through tsx, whose loader a worker thread must
+ * register for itself. */
+const THREAD = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./dedup.thread.ts', import.meta.url).href)}); })`;
+
+/** Runs the detection in a worker thread, so the API goes on answering meanwhile. */
+function inThread(databaseUrl: string): Promise<{ people: number; candidates: DuplicateCandidate[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(THREAD, { eval: true, workerData: { databaseUrl } });
+    worker.once('message', (result: { people: number; candidates: DuplicateCandidate[] }) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`duplicate detection thread exited with ${code}`));
+    });
+  });
 }
 
 const statusQuery = z.object({ status: z.enum(['OPEN', 'MERGE_REQUESTED', 'MERGED', 'DISMISSED']).default('OPEN') }).strict();

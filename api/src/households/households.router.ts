@@ -22,7 +22,7 @@ export function householdsRouter(deps: AppDeps): Router {
     express.raw({ type: IMPORT_CONTENT_TYPES, limit: '100mb' }),
     async (req, res) => {
       const filename = typeof req.query.filename === 'string' && req.query.filename.trim() ? req.query.filename.trim().slice(0, 200) : 'daftar-rumah-tangga';
-      res.status(202).json(await startImport(deps, { body: req.body, filename, contentType: req.get('content-type') ?? '' }, currentUser(req), auditSource(req)));
+      res.status(202).json(await startImport({ ...deps, databaseUrl: deps.config.DATABASE_URL }, { body: req.body, filename, contentType: req.get('content-type') ?? '' }, currentUser(req), auditSource(req)));
     },
   );
   router.get('/api/household-imports', allow('household.import'), async (_req, res) => {

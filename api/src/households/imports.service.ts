@@ -47,7 +47,7 @@ export function importView(r: NonNullable<ImportRowRecord>): HouseholdImportView
  * half-imported file). Households are matched by KK and people by NIK, so importing the same file
  * again changes nothing. The import's progress is read with `getImport`. */
 export async function startImport(
-  deps: { db: Db; log: Logger },
+  deps: { db: Db; log: Logger; databaseUrl: string },
   file: { body: unknown; filename: string; contentType: string },
   user: SessionUser,
   source: AuditSource,
@@ -120,7 +120,7 @@ function cellText(v: unknown): string {
   return String(v).trim();
 }
 
-async function runImport(deps: { db: Db; log: Logger }, id: string, body: Buffer, format: 'csv' | 'xlsx', user: SessionUser, source: AuditSource, sha256: string) {
+async function runImport(deps: { db: Db; log: Logger; databaseUrl: string }, id: string, body: Buffer, format: 'csv' | 'xlsx', user: SessionUser, source: AuditSource, sha256: string) {
   const { db } = deps;
   const today = new Date();
   const kelurahan = new Set((await regionsRepository.listKelurahanCodes(db)));
@@ -207,7 +207,7 @@ async function runImport(deps: { db: Db; log: Logger }, id: string, body: Buffer
     });
   });
   // New people may be someone already known: look for duplicates now (a review queue, no change).
-  await findDuplicates(db, { actorId: user.id, ...source }).catch((error: unknown) => {
+  await findDuplicates(db, deps.databaseUrl, { actorId: user.id, ...source }).catch((error: unknown) => {
     deps.log.warn({ importId: id, err: { message: withoutPersonalData((error as Error).message) } }, 'duplicate detection after import failed');
   });
 }
