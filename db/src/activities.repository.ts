@@ -59,7 +59,8 @@ export async function activityDetails(db: Db, where: { caseId?: string; activity
     db
       .selectFrom('activity_sessions as s')
       .select(['s.id', 's.activity_id', 's.seq', sql<string>`s.date::text`.as('date'), 's.topic',
-        sql<string>`(select count(*) from attendance a where a.session_id = s.id and a.present)`.as('present')])
+        sql<string>`(select count(*) from attendance a where a.session_id = s.id and a.present)`.as('present'),
+        sql<string[]>`(select coalesce(array_agg(a.person_id order by a.person_id), '{}') from attendance a where a.session_id = s.id and a.present)`.as('present_ids')])
       .where('s.activity_id', 'in', ids)
       .orderBy('s.activity_id')
       .orderBy('s.seq')

@@ -57,7 +57,17 @@ export const activitySchema = z
     budget: z.number(),
     budgetSource: z.enum(BUDGET_SOURCES),
     sponsor: z.string().nullable(),
-    sessions: z.array(z.object({ id: z.uuid(), seq: z.number().int(), date: isoDate, topic: z.string(), present: z.number().int() })),
+    sessions: z.array(
+      z.object({
+        id: z.uuid(),
+        seq: z.number().int(),
+        date: isoDate,
+        topic: z.string(),
+        present: z.number().int(),
+        /** The participants recorded present at this session (ids). */
+        presentIds: z.array(z.uuid()),
+      }),
+    ),
     participants: z.array(personRef.extend({ sessionsAttended: z.number().int() })),
     outputs: z.array(z.object({ person: personRef, kind: z.enum(OUTPUT_KINDS), note: z.string().nullable(), recordedAt: z.iso.datetime() })),
     createdAt: z.iso.datetime(),

@@ -175,6 +175,7 @@ describe('one data: households, activities and duplicates', () => {
     assert.equal(output.status, 200, JSON.stringify(output.body));
     const view = output.body;
     assert.deepEqual(view.sessions.map((s: any) => s.present), [1, 1]);
+    assert.deepEqual(view.sessions.map((s: any) => s.presentIds), [[first.id], [first.id]], 'who was present at each session');
     assert.deepEqual(view.participants.map((p: any) => [p.name, p.sessionsAttended]).sort(), [[first.name, 2], [second.name, 0]].sort());
 
     // The household page: what it received, from whom, when.

@@ -33,7 +33,9 @@ function toViews(d: Details, unmasked: boolean): Activity[] {
     budget: Number(a.budget),
     budgetSource: a.budget_source as Activity['budgetSource'],
     sponsor: a.sponsor,
-    sessions: d.sessions.filter((s) => s.activity_id === a.id).map((s) => ({ id: s.id, seq: s.seq, date: s.date, topic: s.topic, present: Number(s.present) })),
+    sessions: d.sessions
+      .filter((s) => s.activity_id === a.id)
+      .map((s) => ({ id: s.id, seq: s.seq, date: s.date, topic: s.topic, present: Number(s.present), presentIds: s.present_ids })),
     participants: d.participants
       .filter((p) => p.activity_id === a.id)
       .map((p) => ({ id: p.id, name: p.name, nik: nik(p.nik), nikMasked: !unmasked, householdId: p.household_id, sessionsAttended: Number(p.attended) })),

@@ -7,14 +7,16 @@ import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useRecordAttendance } from '../hooks/useActivityMutations';
 import type { RecordFormProps } from './RecordActions';
 
-/** "Catat presensi": for one session, a checkbox per participant (ticked: present); saving records
- * every participant, present or not. It starts at the first session without anyone present. */
+/** "Catat presensi": for one session, a checkbox per participant (ticked: present, as recorded so
+ * far); saving records every participant, present or not. It starts at the first session without
+ * anyone present. */
 export function AttendanceForm({ activity, caseId, onCancel, onDone }: RecordFormProps) {
   const { t, i18n } = useTranslation();
   const prefix = useId();
   const firstOpen = activity.sessions.find((s) => s.present === 0) ?? activity.sessions[0];
   const [sessionId, setSessionId] = useState(firstOpen?.id ?? '');
-  const [present, setPresent] = useState<string[]>([]);
+  const recorded = (id: string) => activity.sessions.find((s) => s.id === id)?.presentIds ?? [];
+  const [present, setPresent] = useState<string[]>(() => recorded(firstOpen?.id ?? ''));
   const mutation = useRecordAttendance(caseId, activity.id);
   const session = activity.sessions.find((s) => s.id === sessionId);
   const sessionLabel = (s: (typeof activity.sessions)[number]) => t('activities.sessionOption', { seq: s.seq, date: formatDate(s.date, i18n.language), topic: s.topic });
@@ -40,6 +42,7 @@ export function AttendanceForm({ activity, caseId, onCancel, onDone }: RecordFor
             value={sessionId}
             onChange={(e) => {
               setSessionId(e.target.value);
+              setPresent(recorded(e.target.value));
               mutation.reset();
             }}
           >
