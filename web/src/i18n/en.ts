@@ -63,7 +63,7 @@ export const en: Translation = {
     heading: 'Kampung cases',
     reach: {
       ASSIGNED: 'You see the kampung assigned to you.',
-      AGENCY: 'Agency staff see the kampung where their agency runs activities; none is recorded for your agency yet.',
+      AGENCY: 'Agency staff see the kampung where their agency runs activities.',
     },
     newProposal: 'New proposal',
     filters: 'Filter cases',

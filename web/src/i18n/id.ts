@@ -61,7 +61,7 @@ export const id = {
     heading: 'Daftar kasus kampung',
     reach: {
       ASSIGNED: 'Anda melihat kampung yang ditugaskan kepada Anda.',
-      AGENCY: 'Staf OPD melihat kampung tempat instansinya menjalankan kegiatan; belum ada kegiatan yang tercatat untuk instansi Anda.',
+      AGENCY: 'Staf OPD melihat kampung tempat instansinya menjalankan kegiatan.',
     },
     newProposal: 'Usulan baru',
     filters: 'Saring kasus',
