@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Stage } from '@kampung/domain';
-import { FULL_PATH, validData } from '../integration/support/stage-data';
 import { ActivitiesSection } from './pages/ActivitiesSection';
 import { DuplicatesPage } from './pages/DuplicatesPage';
 import { HouseholdImportPage } from './pages/HouseholdImportPage';
@@ -16,6 +14,7 @@ import {
   screenshotOnFailure,
   signedInPage,
   SKIP_WITHOUT_APP,
+  walkCaseTo,
 } from './support/e2e';
 
 const OFFICER_EMAIL = process.env.E2E_OFFICER_EMAIL ?? '';
@@ -97,12 +96,7 @@ test(
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const caseId = created.body.id;
-    let from: Stage = 'PROPOSAL';
-    for (const to of FULL_PATH.slice(0, FULL_PATH.indexOf('IMPLEMENTATION') + 1)) {
-      const moved: { status: number; body: unknown } = await api.call('POST', `/api/cases/${caseId}/transitions`, { to, data: validData(from, to) });
-      assert.equal(moved.status, 200, `${from} → ${to}: ${JSON.stringify(moved.body)}`);
-      from = to;
-    }
+    await walkCaseTo(api, caseId, 'IMPLEMENTATION');
 
     const browser = await launchChromium();
     let householdId = '';

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_USERS } from '@kampung/api';
-import type { Stage } from '@kampung/domain';
-import { FULL_PATH, validData } from '../integration/support/stage-data';
 import { CaseWorkPage } from './pages/CaseWorkPage';
 import { InboxPage } from './pages/InboxPage';
 import { MonitoringSection } from './pages/MonitoringSection';
@@ -17,6 +15,7 @@ import {
   screenshotOnFailure,
   signedInPage,
   SKIP_WITHOUT_APP,
+  walkCaseTo,
 } from './support/e2e';
 
 // The stack signs in the demo users; the officer is one of them.
@@ -61,12 +60,7 @@ test(
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const caseId = created.body.id;
-    let from: Stage = 'PROPOSAL';
-    for (const to of FULL_PATH.slice(0, FULL_PATH.indexOf('IMPLEMENTATION') + 1)) {
-      const moved: { status: number; body: unknown } = await api.call('POST', `/api/cases/${caseId}/transitions`, { to, data: validData(from, to) });
-      assert.equal(moved.status, 200, `${from} → ${to}: ${JSON.stringify(moved.body)}`);
-      from = to;
-    }
+    await walkCaseTo(api, caseId, 'IMPLEMENTATION');
     const assigned = await api.call('POST', `/api/cases/${caseId}/assignments`, { userId: officer.id, role: 'MENTOR', lead: true });
     assert.equal(assigned.status, 201, JSON.stringify(assigned.body));
     // And its first monthly report obligation open

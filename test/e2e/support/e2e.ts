@@ -15,6 +15,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CaseListPage } from '../pages/CaseListPage';
 import { LoginPage } from '../pages/LoginPage';
+import type { Stage } from '@kampung/domain';
+import { FULL_PATH, validData } from '../../integration/support/stage-data';
 
 /** The API serving the built web; unset means the e2e tests skip. */
 export const APP_URL = process.env.APP_URL;
@@ -71,6 +73,17 @@ export class Api {
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+}
+
+/** Seeds a case's moves through the API, from PROPOSAL along the forward chain up to `target`, each
+ * with valid stage data (the admin makes every move before graduation). */
+export async function walkCaseTo(api: Api, caseId: string, target: Stage): Promise<void> {
+  let from: Stage = 'PROPOSAL';
+  for (const to of FULL_PATH.slice(0, FULL_PATH.indexOf(target) + 1)) {
+    const moved: { status: number; body: unknown } = await api.call('POST', `/api/cases/${caseId}/transitions`, { to, data: validData(from, to) });
+    assert.equal(moved.status, 200, `${from} → ${to}: ${JSON.stringify(moved.body)}`);
+    from = to;
   }
 }
 
