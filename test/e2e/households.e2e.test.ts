@@ -138,6 +138,7 @@ test(
         const problem = imports.problems(3);
         assert.equal(await problem.count(), 1, 'one problem, on line 3');
         assert.equal(await problem.getAttribute('data-column'), 'tanggal_lahir', 'in the birth date column');
+        assert.match(await problem.innerText(), /Harus tanggal/, 'the problem told in Indonesian');
         await imports.recent(`dtks-salah-${TAG}.csv`).getByTestId('import-state').filter({ hasText: 'Ditolak' }).waitFor();
         await assertNoHorizontalScroll(phone);
         const none = await api.call<{ total: number }>('GET', `/api/households?q=${encodeURIComponent(`Joko Widodo ${WORD}`)}`);

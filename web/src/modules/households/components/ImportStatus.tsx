@@ -6,6 +6,7 @@ import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import type { HouseholdImportView } from '../api/households.api';
 import { householdKeys, householdQueries, importRunning } from '../api/households.queries';
+import { importProblemText } from '../import-problems';
 import { ImportStatusBadge } from './ImportStatusBadge';
 
 /** One import as it runs and ends: a progress bar while its rows are checked and written (asked
@@ -127,7 +128,7 @@ function ImportProblems({ view }: { view: HouseholdImportView }) {
             <tr key={index} data-testid="import-problem" data-line={p.line} data-column={p.column}>
               <td data-label={label('line')}>{p.line > 0 ? n(p.line) : '—'}</td>
               <td data-label={label('column')}>{p.column ? <code>{p.column}</code> : '—'}</td>
-              <td data-label={label('message')}>{p.message}</td>
+              <td data-label={label('message')}>{importProblemText(p.message, t)}</td>
             </tr>
           ))}
         </tbody>
