@@ -50,17 +50,22 @@ export async function listUsers(db: Db) {
     .execute();
 }
 
-/** Every account, for the admins' page. */
-export async function listAccounts(db: Db) {
-  return db
+const accounts = (db: Db) =>
+  db
     .selectFrom('users')
     .select([
       'id', 'email', 'name', 'role', 'program_codes', 'kecamatan_codes', 'agency_code', 'supervisor_id',
       'deactivated_at', 'created_at', (eb) => eb('password_hash', 'is not', null).as('has_password'),
-    ])
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+    ]);
+
+/** Every account, for the admins' page. */
+export async function listAccounts(db: Db) {
+  return accounts(db).orderBy('name').orderBy('id').execute();
+}
+
+/** One account, as the admins' page shows it. */
+export async function findAccount(db: Db, id: string) {
+  return accounts(db).where('id', '=', id).executeTakeFirst();
 }
 
 export interface UserUpdate {

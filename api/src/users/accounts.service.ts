@@ -47,7 +47,7 @@ export async function listAccounts(db: Db, admin: SessionUser): Promise<UserAcco
 }
 
 async function findManaged(db: Db, admin: SessionUser, id: string) {
-  const row = isUuid(id) ? (await usersRepository.listAccounts(db)).find((r) => r.id === id) : undefined;
+  const row = isUuid(id) ? await usersRepository.findAccount(db, id) : undefined;
   if (!row) throw new AppError('NOT_FOUND', `No user ${id}`);
   assertAdminCovers(admin, row.program_codes);
   return row;
@@ -87,7 +87,7 @@ export async function changeAccount(db: Db, admin: SessionUser, id: string, inpu
     await usersRepository.updateUser(trx, id, update);
     if (change.active === false) await sessionsRepository.deleteUserSessions(trx, id);
   });
-  return accountRowToAccount((await usersRepository.listAccounts(db)).find((r) => r.id === id)!);
+  return accountRowToAccount((await usersRepository.findAccount(db, id))!);
 }
 
 function pick(account: UserAccount, keys: string[]) {
