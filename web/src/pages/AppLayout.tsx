@@ -1,4 +1,4 @@
-import { may } from '@kampung/domain/access';
+import { may, type Action } from '@kampung/domain/access';
 import { Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
@@ -14,6 +14,22 @@ const closeMenu = (event: MouseEvent<HTMLElement>) => event.currentTarget.closes
 
 /** The shell: header (product, language, the user's menu) with the entries the user's role may
  * open, and the page, or the login form. */
+/** The navigation, each entry shown to the roles the policy table lets take its action. */
+const NAV: { to: string; label: string; action?: Action }[] = [
+  { to: '/', label: 'cases' },
+  { to: '/dashboard', label: 'dashboard', action: 'dashboard.read' },
+  { to: '/worklist', label: 'worklist' },
+  { to: '/worklists', label: 'worklists' },
+  { to: '/inbox', label: 'inbox' },
+  // A figure of the dashboard, for those who follow the programs up.
+  { to: '/red-reports', label: 'redReports', action: 'dashboard.read' },
+  { to: '/households', label: 'households', action: 'household.read' },
+  { to: '/duplicates', label: 'duplicates', action: 'duplicate.read' },
+  { to: '/policies', label: 'policies' },
+  { to: '/users', label: 'users', action: 'user.manage' },
+  { to: '/audit', label: 'audit', action: 'audit.read' },
+];
+
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useSession().data;
@@ -49,52 +65,11 @@ export function AppLayout() {
         </div>
         {me && (
           <nav className="app-nav" aria-label={t('nav.label')}>
-            <NavLink to="/" end className="app-nav__link">
-              {t('nav.cases')}
-            </NavLink>
-            {may(me.role, 'dashboard.read') && (
-              <NavLink to="/dashboard" className="app-nav__link">
-                {t('nav.dashboard')}
+            {NAV.filter((item) => !item.action || may(me.role, item.action)).map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.to === '/'} className="app-nav__link">
+                {t(`nav.${item.label}`)}
               </NavLink>
-            )}
-            <NavLink to="/worklist" className="app-nav__link">
-              {t('nav.worklist')}
-            </NavLink>
-            <NavLink to="/worklists" className="app-nav__link">
-              {t('nav.worklists')}
-            </NavLink>
-            <NavLink to="/inbox" className="app-nav__link">
-              {t('nav.inbox')}
-            </NavLink>
-            {/* A figure of the dashboard, for those who follow the programs up. */}
-            {may(me.role, 'dashboard.read') && (
-              <NavLink to="/red-reports" className="app-nav__link">
-                {t('nav.redReports')}
-              </NavLink>
-            )}
-            {may(me.role, 'household.read') && (
-              <NavLink to="/households" className="app-nav__link">
-                {t('nav.households')}
-              </NavLink>
-            )}
-            {(may(me.role, 'duplicate.review') || may(me.role, 'duplicate.approve')) && (
-              <NavLink to="/duplicates" className="app-nav__link">
-                {t('nav.duplicates')}
-              </NavLink>
-            )}
-            <NavLink to="/policies" className="app-nav__link">
-              {t('nav.policies')}
-            </NavLink>
-            {may(me.role, 'user.manage') && (
-              <NavLink to="/users" className="app-nav__link">
-                {t('nav.users')}
-              </NavLink>
-            )}
-            {may(me.role, 'audit.read') && (
-              <NavLink to="/audit" className="app-nav__link">
-                {t('nav.audit')}
-              </NavLink>
-            )}
+            ))}
           </nav>
         )}
       </header>

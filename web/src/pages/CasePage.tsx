@@ -1,4 +1,4 @@
-import { may } from '@kampung/domain/access';
+import { may, ROLE_REACH } from '@kampung/domain/access';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -54,7 +54,7 @@ export function CasePage() {
                   canManage={may(me.role, 'activity.manage')}
                   canRecord={may(me.role, 'activity.record')}
                   canOpenHouseholds={may(me.role, 'household.read')}
-                  ownAgency={me.role === 'AGENCY_STAFF' ? me.scope.agencyCode : null}
+                  ownAgency={ROLE_REACH[me.role] === 'AGENCY' ? me.scope.agencyCode : null}
                 />
               )}
               <CaseProfile detail={detail} />
