@@ -60,7 +60,7 @@ export async function writeImportBatch(trx: Db, importId: string, batch: ImportH
       continue;
     }
     householdId.set(h.kk, old.id);
-    const changed = HOUSEHOLD_FIELDS.some((f) => !same(f === 'data_date' ? String(old[f]).slice(0, 10) : old[f], row[f]));
+    const changed = HOUSEHOLD_FIELDS.some((f) => !same(old[f], row[f]));
     if (changed) await trx.updateTable('households').set({ ...row, import_id: importId, updated_at: new Date() }).where('id', '=', old.id).execute();
   }
   if (newHouseholds.length) await trx.insertInto('households').values(newHouseholds).execute();
@@ -78,18 +78,17 @@ export async function writeImportBatch(trx: Db, importId: string, batch: ImportH
       counts.created += 1;
       continue;
     }
-    const before = { ...old, birth_date: String(old.birth_date).slice(0, 10) };
     // A merged record's state (DUPLICATE) is the managers'; an import does not undo it. A person
     // the list now places on another family card has MOVED (the old card's page no longer lists
     // them; person_history keeps where they were).
     const moved = old.household_id !== row.household_id || (old.quality === 'MOVED' && row.quality === 'VALID');
     const wanted = old.merged_into ? { ...row, quality: old.quality } : moved ? { ...row, quality: 'MOVED' } : row;
-    if (PERSON_FIELDS.every((f) => same(before[f], wanted[f]))) {
+    if (PERSON_FIELDS.every((f) => same(old[f], wanted[f]))) {
       counts.unchanged += 1;
       continue;
     }
     counts.updated += 1;
-    await trx.insertInto('person_history').values({ person_id: old.id, cause: 'IMPORT', before: JSON.stringify(before), import_id: importId }).execute();
+    await trx.insertInto('person_history').values({ person_id: old.id, cause: 'IMPORT', before: JSON.stringify(old), import_id: importId }).execute();
     await trx.updateTable('persons').set({ ...wanted, updated_at: new Date() }).where('id', '=', old.id).execute();
   }
   if (newPeople.length) await trx.insertInto('persons').values(newPeople).execute();

@@ -20,7 +20,7 @@ export function activitiesRouter(deps: AppDeps): Router {
     res.status(201).json(await createActivity(deps.db, String(req.params.id), req.body, currentUser(req), auditSource(req)));
   });
   router.get('/api/cases/:id/residents', allow('activity.record'), inReach, async (req, res) => {
-    res.json(await listResidents(deps.db, String(req.params.id), req.query, currentUser(req)));
+    res.json(await listResidents(deps.db, String(req.params.id), req.query));
   });
   router.post('/api/activities/:id/participants', allow('activity.record'), async (req, res) => {
     res.json(await enrolParticipants(deps.db, String(req.params.id), req.body, currentUser(req), reachOf(req), auditSource(req)));

@@ -5,8 +5,8 @@ import {
   attendanceRequestSchema,
   enrolmentRequestSchema,
   maskNik,
-  may,
   outputRequestSchema,
+  ROLE_REACH,
   z,
   type Activity,
   type CaseReach,
@@ -66,7 +66,7 @@ export async function createActivity(db: Db, caseId: string, input: unknown, use
   if (!(await activitiesRepository.findAgency(db, request.agencyCode))) {
     throw new AppError('VALIDATION_FAILED', 'No such agency', [{ path: 'agencyCode', message: 'unknown agency' }]);
   }
-  if (user.role === 'AGENCY_STAFF' && request.agencyCode !== user.agencyCode) {
+  if (ROLE_REACH[user.role] === 'AGENCY' && request.agencyCode !== user.agencyCode) {
     throw new AppError('FORBIDDEN', 'Agency staff add activities of their own agency only');
   }
   const id = randomUUID();
@@ -86,7 +86,7 @@ async function findActivityInReach(db: Db, id: string, user: SessionUser, reach:
   await assertCaseInReach(db, activity.case_id, reach).catch(() => {
     throw new AppError('NOT_FOUND', `No activity ${id}`);
   });
-  if (user.role === 'AGENCY_STAFF' && activity.agency_code !== user.agencyCode) {
+  if (ROLE_REACH[user.role] === 'AGENCY' && activity.agency_code !== user.agencyCode) {
     throw new AppError('FORBIDDEN', "This is another agency's activity");
   }
   return activity;
@@ -151,12 +151,11 @@ export async function recordOutput(db: Db, id: string, input: unknown, user: Ses
 
 const residentsQuery = z.object({ q: z.string().trim().min(2).max(100).optional() }).strict();
 
-/** The people of a kampung's kelurahan, for enrolment (masked unless the role may see NIKs whole:
- * then a NIK typed whole finds its person, but the list still shows it masked). */
-export async function listResidents(db: Db, caseId: string, query: unknown, user: SessionUser) {
+/** The people of a kampung's kelurahan, for enrolment: a name part or a whole NIK finds them; the
+ * list shows NIKs masked. */
+export async function listResidents(db: Db, caseId: string, query: unknown) {
   const { q } = parseInput(residentsQuery, query);
   const kampung = await casesRepository.findCaseSummary(db, caseId);
   if (!kampung) throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
-  if (q && /^\d{16}$/.test(q) && !may(user.role, 'activity.record')) throw new AppError('FORBIDDEN', 'Searching by NIK is for those who enrol participants');
   return (await householdsRepository.searchResidents(db, kampung.kelurahan_code, q)).map((p) => personView(p));
 }

@@ -13,8 +13,7 @@ import type { SessionUser } from '../auth/sessions.service';
 import { AppError } from '../errors';
 import { isUuid, parseInput } from '../http/validate';
 
-type PersonRow = { id: string; nik: string; name: string; birth_date: string | Date; sex: string; relation: string; quality: string; nik_problems: string[]; merged_into: string | null };
-const isoDate = (d: string | Date) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
+type PersonRow = { id: string; nik: string; name: string; birth_date: string; sex: string; relation: string; quality: string; nik_problems: string[]; merged_into: string | null };
 
 /** A person as a reader sees them: the NIK whole only when unmasked was asked for (and allowed). */
 export function personView(p: PersonRow, unmasked = false): PersonView {
@@ -23,7 +22,7 @@ export function personView(p: PersonRow, unmasked = false): PersonView {
     nik: unmasked ? p.nik : maskNik(p.nik),
     nikMasked: !unmasked,
     name: p.name,
-    birthDate: isoDate(p.birth_date),
+    birthDate: p.birth_date,
     sex: p.sex as PersonView['sex'],
     relation: p.relation,
     quality: p.quality as PersonView['quality'],
@@ -64,7 +63,7 @@ export async function getHousehold(db: Db, id: string, user: SessionUser, reach:
     rt: h.rt,
     address: h.address,
     decile: h.decile,
-    dataDate: isoDate(h.data_date),
+    dataDate: h.data_date,
     source: h.source,
     dtksId: h.dtks_id,
     members: members.map((m) => personView(m, unmask)),
