@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createDb, type Db } from '@kampung/db';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
+import { newAccount } from './support/accounts';
 
 describe('accounts: admins invite colleagues, who choose a password once through the link', () => {
   let admin: ApiClient;
@@ -72,5 +73,13 @@ describe('accounts: admins invite colleagues, who choose a password once through
     const officer = await ApiClient.signedIn(env.officer());
     assert.equal((await officer.post('/api/users', { email: `x-${Date.now()}@kampung.demo`, name: 'X', role: 'ADMIN' })).status, 403, 'only admins invite');
     assert.equal(await users(), before, 'nothing was written');
+  });
+
+  test('a password change names every problem at once: a wrong current password and each rule the new one breaks; nothing changes', async () => {
+    const who = await newAccount('OFFICER');
+    const refused = await who.api.post('/api/auth/password', { currentPassword: 'bukan-yang-ini', newPassword: 'pendek' });
+    assert.equal(refused.status, 422);
+    assert.deepEqual(refused.body.errors.map((e: any) => [e.path, e.message]), [['currentPassword', 'wrong password'], ['newPassword', 'at least 12 characters']]);
+    assert.equal((await ApiClient.signedIn({ email: who.email, password: who.password }).then(() => 'signed in')), 'signed in', 'the old password still works');
   });
 });

@@ -131,11 +131,15 @@ export async function requestPasswordReset(db: Db, input: unknown, appUrl: strin
 export async function changePassword(db: Db, user: SessionUser, input: unknown, keepTokenHash: string, source: AuditSource): Promise<void> {
   const { currentPassword, newPassword } = parseInput(passwordChangeSchema, input);
   const row = await usersRepository.findUserById(db, user.id);
-  if (!row?.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', 'The current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
+  // Every problem at once: a wrong current password and each rule the new one breaks.
+  const problems = [
+    ...(row?.password_hash && (await verifyPassword(row.password_hash, currentPassword)) ? [] : [{ path: 'currentPassword', message: 'wrong password' }]),
+    ...passwordProblems(newPassword, row ?? user).map((message) => ({ path: 'newPassword', message })),
+  ];
+  if (problems.length) {
+    const wrong = problems[0]!.path === 'currentPassword';
+    throw new AppError('VALIDATION_FAILED', wrong ? 'The current password is wrong' : 'Choose another password', problems);
   }
-  const problems = passwordProblems(newPassword, row);
-  if (problems.length) throw new AppError('VALIDATION_FAILED', 'Choose another password', problems.map((message) => ({ path: 'newPassword', message })));
   const hash = await hashPassword(newPassword);
   await audited(db, { actorId: user.id, action: 'PASSWORD_CHANGED', subjectType: 'user', subjectId: user.id, ...source }, async (trx) => {
     await usersRepository.setPasswordHash(trx, user.id, hash);
