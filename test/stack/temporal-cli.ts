@@ -5,18 +5,25 @@
  *   4. build it once from the Go module proxy  5. let the SDK download it
  *   6. fail with install instructions.
  */
-import { spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  acquireBuildLock,
+  captureOutput,
+  findOnPath,
+  isExecutableFile,
+  removeAbandonedBuilds,
+  runLogged,
+  toolCacheDir,
+} from './cached-build';
 import type { Log } from './log';
+
+export { findOnPath };
 
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 const GO_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 const VERSION_LDFLAG = 'github.com/temporalio/cli/temporalcli.Version';
-const LOCK_STALE_AFTER_MS = 30 * 60_000;
 const SDK_DOWNLOAD_PROBE_URL = 'https://temporal.download/';
 
 export type TemporalCli = { path: string } | { sdkDownload: true };
@@ -33,8 +40,7 @@ export function installHint(): string {
 }
 
 export function cliCacheDir(version = TEMPORAL_CLI_VERSION): string {
-  const cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(cacheHome, 'kampung', 'temporal-cli', version);
+  return toolCacheDir('temporal-cli', version);
 }
 
 export interface ResolveOptions {
@@ -80,26 +86,6 @@ export async function resolveTemporalCli(
   throw new Error(goFailure ? `${installHint()}\n(Go build error: ${goFailure})` : installHint());
 }
 
-async function isExecutableFile(path: string): Promise<boolean> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return false;
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export async function findOnPath(command: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const candidate = join(dir, command);
-    if (await isExecutableFile(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 async function canReachTemporalDownloads(): Promise<boolean> {
   try {
     const response = await fetch(SDK_DOWNLOAD_PROBE_URL, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
@@ -118,9 +104,7 @@ async function buildWithGo(go: string, log: Log, signal?: AbortSignal): Promise<
   const dir = cliCacheDir();
   const target = join(dir, 'temporal');
   await mkdir(dir, { recursive: true });
-  const lockPath = join(dir, '.build.lock');
-
-  const release = await acquireLock(lockPath, target, log, signal);
+  const release = await acquireBuildLock(dir, target, 'Temporal CLI', log, signal);
   if (release === 'built-by-other') return target;
   try {
     if (await isExecutableFile(target)) return target;
@@ -159,96 +143,4 @@ async function buildWithGo(go: string, log: Log, signal?: AbortSignal): Promise<
   } finally {
     await release();
   }
-}
-
-type Release = () => Promise<void>;
-
-/** Build directories left by an interrupted build (we hold the lock, so no build is running). */
-async function removeAbandonedBuilds(dir: string): Promise<void> {
-  for (const entry of await readdir(dir)) {
-    if (entry.startsWith('.build-')) await rm(join(dir, entry), { recursive: true, force: true });
-  }
-}
-
-async function acquireLock(
-  lockPath: string,
-  target: string,
-  log: Log,
-  signal?: AbortSignal,
-): Promise<Release | 'built-by-other'> {
-  let announced = false;
-  for (;;) {
-    signal?.throwIfAborted();
-    try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(lockPath, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    if (await lockIsStale(lockPath)) {
-      log.warn(`Removing a stale Temporal CLI build lock: ${lockPath}`);
-      await rm(lockPath, { force: true });
-      continue;
-    }
-    if (!announced) {
-      log.info(`Another process is building the Temporal CLI (lock ${lockPath}); waiting for it.`);
-      announced = true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    if (await isExecutableFile(target)) return 'built-by-other';
-  }
-}
-
-async function lockIsStale(lockPath: string): Promise<boolean> {
-  try {
-    const [content, info] = await Promise.all([readFile(lockPath, 'utf8'), stat(lockPath)]);
-    if (Date.now() - info.mtimeMs > LOCK_STALE_AFTER_MS) return true;
-    const pid = Number.parseInt(content, 10);
-    if (!Number.isInteger(pid) || pid <= 0) return Date.now() - info.mtimeMs > 10_000;
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'ESRCH';
-    }
-  } catch {
-    return false; // vanished between open and read: just retry
-  }
-}
-
-function runLogged(
-  command: string,
-  args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; signal?: AbortSignal },
-  log: Log,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    const tail: string[] = [];
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        log.info(line);
-        tail.push(line);
-        if (tail.length > 20) tail.shift();
-      });
-    }
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}:\n${tail.join('\n')}`));
-    });
-  });
-}
-
-function captureOutput(command: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} exited with ${code}: ${output}`))));
-  });
 }
