@@ -1,5 +1,7 @@
 /**
  * `npm test`
+ *   Phase 0: `npm run typecheck` and `npm run lint`, one test each (a run filtered by words runs only
+ *            the checks it names: `npm test -- typecheck`).
  *   Phase 1: every *.unit.test.ts (no services).
  *   Phase 2: a throwaway stack (PostgreSQL, in-memory Temporal, worker, api),
  *            then every *.int.test.ts and *.e2e.test.ts against it, one file at a time.
@@ -10,7 +12,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { colourEnabled, createLog, describeError } from './stack/log';
-import { describeExit } from './stack/processes';
+import { describeExit, spawnManaged } from './stack/processes';
 import { formatMs } from './stack/stack';
 import { ROOT, startTestStack, type TestStack } from './support/stack';
 
@@ -79,6 +81,48 @@ async function runNodeTests(files: string[], env: NodeJS.ProcessEnv, extraArgs: 
   }
 }
 
+/** One package.json script as one test: passed when it exits 0; its whole output is printed when it fails. */
+async function runCheck(script: string): Promise<boolean> {
+  const started = Date.now();
+  const output: string[] = [];
+  const child = spawnManaged({
+    name: script,
+    command: 'npm',
+    args: ['run', script],
+    cwd: ROOT,
+    sink: (line) => output.push(line),
+    colour,
+    signal: controller.signal,
+  });
+  const exit = await child.exited;
+  const took = formatMs(Date.now() - started);
+  if (exit.code === 0) {
+    log.info(`ok   npm run ${script} (${took})`);
+    return true;
+  }
+  log.error(`FAIL npm run ${script} (${describeExit(exit)}, ${took}):`);
+  // On the log's stream, so the output stays under its heading when stdout and stderr part.
+  process.stdout.write(`${output.join('\n')}\n`);
+  return false;
+}
+
+const CHECKS = ['typecheck', 'lint'];
+
+async function staticPhase(): Promise<PhaseResult> {
+  // A run filtered by words stays fast: it runs a check only when a word names it.
+  const checks = filters.length ? CHECKS.filter((check) => filters.includes(check)) : CHECKS;
+  if (checks.length === 0) {
+    log.info('Phase 0: typecheck and lint skipped (a run filtered by words; `npm test` alone runs them, `npm test -- typecheck lint` only them)');
+    return { name: 'typecheck+lint', ok: true, ms: 0, pass: 0, fail: 0, skipped: 0, todo: 0, note: 'skipped: filtered run' };
+  }
+  const started = Date.now();
+  log.info(`Phase 0: ${checks.map((check) => `npm run ${check}`).join(' and ')}`);
+  // Side by side: each is a single-threaded process.
+  const passed = await Promise.all(checks.map(runCheck));
+  const pass = passed.filter(Boolean).length;
+  return { name: 'typecheck+lint', ok: pass === passed.length, ms: Date.now() - started, pass, fail: passed.length - pass, skipped: 0, todo: 0 };
+}
+
 async function unitPhase(): Promise<PhaseResult> {
   const started = Date.now();
   const files = selected(await findTestFiles(ROOT, ['.unit.test.ts']));
@@ -88,7 +132,8 @@ async function unitPhase(): Promise<PhaseResult> {
   return { name: 'unit', ms: Date.now() - started, ...result };
 }
 
-/** `npm test -- worker-crash replay` runs only the files whose path contains one of the words. */
+/** `npm test -- worker-crash replay` runs only the files whose path contains one of the words (and
+ * only the checks of phase 0 that a word names). */
 const filters = process.argv.slice(2);
 function selected(files: string[]): string[] {
   return filters.length ? files.filter((f) => filters.some((word) => f.includes(word))) : files;
@@ -153,7 +198,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const results: PhaseResult[] = [];
-results.push(await unitPhase());
+results.push(await staticPhase());
+if (!interrupted) results.push(await unitPhase());
 if (!interrupted) results.push(await servicePhase());
 
 const total = results.reduce((sum, r) => ({ pass: sum.pass + r.pass, fail: sum.fail + r.fail, skipped: sum.skipped + r.skipped, todo: sum.todo + r.todo }), {
