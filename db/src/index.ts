@@ -22,3 +22,4 @@ export * from './audited';
 export * as householdsRepository from './households.repository';
 export * as activitiesRepository from './activities.repository';
 export * as duplicatesRepository from './duplicates.repository';
+export * as idempotencyRepository from './idempotency.repository';

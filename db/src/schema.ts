@@ -375,6 +375,23 @@ export interface DuplicateCandidatesTable {
   found_at: GeneratedTimestamp;
 }
 
+export interface IdempotencyRecordsTable {
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  /** IN_PROGRESS (held by attempt_id) or COMPLETED (with the response). */
+  state: string;
+  attempt_id: string;
+  response_status: number | null;
+  response_type: string | null;
+  response_body: string | null;
+  created_at: GeneratedTimestamp;
+  started_at: GeneratedTimestamp;
+  completed_at: Timestamp | null;
+  expires_at: Timestamp;
+}
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;
@@ -410,6 +427,7 @@ export interface Database {
   attendance: AttendanceTable;
   activity_outputs: ActivityOutputsTable;
   duplicate_candidates: DuplicateCandidatesTable;
+  idempotency_records: IdempotencyRecordsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
