@@ -11,6 +11,7 @@ import type { Db } from '@kampung/db';
 import type { ApiConfig } from './config';
 import { authenticate, SESSION_COOKIE, sessionCookieOptions } from './auth/auth.middleware';
 import { csrfProtection } from './auth/csrf';
+import { idempotency } from './http/idempotency';
 import { authRouter } from './auth/auth.router';
 import { casesRouter } from './cases/cases.router';
 import { exportsRouter } from './exports/exports.router';
@@ -63,6 +64,8 @@ export function createApp(deps: AppDeps): Express {
   // Sessions are looked up for API calls only, not for every static asset.
   app.use('/api', authenticate(deps.db));
   app.use('/api', csrfProtection(SESSION_COOKIE, sessionCookieOptions(deps.config)));
+  // After both: a key is kept per signed-in user, and a forged write never gets as far as a key.
+  app.use('/api', idempotency(deps.db));
 
   const openApi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {

@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, number> = {
   REASON_REQUIRED: 409,
   CONFLICT: 409,
   TOO_MANY_ATTEMPTS: 429,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  REQUEST_IN_PROGRESS: 409,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -32,6 +34,8 @@ const TITLES: Record<ErrorCode, string> = {
   REASON_REQUIRED: 'A reason is required',
   CONFLICT: 'Conflict',
   TOO_MANY_ATTEMPTS: 'Too many attempts',
+  IDEMPOTENCY_KEY_REUSED: 'Idempotency key used for another request',
+  REQUEST_IN_PROGRESS: 'The first request with this key is still running',
   SERVICE_UNAVAILABLE: 'Service unavailable',
   INTERNAL: 'Internal error',
 };

@@ -52,6 +52,7 @@ import {
   outputRequestSchema,
   duplicateDecisionSchema,
 } from '@kampung/domain';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotencyKeySchema } from '@kampung/domain/idempotency';
 
 const problem = (description: string) => ({
   description,
@@ -500,9 +501,42 @@ export function buildOpenApiDocument() {
     responses: { 204: { description: 'Deleted' }, ...unauthenticated, 403: problem('FORBIDDEN: not the owner'), 404: problem('NOT_FOUND') },
   });
 
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  registry.registerParameter('IdempotencyKey', idempotencyKeySchema.optional().openapi({ param: { name: IDEMPOTENCY_KEY_HEADER, in: 'header' } }));
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: { title: 'Kampung case platform API', version: '0.1.0' },
     security: [{ session: [] }],
   });
+  return withIdempotencyKeys(document);
+}
+
+type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+const WRITE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
+
+/** Every write takes the optional Idempotency-Key header (the api applies it to all of them, see
+ * http/idempotency.ts), so it is described once here rather than at each path. */
+function withIdempotencyKeys(document: OpenApiDocument): OpenApiDocument {
+  const replayed = {
+    description: 'true when this answer repeats the first answer to the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  } as const;
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (!path.startsWith('/api/')) continue;
+    for (const method of WRITE_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/IdempotencyKey' }];
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (Number(status) < 500 && !('$ref' in response)) response.headers = { ...response.headers, [IDEMPOTENT_REPLAYED_HEADER]: replayed };
+      }
+      const also = (status: string, description: string) => {
+        const response = operation.responses?.[status];
+        if (response && !('$ref' in response)) response.description += `; ${description}`;
+        else operation.responses = { ...operation.responses, [status]: { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } } };
+      };
+      also('409', 'REQUEST_IN_PROGRESS: the first request with this Idempotency-Key still runs (Retry-After, seconds)');
+      also('422', 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was first used for another request; VALIDATION_FAILED: a malformed key');
+    }
+  }
+  return document;
 }

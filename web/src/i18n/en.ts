@@ -202,6 +202,8 @@ export const en: Translation = {
     REGION_NOT_IN_PROGRAM: 'This kelurahan is outside the program area.',
     CONFLICT: 'This request conflicts with the current state.',
     TOO_MANY_ATTEMPTS: 'Too many failed sign-ins. This account is locked for a while; try again later.',
+    IDEMPOTENCY_KEY_REUSED: 'This request differs from the first one sent with the same key. Reload the page and try again.',
+    REQUEST_IN_PROGRESS: 'The same request is still being processed. Wait a moment and try again.',
     SERVICE_UNAVAILABLE: 'The service is unavailable. Try again shortly.',
     INTERNAL: 'Something went wrong on the server.',
     NETWORK: 'Cannot reach the server. Check your connection.',

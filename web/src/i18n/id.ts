@@ -200,6 +200,8 @@ export const id = {
     REGION_NOT_IN_PROGRAM: 'Kelurahan ini tidak termasuk wilayah program.',
     CONFLICT: 'Permintaan ini bertentangan dengan keadaan saat ini.',
     TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci sementara; coba lagi nanti.',
+    IDEMPOTENCY_KEY_REUSED: 'Permintaan ini berbeda dari permintaan pertama dengan kunci yang sama. Muat ulang halaman lalu coba lagi.',
+    REQUEST_IN_PROGRESS: 'Permintaan yang sama masih diproses. Tunggu sebentar lalu coba lagi.',
     SERVICE_UNAVAILABLE: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
     INTERNAL: 'Terjadi kesalahan pada server.',
     NETWORK: 'Tidak dapat menghubungi server. Periksa koneksi Anda.',
