@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError } from './lib/http';
+import { ApiError, isUnknownOutcome } from './lib/http';
 import { authKeys } from './modules/auth/api/auth.queries';
 
 /** One client for the app. A 401 anywhere means the session ended: show the login form. */
@@ -14,6 +14,11 @@ export function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         retry: (failures, error) => !(error instanceof ApiError && error.problem.status >= 400 && error.problem.status < 500) && failures < 2,
+      },
+      mutations: {
+        // A write whose outcome is unknown (the network, a 5xx, still running) is tried again, twice:
+        // safe, since the retry carries the same Idempotency-Key (lib/http.ts) and gets the first outcome.
+        retry: (failures, error) => failures < 2 && isUnknownOutcome(error),
       },
     },
   });

@@ -1,4 +1,6 @@
 import type { ErrorCode, Problem } from '@kampung/domain/problem';
+import { IDEMPOTENCY_KEY_HEADER } from '@kampung/domain/idempotency';
+import { createWriteKeys, writeFingerprint } from './idempotency-keys';
 
 /** A refusal from the API (or the network), carrying the server's problem+json body. */
 export class ApiError extends Error {
@@ -55,8 +57,27 @@ interface HttpInit {
   fresh?: boolean;
 }
 
-/** Calls the same-origin JSON API with the session cookie; throws ApiError on any refusal. */
+/** Whether a failed request may have been done all the same, or may still be running: the network
+ * failed, the server (or a proxy before it) failed, or it is still at it. A retry of it carries the
+ * same Idempotency-Key, so it gets the first outcome and is never done twice. */
+export function isUnknownOutcome(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.code === 'NETWORK' || error.code === 'REQUEST_IN_PROGRESS' || error.problem.status >= 500;
+}
+
+const writeKeys = createWriteKeys({ isUnknownOutcome });
+
+/** Calls the same-origin JSON API with the session cookie; throws ApiError on any refusal. Every
+ * write carries an Idempotency-Key: one per user action, the same on its retries (see
+ * idempotency-keys.ts). */
 export async function http<T>(path: string, init: HttpInit = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  if (method === 'GET') return send<T>(path, init);
+  const fingerprint = writeFingerprint(method, path, { json: init.body, file: init.file?.data });
+  return writeKeys.run(fingerprint, (key) => send<T>(path, init, key));
+}
+
+async function send<T>(path: string, init: HttpInit, idempotencyKey?: string): Promise<T> {
   const { method = 'GET', body, file, fresh = false } = init;
   const token = method === 'GET' ? undefined : csrfToken();
   const contentType = file ? file.type : body === undefined ? undefined : 'application/json';
@@ -69,6 +90,7 @@ export async function http<T>(path: string, init: HttpInit = {}): Promise<T> {
         Accept: 'application/json',
         ...(contentType ? { 'Content-Type': contentType } : {}),
         ...(token ? { 'X-CSRF-Token': token } : {}),
+        ...(idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : {}),
         // Past any cache of the server (the dashboard's): computed now.
         ...(fresh ? { 'Cache-Control': 'no-cache' } : {}),
       },
