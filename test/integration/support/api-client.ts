@@ -4,6 +4,7 @@ import { env } from './env';
 export interface ApiResponse<T = any> {
   status: number;
   contentType: string;
+  headers: Headers;
   body: T;
 }
 
@@ -20,7 +21,7 @@ export class ApiClient {
     return client;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const csrf = this.cookies.get('kampung_csrf');
     const res = await fetch(this.baseUrl + path, {
       method,
@@ -29,6 +30,7 @@ export class ApiClient {
         ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}),
         // Writes echo the CSRF token, as the web app does.
         ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+        ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
@@ -40,7 +42,7 @@ export class ApiClient {
       else this.cookies.set(name!.trim(), value.join('='));
     }
     const text = await res.text();
-    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', headers: res.headers, body: text ? JSON.parse(text) : undefined };
   }
   /** The CSRF token writes echo, for requests made with fetch directly. */
   csrfToken(): string {
