@@ -9,6 +9,7 @@ import { access, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import type { Log } from './log';
 
 const LOCK_STALE_AFTER_MS = 30 * 60_000;
@@ -113,7 +114,10 @@ export function runLogged(
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     const tail: string[] = [];
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => {
+      createInterface({ input: stream }).on('line', (raw) => {
+        // Maven 3.8 prints colour resets even with -B -q: a line with nothing to read is dropped.
+        const line = stripVTControlCharacters(raw);
+        if (line.trim() === '') return;
         log.info(line);
         tail.push(line);
         if (tail.length > 20) tail.shift();
