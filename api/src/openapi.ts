@@ -20,6 +20,7 @@ import {
   dashboardSchema,
   dashboardSettingsSchema,
   handoverRequestSchema,
+  assignmentEndRequestSchema,
   monitoringReportListQuerySchema,
   monitoringReportRequestSchema,
   monitoringReportSchema,
@@ -208,10 +209,17 @@ export function buildOpenApiDocument() {
   });
   registry.registerPath({
     method: 'post',
+    path: '/api/cases/{id}/assignments/{assignmentId}/end',
+    summary: 'End an assignment with a reason: its visit cadence cancels the open visit obligation and completes; its open reports and evaluations go to the next responsible person (or wait unassigned). Sent again with the same reason, it finishes what a lost answer left undone.',
+    request: { params: z.object({ id: z.uuid(), assignmentId: z.uuid() }), body: { content: { 'application/json': { schema: assignmentEndRequestSchema } } } },
+    responses: { 200: json(assignmentSchema), ...writeErrors, 409: problem('ASSIGNMENT_ENDED: it ended already, for another reason') },
+  });
+  registry.registerPath({
+    method: 'post',
     path: '/api/cases/{id}/visits',
     summary: "Log a visit: fulfils the assignee's open visit obligation; the next counts from the visit date",
     request: { params: idParam, body: { content: { 'application/json': { schema: visitRequestSchema } } } },
-    responses: { 201: { description: 'The visit and the obligation it fulfilled' }, ...writeErrors, 409: problem('CONFLICT: on hold, or no cadence running') },
+    responses: { 201: { description: 'The visit and the obligation it fulfilled' }, ...writeErrors, 409: problem('VISIT_ALREADY_LOGGED (the same visit, same instant), CASE_ON_HOLD, or ASSIGNMENT_ENDED') },
   });
   registry.registerPath({
     method: 'post',

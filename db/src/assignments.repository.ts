@@ -1,3 +1,4 @@
+import { CASE_OBLIGATION_ROLES, type CaseObligationKind } from '@kampung/domain';
 import type { Db } from './connection';
 import { inTransaction } from './audited';
 
@@ -38,6 +39,7 @@ function withUser(db: Db) {
       'assignments.is_lead',
       'assignments.started_at',
       'assignments.ended_at',
+      'assignments.end_reason',
       'cases.program_code',
     ]);
 }
@@ -149,6 +151,42 @@ export async function listHandovers(db: Db, assignmentIds: string[]) {
 }
 
 /** Case-level obligations nobody held yet go to the first person assigned in a responsible role. */
+/** The end of an assignment, in one transaction: when, why and by whom; its open case-level
+ * obligations (reports, evaluations) go to the case's next responsible person in a role that may
+ * hold them, or wait unassigned for the next assignment. Statuses are not touched: the visit
+ * cadence cancels its own open obligation. Answers false when it had ended already. */
+export async function endAssignment(
+  db: Db,
+  e: { id: string; caseId: string; reason: string; byUserId: string; at: Date },
+): Promise<{ ended: boolean; movedObligations: number }> {
+  return inTransaction(db, async (trx) => {
+    const ended = await trx
+      .updateTable('assignments')
+      .set({ ended_at: e.at, end_reason: e.reason, ended_by: e.byUserId })
+      .where('id', '=', e.id)
+      .where('ended_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!ended) return { ended: false, movedObligations: 0 };
+    const open = await trx
+      .selectFrom('obligations')
+      .select(['id', 'kind'])
+      .where('assignment_id', '=', e.id)
+      .where('kind', '<>', 'VISIT')
+      .where('status', 'in', ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'])
+      .execute();
+    for (const o of open) {
+      const successor = await responsibleAssignment(trx, e.caseId, [...CASE_OBLIGATION_ROLES[o.kind as CaseObligationKind]]);
+      await trx
+        .updateTable('obligations')
+        .set({ assignment_id: successor?.id ?? null, assignee_id: successor?.user_id ?? null })
+        .where('id', '=', o.id)
+        .execute();
+    }
+    return { ended: true, movedObligations: open.length };
+  });
+}
+
 export async function claimUnassignedObligations(db: Db, caseId: string, assignmentId: string, userId: string, kinds: string[]) {
   if (kinds.length === 0) return;
   await db

@@ -13,6 +13,7 @@ export async function caseTimelineSources(db: Db, caseId: string) {
       .selectFrom('assignments')
       .innerJoin('users as current', 'current.id', 'assignments.user_id')
       .leftJoin('users as creator', 'creator.id', 'assignments.created_by')
+      .leftJoin('users as ender', 'ender.id', 'assignments.ended_by')
       // Whoever held the position first: the first handover's giver, or the current holder.
       .select((eb) => [
         'assignments.id',
@@ -20,6 +21,9 @@ export async function caseTimelineSources(db: Db, caseId: string) {
         'assignments.is_lead',
         'assignments.started_at',
         'assignments.ended_at',
+        'assignments.end_reason',
+        'assignments.ended_by',
+        'ender.name as ender_name',
         'assignments.created_by',
         'creator.name as creator_name',
         'current.name as current_name',

@@ -20,10 +20,11 @@ export interface NewMonitoringReport {
   redRecipients: string[];
 }
 
-/** One transaction: the report, the fulfilment of the open report obligation for its period (if
- * any) and, for a red report, the managers' inbox items. Answers the fulfilled obligation's id, or
- * undefined when a report for the period already exists (nothing is written). */
-export async function insertReport(db: Db, r: NewMonitoringReport): Promise<{ obligationId: string | null } | undefined> {
+/** One transaction: the report, for a red report the managers' inbox items, and the case's realised
+ * budget. The period's obligation is not touched here: the case's obligations workflow closes it
+ * (closeObligationUpdate), the one writer of obligation statuses. Answers false when a report for the
+ * period already exists (nothing is written). */
+export async function insertReport(db: Db, r: NewMonitoringReport): Promise<boolean> {
   return inTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto('monitoring_reports')
@@ -43,33 +44,50 @@ export async function insertReport(db: Db, r: NewMonitoringReport): Promise<{ ob
       .onConflict((oc) => oc.columns(['case_id', 'period']).doNothing())
       .returning('submitted_at')
       .executeTakeFirst();
-    if (!inserted) return undefined;
-    const fulfilled = await trx
-      .updateTable('obligations')
-      .set((eb) => ({
-        status: 'FULFILLED',
-        status_changed_at: new Date(),
-        fulfilled_at: inserted.submitted_at,
-        fulfilled_by: r.submittedBy,
-        late: eb.cast<boolean>(eb('due_at', '<', inserted.submitted_at), 'boolean'),
-      }))
-      .where('case_id', '=', r.caseId)
-      .where('kind', 'in', ['MONITORING_REPORT', 'GRADUATE_CHECK'])
-      .where('period_label', '=', r.period)
-      .where('status', 'in', ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'])
-      .returning('id')
-      .executeTakeFirst();
-    if (fulfilled) await trx.updateTable('monitoring_reports').set({ obligation_id: fulfilled.id }).where('id', '=', r.id).execute();
+    if (!inserted) return false;
     if (r.red) await recordRedReport(trx, r.id, r.redRecipients);
-    // The latest period's figure is the case's realised budget on the dashboard.
-    await trx
-      .updateTable('cases')
-      .set({ budget_realised: r.budgetRealised, budget_realised_period: r.period })
-      .where('id', '=', r.caseId)
-      .where((eb) => eb.or([eb('budget_realised_period', 'is', null), eb('budget_realised_period', '<=', r.period)]))
-      .execute();
-    return { obligationId: fulfilled?.id ?? null };
+    await refreshRealisedBudget(trx, r.caseId);
+    return true;
   });
+}
+
+/** The latest period's figure is the case's realised budget on the dashboard. */
+async function refreshRealisedBudget(db: Db, caseId: string) {
+  const latest = await db
+    .selectFrom('monitoring_reports')
+    .select(['budget_realised', 'period'])
+    .where('case_id', '=', caseId)
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  await db
+    .updateTable('cases')
+    .set({ budget_realised: latest ? Number(latest.budget_realised) : null, budget_realised_period: latest?.period ?? null })
+    .where('id', '=', caseId)
+    .execute();
+}
+
+/** A report whose obligation the workflow refused to close (closed meanwhile, or the case was put on
+ * hold): it goes again with its inbox items, and the case's realised budget is the previous report's. */
+export async function deleteReport(db: Db, id: string) {
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom('inbox_items').where('report_id', '=', id).execute();
+    await trx.deleteFrom('outbox').where('dedupe_key', 'like', `red-report:${id}:%`).execute();
+    const report = await trx.deleteFrom('monitoring_reports').where('id', '=', id).returning('case_id').executeTakeFirst();
+    if (report) await refreshRealisedBudget(trx, report.case_id);
+  });
+}
+
+/** The report (or post-graduation check) obligation of a case's period, open or not. */
+export async function findPeriodObligation(db: Db, caseId: string, period: string) {
+  return db
+    .selectFrom('obligations')
+    .select(['id', 'status', 'status_changed_at'])
+    .where('case_id', '=', caseId)
+    .where('kind', 'in', ['MONITORING_REPORT', 'GRADUATE_CHECK'])
+    .where('period_label', '=', period)
+    .orderBy('seq', 'desc')
+    .executeTakeFirst();
 }
 
 const REPORT_COLUMNS = [

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { CaseReach, ObligationListQuery } from '@kampung/domain';
+import { OPEN_OBLIGATION_STATUSES, type CaseObligationKind, type CaseReach, type ObligationListQuery } from '@kampung/domain';
 import type { Db } from './connection';
 import { inTransaction } from './audited';
 import { caseInReach } from './case-reach';
 
-const OPEN = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
-const ORDER = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
+const OPEN = [...OPEN_OBLIGATION_STATUSES];
+/** Open statuses in the order a timer moves them: never backward. */
+const ORDER = OPEN;
 
 interface ObligationWindowRow {
   opensAt: Date;
@@ -25,7 +26,7 @@ export interface NewVisitObligation extends ObligationWindowRow {
 
 export interface NewCaseObligation extends ObligationWindowRow {
   caseId: string;
-  kind: 'MONITORING_REPORT' | 'EVALUATION' | 'STAGE_DEADLINE' | 'GRADUATE_CHECK';
+  kind: CaseObligationKind;
   seq: number;
   assignmentId: string | null;
   assigneeId: string | null;
@@ -148,6 +149,25 @@ export async function advanceStatus(db: Db, id: string, status: 'DUE' | 'OVERDUE
     .where('id', '=', id)
     .where('status', 'in', earlier)
     .execute();
+}
+
+/** Fulfilled by a stored report: the status, its lateness and the report's link, once. */
+export async function fulfilByReport(db: Db, f: { obligationId: string; reportId: string; at: Date; actorId: string | null }) {
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable('obligations')
+      .set((eb) => ({
+        status: 'FULFILLED',
+        status_changed_at: new Date(),
+        fulfilled_at: f.at,
+        fulfilled_by: f.actorId,
+        late: eb.cast<boolean>(eb('due_at', '<', f.at), 'boolean'),
+      }))
+      .where('id', '=', f.obligationId)
+      .where('status', 'in', OPEN)
+      .execute();
+    await trx.updateTable('monitoring_reports').set({ obligation_id: f.obligationId }).where('id', '=', f.reportId).execute();
+  });
 }
 
 export async function fulfilVisit(db: Db, f: { obligationId: string; visitId: string; visitedAt: Date }) {

@@ -111,6 +111,8 @@ export interface AssignmentsTable {
   kecamatan_code: string;
   started_at: GeneratedTimestamp;
   ended_at: Timestamp | null;
+  end_reason: string | null;
+  ended_by: string | null;
   created_by: string | null;
 }
 export interface ObligationsTable {
@@ -392,6 +394,7 @@ export interface IdempotencyRecordsTable {
   completed_at: Timestamp | null;
   expires_at: Timestamp;
 }
+
 export interface Database {
   cities: CitiesTable;
   kecamatan: KecamatanTable;

@@ -23,3 +23,13 @@ export async function insertVisit(
 export async function deleteVisit(db: Db, id: string) {
   await db.deleteFrom('visits').where('id', '=', id).execute();
 }
+
+export async function findVisit(db: Db, id: string) {
+  return db.selectFrom('visits').select(['id', 'case_id', 'assignment_id', 'visited_at', 'obligation_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The visit's link to the obligation it fulfilled (the fulfilment writes it too; a retried request
+ * whose visit was written again after the fulfilment sets it here). */
+export async function linkObligation(db: Db, id: string, obligationId: string) {
+  await db.updateTable('visits').set({ obligation_id: obligationId }).where('id', '=', id).where('obligation_id', 'is', null).execute();
+}

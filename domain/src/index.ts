@@ -13,6 +13,7 @@ export * from './duration';
 export * from './program-policy';
 export * from './obligation';
 export * from './obligation-schedule';
+export * from './obligation-rules';
 export * from './saved-worklist';
 export * from './case-timeline';
 export * from './login-lockout';

@@ -3,11 +3,8 @@ import { assignmentRoleSchema } from './program-policy';
 import { REPORT_PERIOD_PATTERN } from './obligation-schedule';
 import { programCodeSchema } from './program';
 
-export const OBLIGATION_KINDS = ['VISIT', 'MONITORING_REPORT', 'EVALUATION', 'STAGE_DEADLINE', 'GRADUATE_CHECK'] as const;
-export const OBLIGATION_STATUSES = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED', 'FULFILLED', 'WAIVED', 'CANCELLED'] as const;
-export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
-export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
-export const OPEN_OBLIGATION_STATUSES: readonly ObligationStatus[] = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
+import { OBLIGATION_KINDS, OBLIGATION_STATUSES, type CaseObligationKind } from './obligation-rules';
+export { OBLIGATION_KINDS, OBLIGATION_STATUSES, OPEN_OBLIGATION_STATUSES, type CaseObligationKind, type ObligationKind, type ObligationStatus } from './obligation-rules';
 
 export const assignmentRequestSchema = z
   .object({ userId: z.uuid(), role: assignmentRoleSchema, lead: z.boolean().default(true) })
@@ -23,6 +20,7 @@ export const assignmentSchema = z
     lead: z.boolean(),
     startedAt: z.iso.datetime(),
     endedAt: z.iso.datetime().nullable(),
+    endReason: z.string().nullable(),
     handovers: z.array(
       z.object({
         id: z.uuid(),
@@ -43,6 +41,12 @@ export const handoverRequestSchema = z
   .strict()
   .openapi('HandoverRequest');
 export type Assignment = z.infer<typeof assignmentSchema>;
+
+/** The end of an assignment: a mentor leaves the program, or the kampung's team changes. */
+export const assignmentEndRequestSchema = z
+  .object({ reason: z.string().trim().min(1).max(2000) })
+  .strict()
+  .openapi('AssignmentEndRequest');
 
 export const VISIT_KINDS = ['MENTORING', 'MONITORING', 'TECHNICAL', 'SOCIALISATION'] as const;
 
@@ -158,7 +162,6 @@ export const supervisorRequestSchema = z
   .strict()
   .openapi('SupervisorRequest');
 
-export type CaseObligationKind = Exclude<ObligationKind, 'VISIT'>;
 /** Whose a case-level obligation is: the first role in the list the case has someone active in
  * (a lead before a backup); with nobody in those roles it waits unassigned for the first one. */
 export const CASE_OBLIGATION_ROLES: Record<CaseObligationKind, readonly ('MENTOR' | 'DINSOS_OFFICER')[]> = {

@@ -12,7 +12,8 @@ import { ApiClient, uniqueName } from './support/api-client';
 import { newAccount } from './support/accounts';
 import { env } from './support/env';
 import { FULL_PATH, moverOf, validData } from './support/stage-data';
-import { eventually } from './support/temporal';
+import { caseObligationsWorkflowId } from '@kampung/workflows';
+import { eventually, withTemporal } from './support/temporal';
 
 /** Written only when Temporal refuses or is down after the row was written (the entry then records
  * the compensation); the refusal paths are exercised by the tests named. */
@@ -83,6 +84,7 @@ describe('the audit log contains each kind of change', () => {
     ok(committee, 201, 'committee contact');
     // The committee contact has no visit cadence: the visit is written, refused by the workflow and taken back.
     ok(await admin.post(`/api/cases/${kampung.id}/visits`, { assignmentId: committee.body.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'Tanpa kadens' }), 409, 'visit without a cadence');
+    ok(await admin.post(`/api/cases/${kampung.id}/assignments/${committee.body.id}/end`, { reason: 'Ketua diganti' }), 200, 'assignment ended');
     ok(await admin.post(`/api/cases/${kampung.id}/monitoring-reports`, { period: '2026-10', progressPercent: 80, budgetRealised: 1_000 }), 201, 'report');
     const open = await eventually(async () => {
       const [o] = (await admin.get(`/api/obligations?case=${kampung.id}&open=true&kind=STAGE_DEADLINE`)).body.items;
@@ -126,6 +128,14 @@ describe('the audit log contains each kind of change', () => {
       ok(await moverOf(at, to, admin, manager).move(working.id, to, { data: validData(at, to) }), 200, `move to ${to}`);
       at = to;
     }
+    // A report whose obligations workflow is gone (terminated here): stored, refused, taken back.
+    const due = await eventually(async () => {
+      const [o] = (await admin.get(`/api/obligations?case=${working.id}&open=true&kind=MONITORING_REPORT`)).body.items;
+      assert.ok(o, 'the first report obligation is not written yet');
+      return o;
+    });
+    await withTemporal((client) => client.workflow.getHandle(caseObligationsWorkflowId(working.id)).terminate('audit coverage: a report the workflow cannot take'));
+    ok(await admin.post(`/api/cases/${working.id}/monitoring-reports`, { period: due.periodLabel, progressPercent: 80, budgetRealised: 1_000 }), 409, 'report refused');
     const activity = await admin.post(`/api/cases/${working.id}/activities`, { agencyCode: 'DISNAKER', title: 'Pelatihan cukur rambut', kind: 'TRAINING', quota: 5, budget: 5_000_000, budgetSource: 'APBD', sessions: [{ date: '2026-12-01', topic: 'Dasar' }] });
     ok(activity, 201, 'activity');
     const [resident] = (await admin.get(`/api/cases/${working.id}/residents?q=${word}`)).body as { id: string }[];

@@ -79,6 +79,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', route: '/api/cases/:id/assignments', action: 'case.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/assignments` },
   { method: 'POST', route: '/api/cases/:id/assignments', action: 'case.assign', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/assignments`, body: {} },
   { method: 'POST', route: '/api/cases/:id/assignments/:assignmentId/handover', action: 'case.handover', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/assignments/${c.assignment[t ?? 'IN']}/handover`, body: {} },
+  { method: 'POST', route: '/api/cases/:id/assignments/:assignmentId/end', action: 'case.assign', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/assignments/${c.assignment[t ?? 'IN']}/end`, body: {} },
   { method: 'POST', route: '/api/cases/:id/monitoring-reports', action: 'report.submit', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/monitoring-reports`, body: {} },
   { method: 'GET', route: '/api/cases/:id/monitoring-reports', action: 'report.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/monitoring-reports` },
   { method: 'POST', route: '/api/cases/:id/visits', action: 'visit.log', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/visits`, body: {} },

@@ -59,6 +59,9 @@ export interface CaseObligationActivities {
     periodStart: string;
     align: boolean;
   }): Promise<{ obligation: ScheduledObligation | null; periodStart: string; periodEnd: string }>;
+  /** Fulfilled by a stored monitoring report (or post-graduation check): the status, lateness and
+   * the report's link, in one transaction. */
+  fulfilObligationByReport(input: { obligationId: string; reportId: string; at: string; actorId: string | null }): Promise<void>;
   /** Fulfilled by a move of the case (leaving a stage, the evaluation transition). */
   fulfilObligationByTransition(input: { obligationId: string; at: string; actorId: string | null }): Promise<void>;
   /** The case ended: every open obligation of these kinds is CANCELLED. */

@@ -1,4 +1,4 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /** A move of the case, as the case workflow recorded it. Ids and instants only. */
 export interface StageChange {
@@ -11,7 +11,8 @@ export interface StageChange {
   actorId: string | null;
 }
 
-export type CaseObligationKind = 'MONITORING_REPORT' | 'EVALUATION' | 'STAGE_DEADLINE' | 'GRADUATE_CHECK';
+import type { CaseObligationKind } from '@kampung/domain/obligation-rules';
+export type { CaseObligationKind };
 export type TimedStatus = 'DUE' | 'OVERDUE' | 'ESCALATED';
 
 /** An open case-level obligation and the status changes still ahead of it. */
@@ -51,7 +52,21 @@ export interface CaseObligationsInput {
 }
 
 export const stageChangedSignal = defineSignal<[StageChange]>('stageChanged');
-/** An obligation was fulfilled (a report) or waived outside the workflow: stop timing it. */
+/** A report (stored already, referred to by id) or an officer's waiver (its reason stored already)
+ * closes one open case-level obligation: the workflow writes the status and stops timing it; a
+ * waived evaluation during implementation is followed by the next one. Refused (ApplicationFailure
+ * of an ObligationRefusal type, nothing written) when the obligation is no longer open, or, for a
+ * report, while the case is on hold. */
+export interface CloseObligation {
+  obligationId: string;
+  how: 'REPORT' | 'WAIVER';
+  /** REPORT: the stored report that fulfils it. */
+  reportId?: string | null;
+  at: string;
+  actorId: string | null;
+}
+export const closeObligationUpdate = defineUpdate<{ obligationId: string; status: 'FULFILLED' | 'WAIVED' }, [CloseObligation]>('closeObligation');
+/** Before CASE_SERIAL_MESSAGES_PATCH only: an obligation was closed outside the workflow. Nothing sends it any more. */
 export const obligationClosedSignal = defineSignal<[{ obligationId: string; at: string }]>('obligationClosed');
 export const caseObligationsStateQuery = defineQuery<CaseObligationsState>('obligationsState');
 

@@ -1,4 +1,4 @@
-import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 export interface VisitCadenceInput {
   assignmentId: string;
@@ -10,6 +10,8 @@ export interface VisitCadenceInput {
   heldAt?: string | null;
   /** The last case stage change this cadence has seen. */
   stageSeq?: number;
+  /** When the visit that closed the last obligation took place: the same visit sent again is refused. */
+  lastVisitAt?: string | null;
 }
 
 export interface VisitLogged {
@@ -17,14 +19,32 @@ export interface VisitLogged {
   visitedAt: string;
 }
 
-/** A visit was logged: fulfil the open obligation; answers which one. */
+/** A visit was logged: fulfil the open obligation; answers which one. Refused (ApplicationFailure
+ * of an ObligationRefusal type, nothing written) when the same visit is already logged, the case is
+ * on hold or the assignment has ended. */
 export const visitLoggedUpdate = defineUpdate<{ obligationId: string }, [VisitLogged]>('visitLogged');
 /** An officer waived the open obligation (the reason stays in PostgreSQL); the next one counts
- * from the moment of the waiver. Answers which obligation was waived. */
+ * from the moment of the waiver. Answers which obligation was waived; refused (OBLIGATION_CLOSED)
+ * when it is no longer the open one. */
 export const waiveObligationUpdate = defineUpdate<{ obligationId: string }, [{ obligationId: string; waivedAt: string }]>('waiveObligation');
 
-/** The assignment ended (handover or case end): cancel the open obligation and stop. */
+/** The assignment ended (its row in PostgreSQL says when, why and by whom): the open obligation is
+ * cancelled and the cadence completes. Answers the cancelled obligation, if one was open. */
+export const assignmentEndedUpdate = defineUpdate<{ cancelledObligationId: string | null }, [{ endedAt: string }]>('assignmentEnded');
+
+/** Before SERIAL_MESSAGES_PATCH only: the assignment ended. Nothing sends it any more. */
 export const endAssignmentSignal = defineSignal('endAssignment');
+
+/** What the cadence holds now, for the reconciler: ids and instants only. */
+export interface VisitCadenceState {
+  assignmentId: string;
+  /** The seq of the obligation open now (or of the next one, when none is open). */
+  seq: number;
+  openObligationId: string | null;
+  heldAt: string | null;
+  ended: boolean;
+}
+export const visitCadenceStateQuery = defineQuery<VisitCadenceState>('visitCadenceState');
 
 export function visitCadenceWorkflowId(assignmentId: string): string {
   return `visits-${assignmentId}`;

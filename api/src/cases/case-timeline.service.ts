@@ -41,7 +41,7 @@ export async function caseTimeline(deps: { db: Db; config: ApiConfig }, caseId: 
       summary: { role: a.role, userName: firstHolder, lead: a.is_lead },
     });
     if (a.ended_at) {
-      push({ at: iso(a.ended_at), kind: 'ASSIGNMENT_ENDED', actor: null, reason: null, summary: { role: a.role, userName: a.current_name, lead: a.is_lead } });
+      push({ at: iso(a.ended_at), kind: 'ASSIGNMENT_ENDED', actor: actor(a.ended_by, a.ender_name), reason: a.end_reason, summary: { role: a.role, userName: a.current_name, lead: a.is_lead } });
     }
   }
   for (const h of s.handovers) {

@@ -3,6 +3,7 @@ import { assignmentsRepository, audited, casesRepository, usersRepository } from
 import type { AuditSource } from '../audit/audit.service';
 import {
   ASSIGNMENT_HOLDERS,
+  assignmentEndRequestSchema,
   assignmentRequestSchema,
   caseObligationKindsFor,
   handoverRequestSchema,
@@ -12,10 +13,10 @@ import {
   type Stage,
   type UserRole,
 } from '@kampung/domain';
-import { visitCadenceWorkflowId } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
 import { isUuid, parseInput } from '../http/validate';
+import { gateway } from '../temporal/gateway';
 
 /** Kampung Tematik: IAI architects serve a kecamatan, two per kecamatan (Arsitek Masuk Kampung). */
 const IAI_PER_KECAMATAN = 2;
@@ -32,6 +33,7 @@ export function assignmentRowToAssignment(row: AssignmentRow, handovers: Handove
     lead: row.is_lead,
     startedAt: row.started_at.toISOString(),
     endedAt: row.ended_at?.toISOString() ?? null,
+    endReason: row.end_reason,
     handovers: handovers
       .filter((h) => h.assignment_id === row.id)
       .map((h) => ({
@@ -105,24 +107,18 @@ export async function assign(
   }));
   const started = await assignmentsRepository.findAssignment(deps.db, id);
   try {
-    await deps.temporal.workflow.start('visitCadenceWorkflow', {
-      taskQueue: deps.taskQueue,
-      workflowId: visitCadenceWorkflowId(id),
-      args: [
-        {
-          assignmentId: id,
-          seq: 1,
-          from: started!.started_at.toISOString(),
-          // A case on hold: the cadence starts paused and counts from the resume.
-          heldAt: kampung.stage === 'ON_HOLD' ? started!.started_at.toISOString() : null,
-          stageSeq: kampung.stage_seq,
-        },
-      ],
+    await gateway.startVisitCadence(deps, {
+      assignmentId: id,
+      seq: 1,
+      from: started!.started_at.toISOString(),
+      // A case on hold: the cadence starts paused and counts from the resume.
+      heldAt: kampung.stage === 'ON_HOLD' ? started!.started_at.toISOString() : null,
+      stageSeq: kampung.stage_seq,
     });
   } catch (error) {
     await audited(deps.db, { ...entry, action: 'ASSIGNMENT_UNDONE', reason: 'The visit cadence could not be started' }, (trx) =>
       assignmentsRepository.deleteAssignment(trx, id));
-    throw new AppError('SERVICE_UNAVAILABLE', `The assignment could not be started: ${(error as Error).message}`);
+    throw error;
   }
   await assignmentsRepository.claimUnassignedObligations(deps.db, caseId, id, request.userId, caseObligationKindsFor(request.role));
   return assignmentRowToAssignment(started!);
@@ -161,6 +157,38 @@ export async function handOver(deps: CaseDeps, caseId: string, assignmentId: str
     reason: request.reason,
     byUserId: actorId,
   }));
+  const after = await assignmentsRepository.findAssignment(deps.db, assignmentId);
+  return assignmentRowToAssignment(after!, await assignmentsRepository.listHandovers(deps.db, [assignmentId]));
+}
+
+/** The end of an assignment (a mentor leaves the program, the team changes): when, why and by whom
+ * are recorded with its case-level obligations passed to the next responsible person; then its visit
+ * cadence is asked to cancel the open visit obligation and complete. Sent again, it finishes what a
+ * lost answer left undone and changes nothing more. */
+export async function endAssignment(deps: CaseDeps, caseId: string, assignmentId: string, input: unknown, actorId: string, source: AuditSource): Promise<Assignment> {
+  const { reason } = parseInput(assignmentEndRequestSchema, input);
+  await findCase(deps, caseId);
+  const assignment = isUuid(assignmentId) ? await assignmentsRepository.findAssignment(deps.db, assignmentId) : undefined;
+  if (!assignment || assignment.case_id !== caseId) throw new AppError('NOT_FOUND', `No assignment ${assignmentId} on case ${caseId}`);
+  if (assignment.ended_at && assignment.end_reason !== reason) {
+    throw new AppError('ASSIGNMENT_ENDED', `The assignment ended on ${assignment.ended_at.toISOString()}`);
+  }
+  const at = assignment.ended_at ?? new Date();
+  if (!assignment.ended_at) {
+    await audited(deps.db, (e: { ended: boolean; movedObligations: number } | undefined) => e?.ended ? {
+      actorId,
+      action: 'ASSIGNMENT_ENDED',
+      subjectType: 'assignment',
+      subjectId: assignmentId,
+      caseId,
+      before: { userId: assignment.user_id, role: assignment.role },
+      after: { endedAt: at.toISOString(), movedObligations: e.movedObligations },
+      reason,
+      ...source,
+    } : null, (trx) => assignmentsRepository.endAssignment(trx, { id: assignmentId, caseId, reason, byUserId: actorId, at }));
+  }
+  // Recorded first: should Temporal not answer now, the same request again (or the reconciler) ends the cadence.
+  await gateway.endAssignment(deps, assignmentId, at.toISOString());
   const after = await assignmentsRepository.findAssignment(deps.db, assignmentId);
   return assignmentRowToAssignment(after!, await assignmentsRepository.listHandovers(deps.db, [assignmentId]));
 }

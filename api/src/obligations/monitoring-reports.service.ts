@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { audited, casesRepository, monitoringReportsRepository, programPoliciesRepository, usersRepository } from '@kampung/db';
 import type { AuditSource } from '../audit/audit.service';
 import {
   isEndStage,
+  isOpenStatus,
   monitoringReportListQuerySchema,
   monitoringReportRequestSchema,
   programPolicySchema,
@@ -11,10 +11,11 @@ import {
   type MonitoringReport,
   type Stage,
 } from '@kampung/domain';
-import { caseObligationsWorkflowId, obligationClosedSignal } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
+import { actionId } from '../http/action-id';
 import { isUuid, parseInput } from '../http/validate';
+import { gateway } from '../temporal/gateway';
 
 type ReportRow = Awaited<ReturnType<typeof monitoringReportsRepository.listReports>>['items'][number];
 
@@ -37,18 +38,38 @@ function reportRowToReport(row: ReportRow): MonitoringReport {
 }
 
 /** A monthly monitoring report (the Gerbang Hebat practice): progress below the program's target is
- * red and must say why; red reports reach the managers. The report, the fulfilment of its period's
- * obligation and the managers' inbox items are written in one transaction. */
-export async function submitReport(deps: CaseDeps, caseId: string, input: unknown, actorId: string, source: AuditSource = {}): Promise<MonitoringReport> {
+ * red and must say why; red reports reach the managers. The report and the managers' inbox items are
+ * written in one transaction; then the case's obligations workflow is asked (an Update) to close the
+ * period's obligation with it, the one writer of obligation statuses. A refusal removes the report
+ * again and is answered; with an Idempotency-Key a retry of the same action gets the first outcome. */
+export async function submitReport(
+  deps: CaseDeps,
+  caseId: string,
+  input: unknown,
+  actorId: string,
+  source: AuditSource = {},
+  idempotencyKey?: string,
+): Promise<MonitoringReport> {
   const request = parseInput(monitoringReportRequestSchema, input);
   const kampung = isUuid(caseId) ? await casesRepository.findCaseSummary(deps.db, caseId) : undefined;
   if (!kampung) throw new AppError('NOT_FOUND', `No case with id ${caseId}`);
+  const id = actionId(idempotencyKey, { userId: actorId, kind: 'report' });
+  const earlier = await monitoringReportsRepository.findReport(deps.db, id);
+  // The same action again after its answer was lost: the first outcome.
+  if (earlier) return reportRowToReport(earlier);
+
   if (isEndStage(kampung.stage as Stage)) throw new AppError('CONFLICT', `The case has ended (${kampung.stage})`);
-  if (kampung.stage === 'ON_HOLD') throw new AppError('CONFLICT', 'The case is on hold; its reports wait for the resume');
+  if (kampung.stage === 'ON_HOLD') {
+    throw new AppError('CASE_ON_HOLD', `The case is on hold since ${kampung.stage_entered_at.toISOString()}; its reports wait for the resume`);
+  }
   if (request.period.length === 7 && request.period > reportPeriodLabel(new Date(), 'P1M')) {
     throw new AppError('VALIDATION_FAILED', 'A report cannot cover a month that has not begun', [
       { path: 'period', message: 'in the future' },
     ]);
+  }
+  const obligation = await monitoringReportsRepository.findPeriodObligation(deps.db, caseId, request.period);
+  if (obligation && !isOpenStatus(obligation.status) && obligation.status !== 'FULFILLED') {
+    throw new AppError('OBLIGATION_CLOSED', `The report for ${request.period} was ${obligation.status} on ${obligation.status_changed_at.toISOString()}`);
   }
   const current = await programPoliciesRepository.findCurrentPolicy(deps.db, kampung.program_code);
   const policy = programPolicySchema.parse(current!.policy);
@@ -59,16 +80,12 @@ export async function submitReport(deps: CaseDeps, caseId: string, input: unknow
     ]);
   }
 
-  const id = randomUUID();
   const redRecipients = red ? await usersRepository.managersOfCase(deps.db, caseId) : [];
-  const written = await audited(deps.db, (w: { obligationId: string | null } | undefined) => w ? {
-    actorId,
+  const entry = { actorId, subjectType: 'monitoring_report', subjectId: id, caseId, ...source };
+  const written = await audited(deps.db, (w: boolean | undefined) => w ? {
+    ...entry,
     action: 'REPORT_SUBMITTED',
-    subjectType: 'monitoring_report',
-    subjectId: id,
-    caseId,
-    after: { period: request.period, progressPercent: request.progressPercent, budgetRealised: request.budgetRealised, red, fulfilledObligationId: w.obligationId },
-    ...source,
+    after: { period: request.period, progressPercent: request.progressPercent, budgetRealised: request.budgetRealised, red, obligationId: obligation?.id ?? null },
   } : null, (trx) => monitoringReportsRepository.insertReport(trx, {
     id,
     caseId,
@@ -84,13 +101,20 @@ export async function submitReport(deps: CaseDeps, caseId: string, input: unknow
     redRecipients,
   }));
   if (!written) throw new AppError('CONFLICT', `The case already has a report for ${request.period}`);
-  if (written.obligationId) {
-    // The obligation is FULFILLED already; the workflow only stops timing it. Should this signal be
-    // lost, its next timer finds the obligation fulfilled and changes nothing.
-    await deps.temporal.workflow
-      .getHandle(caseObligationsWorkflowId(caseId))
-      .signal(obligationClosedSignal, { obligationId: written.obligationId, at: new Date().toISOString() })
-      .catch(() => undefined);
+  if (obligation && isOpenStatus(obligation.status)) {
+    try {
+      await gateway.closeCaseObligation(
+        deps,
+        caseId,
+        { obligationId: obligation.id, how: 'REPORT', reportId: id, at: new Date().toISOString(), actorId },
+        `report-${id}`,
+      );
+    } catch (error) {
+      // Refused, or no answer: the report goes again, so nothing is left half-written.
+      await audited(deps.db, { ...entry, action: 'REPORT_UNDONE', reason: error instanceof AppError ? error.code : 'UNKNOWN' }, (trx) =>
+        monitoringReportsRepository.deleteReport(trx, id));
+      throw error;
+    }
   }
   return reportRowToReport((await monitoringReportsRepository.findReport(deps.db, id))!);
 }

@@ -1,18 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { assignmentsRepository, audited, casesRepository, visitsRepository } from '@kampung/db';
-import { ROLE_REACH } from '@kampung/domain';
+import { ROLE_REACH, visitRequestSchema } from '@kampung/domain';
 import type { AuditSource } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessions.service';
-import { visitRequestSchema } from '@kampung/domain';
-import { visitCadenceWorkflowId, visitLoggedUpdate } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
+import { actionId } from '../http/action-id';
 import { parseInput } from '../http/validate';
+import { gateway } from '../temporal/gateway';
 
-/** Logs a visit: the record goes to PostgreSQL, then the assignment's cadence is told, which fulfils
- * its open obligation and counts the next one from the visit date. A refused visit is removed again. */
-export async function logVisit(deps: CaseDeps, caseId: string, input: unknown, user: SessionUser, source: AuditSource) {
+/** Logs a visit: the record goes to PostgreSQL, then the assignment's cadence is asked (an Update)
+ * to close its open obligation with it; the cadence writes the obligation's status and counts the
+ * next one from the visit. A visit the cadence refuses is removed again and the refusal answered.
+ * With an Idempotency-Key, a retry of the same action finds its visit and gets the first outcome. */
+export async function logVisit(
+  deps: CaseDeps,
+  caseId: string,
+  input: unknown,
+  user: SessionUser,
+  source: AuditSource,
+  idempotencyKey?: string,
+) {
   const request = parseInput(visitRequestSchema, input);
   const assignment = await assignmentsRepository.findAssignment(deps.db, request.assignmentId);
   if (!assignment || assignment.case_id !== caseId) {
@@ -22,42 +29,52 @@ export async function logVisit(deps: CaseDeps, caseId: string, input: unknown, u
   if (ROLE_REACH[user.role] === 'ASSIGNED' && assignment.user_id !== user.id) {
     throw new AppError('FORBIDDEN', 'You can log visits only on your own assignment');
   }
-  if (assignment.ended_at) throw new AppError('CONFLICT', 'The assignment has ended; log the visit on the current one');
+  const id = actionId(idempotencyKey, { userId: user.id, kind: 'visit' });
+  const answer = (obligationId: string, visitedAt: Date) =>
+    ({ id, caseId, assignmentId: assignment.id, visitedAt: visitedAt.toISOString(), fulfilledObligationId: obligationId });
+  const earlier = await visitsRepository.findVisit(deps.db, id);
+  // The same action again after its answer was lost: the first outcome.
+  if (earlier?.obligation_id) return answer(earlier.obligation_id, earlier.visited_at);
+
+  if (assignment.ended_at) {
+    throw new AppError('ASSIGNMENT_ENDED', `The assignment ended on ${assignment.ended_at.toISOString()}; log the visit on the current one`);
+  }
   const kampung = await casesRepository.findCaseSummary(deps.db, caseId);
-  if (kampung?.stage === 'ON_HOLD') throw new AppError('CONFLICT', 'The case is on hold; its visits wait for the resume');
+  if (kampung?.stage === 'ON_HOLD') {
+    throw new AppError('CASE_ON_HOLD', `The case is on hold since ${kampung.stage_entered_at.toISOString()}; its visits wait for the resume`);
+  }
   const visitedAt = new Date(request.visitedOn);
   if (visitedAt.getTime() > Date.now() + 60_000) {
     throw new AppError('VALIDATION_FAILED', 'A visit cannot be in the future', [{ path: 'visitedOn', message: 'in the future' }]);
   }
 
-  const id = randomUUID();
   const entry = { actorId: user.id, subjectType: 'visit', subjectId: id, caseId, ...source };
-  const visit = {
-    id,
-    caseId,
-    assignmentId: assignment.id,
-    visitorId: assignment.user_id,
-    visitedAt,
-    kind: request.kind,
-    notes: request.notes,
-    attendees: request.attendees,
-    followUps: request.followUps,
-  };
-  await audited(
-    deps.db,
-    { ...entry, action: 'VISIT_LOGGED', after: { assignmentId: assignment.id, visitorId: assignment.user_id, visitedAt: visitedAt.toISOString(), kind: request.kind, attendees: request.attendees, notes: request.notes, followUps: request.followUps } },
-    (trx) => visitsRepository.insertVisit(trx, visit),
-  );
+  if (!earlier) {
+    await audited(
+      deps.db,
+      { ...entry, action: 'VISIT_LOGGED', after: { assignmentId: assignment.id, visitorId: assignment.user_id, visitedAt: visitedAt.toISOString(), kind: request.kind, attendees: request.attendees, notes: request.notes, followUps: request.followUps } },
+      (trx) => visitsRepository.insertVisit(trx, {
+        id,
+        caseId,
+        assignmentId: assignment.id,
+        visitorId: assignment.user_id,
+        visitedAt,
+        kind: request.kind,
+        notes: request.notes,
+        attendees: request.attendees,
+        followUps: request.followUps,
+      }),
+    );
+  }
   try {
-    const { obligationId } = await deps.temporal.workflow
-      .getHandle(visitCadenceWorkflowId(assignment.id))
-      .executeUpdate(visitLoggedUpdate, { args: [{ visitId: id, visitedAt: visitedAt.toISOString() }] });
-    return { id, caseId, assignmentId: assignment.id, visitedAt: visitedAt.toISOString(), fulfilledObligationId: obligationId };
+    const { obligationId } = await gateway.logVisit(deps, assignment.id, { visitId: id, visitedAt: visitedAt.toISOString() });
+    await visitsRepository.linkObligation(deps.db, id, obligationId);
+    return answer(obligationId, visitedAt);
   } catch (error) {
-    await audited(deps.db, { ...entry, action: 'VISIT_UNDONE', reason: 'The visit cadence did not take the visit' }, (trx) => visitsRepository.deleteVisit(trx, id));
-    if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) {
-      throw new AppError('CONFLICT', 'This assignment has no visit cadence running (ended, or no cadence for its role)');
-    }
-    throw new AppError('SERVICE_UNAVAILABLE', 'The workflow service did not take the visit; try again shortly');
+    // Refused, or no answer: the visit goes again, so nothing is left half-written; the same
+    // action sent again (same key: same visit id and Update id) gets the outcome.
+    await audited(deps.db, { ...entry, action: 'VISIT_UNDONE', reason: error instanceof AppError ? error.code : 'UNKNOWN' }, (trx) =>
+      visitsRepository.deleteVisit(trx, id));
+    throw error;
   }
 }

@@ -1,20 +1,25 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { audited, obligationsRepository } from '@kampung/db';
+import { isOpenStatus, waiverRequestSchema } from '@kampung/domain';
 import type { AuditSource } from '../audit/audit.service';
-import { OPEN_OBLIGATION_STATUSES, waiverRequestSchema, type ObligationStatus } from '@kampung/domain';
-import { caseObligationsWorkflowId, obligationClosedSignal, visitCadenceWorkflowId, waiveObligationUpdate } from '@kampung/workflows';
 import type { CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
+import { actionId } from '../http/action-id';
 import { isUuid, parseInput } from '../http/validate';
+import { gateway } from '../temporal/gateway';
 
-/** An officer waives an open obligation with a reason. A visit's cadence goes on from now; a
- * case-level obligation is WAIVED at once and its workflow stops timing it. */
-export async function waiveObligation(deps: CaseDeps, obligationId: string, input: unknown, userId: string, source: AuditSource) {
+/** An officer waives an open obligation with a reason. The reason is stored first; then the
+ * workflow that owns the obligation is asked (an Update) to waive it: a visit's cadence goes on
+ * counting from now, a case-level obligation stops being timed (a waived evaluation during
+ * implementation is followed by the next one). A refusal takes the reason back. */
+export async function waiveObligation(deps: CaseDeps, obligationId: string, input: unknown, userId: string, source: AuditSource, idempotencyKey?: string) {
   const { reason } = parseInput(waiverRequestSchema, input);
   const obligation = isUuid(obligationId) ? await obligationsRepository.findObligation(deps.db, obligationId) : undefined;
   if (!obligation) throw new AppError('NOT_FOUND', `No obligation ${obligationId}`);
-  if (!OPEN_OBLIGATION_STATUSES.includes(obligation.status as ObligationStatus)) {
-    throw new AppError('CONFLICT', `The obligation is ${obligation.status}; only an open obligation can be waived`);
+  const answer = (o: NonNullable<typeof obligation>) => ({ id: obligationId, status: o.status, waivedReason: o.waived_reason });
+  if (!isOpenStatus(obligation.status)) {
+    // The same waiver again after its answer was lost: the first outcome.
+    if (obligation.status === 'WAIVED' && obligation.waived_by === userId && obligation.waived_reason === reason) return answer(obligation);
+    throw new AppError('OBLIGATION_CLOSED', `The obligation is ${obligation.status} since ${obligation.status_changed_at.toISOString()}; only an open obligation can be waived`);
   }
   const entry = {
     actorId: userId,
@@ -25,29 +30,20 @@ export async function waiveObligation(deps: CaseDeps, obligationId: string, inpu
     reason,
     ...source,
   };
-  if (obligation.kind !== 'VISIT') {
-    await audited(deps.db, { ...entry, action: 'OBLIGATION_WAIVED', after: { status: 'WAIVED' } }, (trx) =>
-      obligationsRepository.waiveCaseObligation(trx, obligationId, reason, userId));
-    await deps.temporal.workflow
-      .getHandle(caseObligationsWorkflowId(obligation.case_id))
-      .signal(obligationClosedSignal, { obligationId, at: new Date().toISOString() })
-      .catch(() => undefined); // its next timer finds it WAIVED and changes nothing
-  } else {
-    await audited(deps.db, { ...entry, action: 'OBLIGATION_WAIVED', after: { status: 'WAIVED' } }, (trx) =>
-      obligationsRepository.setWaiverReason(trx, obligationId, reason, userId));
-    try {
-      await deps.temporal.workflow
-        .getHandle(visitCadenceWorkflowId(obligation.assignment_id!))
-        .executeUpdate(waiveObligationUpdate, { args: [{ obligationId, waivedAt: new Date().toISOString() }] });
-    } catch (error) {
-      await audited(deps.db, { ...entry, action: 'OBLIGATION_WAIVER_UNDONE', reason: 'The visit cadence did not take the waiver' }, (trx) =>
-        obligationsRepository.setWaiverReason(trx, obligationId, null, null));
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new AppError('CONFLICT', 'The obligation is no longer the open one of its assignment');
-      }
-      throw new AppError('SERVICE_UNAVAILABLE', 'The workflow service did not take the waiver; try again shortly');
+  await audited(deps.db, { ...entry, action: 'OBLIGATION_WAIVED', after: { status: 'WAIVED' } }, (trx) =>
+    obligationsRepository.setWaiverReason(trx, obligationId, reason, userId));
+  const waivedAt = new Date().toISOString();
+  const updateId = `waive-${actionId(idempotencyKey, { userId, kind: `waiver:${obligationId}` })}`;
+  try {
+    if (obligation.kind === 'VISIT') {
+      await gateway.waiveVisit(deps, obligation.assignment_id!, { obligationId, waivedAt }, updateId);
+    } else {
+      await gateway.closeCaseObligation(deps, obligation.case_id, { obligationId, how: 'WAIVER', at: waivedAt, actorId: userId }, updateId);
     }
+  } catch (error) {
+    await audited(deps.db, { ...entry, action: 'OBLIGATION_WAIVER_UNDONE', reason: error instanceof AppError ? error.code : 'UNKNOWN' }, (trx) =>
+      obligationsRepository.setWaiverReason(trx, obligationId, null, null));
+    throw error;
   }
-  const after = await obligationsRepository.findObligation(deps.db, obligationId);
-  return { id: obligationId, status: after!.status, waivedReason: after!.waived_reason };
+  return answer((await obligationsRepository.findObligation(deps.db, obligationId))!);
 }

@@ -69,6 +69,9 @@ export function createCaseObligationActivities({ db }: { db: Db }): CaseObligati
       );
       return { obligation, periodStart: start.toISOString(), periodEnd: end.toISOString() };
     },
+    async fulfilObligationByReport({ obligationId, reportId, at, actorId }) {
+      await obligationsRepository.fulfilByReport(db, { obligationId, reportId, at: new Date(at), actorId });
+    },
     async fulfilObligationByTransition({ obligationId, at, actorId }) {
       await obligationsRepository.fulfilByTransition(db, { obligationId, at: new Date(at), actorId });
     },

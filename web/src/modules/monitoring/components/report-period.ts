@@ -1,4 +1,5 @@
-import { OPEN_OBLIGATION_STATUSES, type Obligation } from '@kampung/domain/obligation';
+import type { Obligation } from '@kampung/domain/obligation';
+import { isOpenStatus } from '@kampung/domain/obligation-rules';
 
 const REPORT_KINDS: readonly Obligation['kind'][] = ['MONITORING_REPORT', 'GRADUATE_CHECK'];
 
@@ -6,7 +7,7 @@ const REPORT_KINDS: readonly Obligation['kind'][] = ['MONITORING_REPORT', 'GRADU
  * (a monthly report, or a post-graduation check, which a report also fulfils). */
 export function oldestOpenReportPeriod(obligations: readonly Obligation[]): string | undefined {
   return obligations
-    .filter((o) => REPORT_KINDS.includes(o.kind) && OPEN_OBLIGATION_STATUSES.includes(o.status) && o.periodLabel)
+    .filter((o) => REPORT_KINDS.includes(o.kind) && isOpenStatus(o.status) && o.periodLabel)
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0]?.periodLabel ?? undefined;
 }
 

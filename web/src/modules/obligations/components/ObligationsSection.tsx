@@ -1,4 +1,5 @@
-import { OPEN_OBLIGATION_STATUSES, type Obligation } from '@kampung/domain/obligation';
+import type { Obligation } from '@kampung/domain/obligation';
+import { isOpenStatus } from '@kampung/domain/obligation-rules';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../lib/format';
@@ -46,7 +47,7 @@ export function ObligationsSection({ caseId, canWrite }: { caseId: string; canWr
 /** Closed obligations shown on the case page; the obligation list has them all. */
 const CLOSED_SHOWN = 20;
 
-const isOpen = (o: Obligation) => OPEN_OBLIGATION_STATUSES.includes(o.status);
+const isOpen = (o: Obligation) => isOpenStatus(o.status);
 
 function ObligationItem({ obligation: o, canWrite }: { obligation: Obligation; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
