@@ -1,15 +1,20 @@
 /**
- * Importing a registry list through the API: 100,000 households with about 400,000 members as one
- * CSV file (generated, with planted duplicates), uploaded as the web does. Reports the time to
- * validate and to write, the API process's peak memory, a second import of the same file (nothing
- * changes), and the duplicate detection run over everyone in the registry.
+ * Importing a registry list through the API: N households (100,000 in BENCHMARKS.md) with about
+ * four members each as one CSV file (generated, with planted duplicates), uploaded as the web does.
+ * Reports the time to validate and to write, the API process's peak memory, a second import of the
+ * same file (nothing changes), and the duplicate detection run over everyone in the registry.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ApiClient } from '../integration/support/api-client';
 import { generateHouseholds, toCsv } from './household-data';
+import type { BenchPeople } from './people';
 
-const HOUSEHOLDS = Number(process.env.BENCH_IMPORT_HOUSEHOLDS ?? 100_000);
+export interface ImportSizes {
+  households: number;
+  /** Persons planted of each kind; default 1% of the households each. */
+  planted?: number;
+}
 
 /** The process's resident memory now and at its peak (Linux /proc), in MiB. */
 function memoryOf(pid: number): { rss: number; peak: number } {
@@ -39,17 +44,23 @@ async function importFile(api: ApiClient, appUrl: string, body: string, filename
   }
 }
 
-export async function benchHouseholdImport(api: ApiClient, appUrl: string, apiPid: number): Promise<string> {
+/** `apiPid`: the API process, whose memory is read from /proc (left out when not given). */
+export async function benchHouseholdImport(people: BenchPeople, sizes: ImportSizes, apiPid?: number): Promise<string> {
+  const api = await people.allowedTo('household.import');
+  const runner = await people.allowedTo('duplicate.review');
+  const appUrl = people.appUrl;
+  const planted = sizes.planted ?? Math.max(1, Math.round(sizes.households / 100));
   const generatedAt = performance.now();
-  const data = generateHouseholds({ households: HOUSEHOLDS, seed: 7, duplicates: { typo: 1000, swappedNik: 1000, moved: 1000 }, asOf: new Date(), uniqueNiks: true });
+  const data = generateHouseholds({ households: sizes.households, seed: 7, duplicates: { typo: planted, swappedNik: planted, moved: planted }, asOf: new Date(), uniqueNiks: true });
   const csv = toCsv(data.rows);
   const generateMs = performance.now() - generatedAt;
-  const before = memoryOf(apiPid);
+  const memory = () => (apiPid === undefined ? undefined : memoryOf(apiPid));
+  const before = memory();
   const first = await importFile(api, appUrl, csv, 'bench-dtks.csv');
-  const afterFirst = memoryOf(apiPid);
+  const afterFirst = memory();
   if (first.result.status !== 'DONE') throw new Error(`the import ended ${first.result.status}: ${JSON.stringify(first.result.problems.slice(0, 5))}`);
   const second = await importFile(api, appUrl, csv, 'bench-dtks.csv');
-  const afterSecond = memoryOf(apiPid);
+  const afterSecond = memory();
   // Meanwhile a colleague keeps reading: how long do they wait while the detection runs?
   const dedupStarted = performance.now();
   let running = true;
@@ -62,11 +73,13 @@ export async function benchHouseholdImport(api: ApiClient, appUrl: string, apiPi
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  const dedup = (await api.post('/api/duplicates/run')).body as { people: number; candidates: number; new: number };
+  const run = await runner.post<{ people: number; candidates: number; new: number }>('/api/duplicates/run');
   const dedupMs = performance.now() - dedupStarted;
   running = false;
   await reader;
-  const afterDedup = memoryOf(apiPid);
+  if (run.status !== 200) throw new Error(`duplicate run: ${run.status} ${JSON.stringify(run.body)}`);
+  const dedup = run.body;
+  const afterDedup = memory();
 
   const at = (run: typeof first, status: string) => run.phases.find((p) => p.status === status)?.at;
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
@@ -86,7 +99,9 @@ export async function benchHouseholdImport(api: ApiClient, appUrl: string, apiPi
     row('first', first),
     row('same file again', second),
     '',
-    `API process memory (RSS): ${mb(before.rss)} before; peak ${mb(afterFirst.peak)} by the end of the first import (${mb(afterFirst.rss)} after it), ${mb(afterSecond.peak)} after the second, ${mb(afterDedup.peak)} after the duplicate run.`,
+    before && afterFirst && afterSecond && afterDedup
+      ? `API process memory (RSS): ${mb(before.rss)} before; peak ${mb(afterFirst.peak)} by the end of the first import (${mb(afterFirst.rss)} after it), ${mb(afterSecond.peak)} after the second, ${mb(afterDedup.peak)} after the duplicate run.`
+      : 'API process memory: not measured (no process id).',
     '',
     `Duplicate detection over the registry (\`POST /api/duplicates/run\`: loading, detecting in a worker thread, saving): ${dedup.people.toLocaleString('en')} people, ${dedup.candidates.toLocaleString('en')} candidate pairs (${dedup.new.toLocaleString('en')} new) in ${seconds(dedupMs)}. Meanwhile \`GET /api/me\` every 100 ms answered in at most ${Math.round(Math.max(...waits))} ms (median ${Math.round([...waits].sort((a, b) => a - b)[Math.floor(waits.length / 2)] ?? 0)} ms, ${waits.length} requests).`,
   ].join('\n');

@@ -1,8 +1,8 @@
 /**
- * The manager's view at scale (issue 4): `seed:scale` grows the bench database to each size in
- * BENCH_MANAGER_CASES (default 1000,10000,100000), then the dashboard and the filtered lists are
- * measured under BENCH_MANAGER_CLIENTS (default 50) clients, closed loop and with ~1 s think time,
- * side by side with the same SQL run directly in PostgreSQL. The SQL is what Kysely compiles for
+ * The manager's view at scale (issue 4): `seed:scale` grows the bench database to each of `sizes`
+ * (BENCHMARKS.md: 1000, 10000, 100000), then the dashboard and the filtered lists are measured
+ * under `clients` (50) clients, closed loop and with ~1 s think time, side by side with the same
+ * SQL run directly in PostgreSQL. The SQL is what Kysely compiles for
  * the endpoint (captured by running the same repository functions on a logging Kysely); the bare
  * run goes through a plain pg pool of the api's size (10) under the same concurrency.
  */
@@ -12,27 +12,35 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { casesRepository, obligationsRepository, type Database } from '@kampung/db';
 import { caseListQuerySchema, obligationListQuerySchema, type CaseReach } from '@kampung/domain';
 import { dashboard } from '@kampung/api/src/dashboard/dashboard.service';
-import type { ApiClient } from '../integration/support/api-client';
 import { seedScale } from '../scale/seed-scale';
 import type { Log } from '../stack/log';
+import type { BenchPeople } from './people';
 import { percentile } from './percentile';
 
-/** The admin's reach (no limits): the bench reads as the admin does. */
+/** Every case, as an unlimited reach sees them: the bench reads with such a login. */
 const EVERY_CASE = { kind: "REGION", programCodes: [], kecamatanCodes: [] } satisfies CaseReach;
 
-const SIZES = (process.env.BENCH_MANAGER_CASES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
-const CLIENTS = Number(process.env.BENCH_MANAGER_CLIENTS ?? 50);
-const REQUESTS = Number(process.env.BENCH_MANAGER_REQUESTS ?? 400);
-const MAX_SECONDS = Number(process.env.BENCH_MANAGER_SECONDS ?? 15);
-const THINK_SECONDS = Number(process.env.BENCH_MANAGER_THINK_SECONDS ?? 15);
+export interface ManagerSizes {
+  /** Synthetic cases to grow the database to, one measurement at each size. */
+  cases: number[];
+  clients: number;
+  /** Closed loop: at most this many requests… */
+  requests: number;
+  /** …and this long. */
+  maxSeconds: number;
+  /** How long the clients with think time read. */
+  thinkSeconds: number;
+  /** Their mean think time between requests (0.5–1.5 times it); default 1 s. */
+  thinkMeanSeconds?: number;
+}
 
 /** Closed loop: each client sends its next request when the last one answered. */
-async function closedLoop(run: () => Promise<void>): Promise<number[]> {
+async function closedLoop(sizes: ManagerSizes, run: () => Promise<void>): Promise<number[]> {
   const samples: number[] = [];
-  const stopAt = performance.now() + MAX_SECONDS * 1000;
+  const stopAt = performance.now() + sizes.maxSeconds * 1000;
   let sent = 0;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (sent < REQUESTS && performance.now() < stopAt) {
+  await Promise.all(Array.from({ length: sizes.clients }, async () => {
+    while (sent < sizes.requests && performance.now() < stopAt) {
       sent++;
       const t0 = performance.now();
       await run();
@@ -42,20 +50,27 @@ async function closedLoop(run: () => Promise<void>): Promise<number[]> {
   return samples;
 }
 
-/** People reading: each client waits 0.5–1.5 s (mean 1 s) between requests. */
-async function withThinkTime(run: () => Promise<void>): Promise<number[]> {
+/** People reading: each client waits 0.5–1.5 times the mean think time between requests. */
+async function withThinkTime(sizes: ManagerSizes, run: () => Promise<void>): Promise<number[]> {
   const samples: number[] = [];
-  const stopAt = performance.now() + THINK_SECONDS * 1000;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    await new Promise((r) => setTimeout(r, Math.random() * 1000));
+  const stopAt = performance.now() + sizes.thinkSeconds * 1000;
+  const meanMs = (sizes.thinkMeanSeconds ?? 1) * 1000;
+  await Promise.all(Array.from({ length: sizes.clients }, async () => {
+    await new Promise((r) => setTimeout(r, Math.random() * meanMs));
     while (performance.now() < stopAt) {
       const t0 = performance.now();
       await run();
       samples.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 500 + Math.random() * 1000));
+      await new Promise((r) => setTimeout(r, meanMs * (0.5 + Math.random())));
     }
   }));
   return samples;
+}
+
+/** `0.5–1.5 s`, as the think time is drawn. */
+function thinkRange(sizes: ManagerSizes): string {
+  const mean = sizes.thinkMeanSeconds ?? 1;
+  return `${0.5 * mean}–${1.5 * mean} s`;
 }
 
 interface Captured { sql: string; parameters: readonly unknown[] }
@@ -86,14 +101,15 @@ interface Target {
   dashboard?: boolean;
 }
 
-export async function benchManager(api: ApiClient, databaseUrl: string, log: Log): Promise<string> {
+export async function benchManager(people: BenchPeople, databaseUrl: string, sizes: ManagerSizes, log: Log): Promise<string> {
+  const api = await people.allowedTo('dashboard.read');
   const out: string[] = [];
   const seeding: string[] = ['| cases (total) | obligations (total) | history | assignments | visits | reports | seed time for the step |', '|---|---|---|---|---|---|---|'];
   const bare = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   try {
     let have = 0;
     const totals = { obligations: 0, stageHistory: 0, assignments: 0, visits: 0, reports: 0 };
-    for (const size of SIZES) {
+    for (const size of sizes.cases) {
       if (size > have) {
         log.info(`seed:scale: ${have} → ${size} cases`);
         const r = await seedScale({ databaseUrl, cases: size - have, seed: 42, log });
@@ -132,7 +148,7 @@ export async function benchManager(api: ApiClient, databaseUrl: string, log: Log
       for (const t of targets) {
         const queries = await capture(databaseUrl, t.repo);
         const get = (headers: Record<string, string> = {}) => async () => {
-          const res = await fetch(new URL(t.path, process.env.APP_URL), { headers: { cookie: api.cookieHeader(), ...headers } });
+          const res = await fetch(new URL(t.path, people.appUrl), { headers: { cookie: api.cookieHeader(), ...headers } });
           await res.arrayBuffer();
           if (res.status !== 200) throw new Error(`${t.path}: ${res.status}`);
         };
@@ -140,13 +156,13 @@ export async function benchManager(api: ApiClient, databaseUrl: string, log: Log
         const runBare = async () => {
           await Promise.all(queries.map((q) => bare.query(q.sql, q.parameters as unknown[])));
         };
-        await closedLoop(get()); // warm-up
-        const cold = t.dashboard ? await closedLoop(get({ 'cache-control': 'no-cache' })) : null;
-        const apiSamples = await closedLoop(get());
-        const bareSamples = await closedLoop(runBare);
-        const think = await withThinkTime(get(t.dashboard ? { 'cache-control': 'no-cache' } : {}));
+        await closedLoop(sizes, get()); // warm-up
+        const cold = t.dashboard ? await closedLoop(sizes, get({ 'cache-control': 'no-cache' })) : null;
+        const apiSamples = await closedLoop(sizes, get());
+        const bareSamples = await closedLoop(sizes, runBare);
+        const think = await withThinkTime(sizes, get(t.dashboard ? { 'cache-control': 'no-cache' } : {}));
         // The dashboard as served (cache on) to people reading, and a cold one computed alone.
-        const thinkCached = t.dashboard ? await withThinkTime(get()) : null;
+        const thinkCached = t.dashboard ? await withThinkTime(sizes, get()) : null;
         const alone: number[] = [];
         if (t.dashboard) {
           for (let i = 0; i < 20; i++) {
@@ -165,13 +181,13 @@ export async function benchManager(api: ApiClient, databaseUrl: string, log: Log
         log.info(`${size} cases: ${t.name} done`);
       }
       out.push(
-        `#### ${size.toLocaleString('en')} cases, ${totals.obligations.toLocaleString('en')} obligations — ${CLIENTS} clients, closed loop`,
+        `#### ${size.toLocaleString('en')} cases, ${totals.obligations.toLocaleString('en')} obligations — ${sizes.clients} clients, closed loop`,
         '',
         '| endpoint | requests | API p50 ms | API p99 ms | bare SQL p50 ms | bare SQL p99 ms | API/bare p99 |',
         '|---|---|---|---|---|---|---|',
         ...rows,
         '',
-        `${CLIENTS} users with 0.5–1.5 s think time (${THINK_SECONDS} s):`,
+        `${sizes.clients} users with ${thinkRange(sizes)} think time (${sizes.thinkSeconds} s):`,
         '',
         '| endpoint | requests | p50 ms | p99 ms |',
         '|---|---|---|---|',

@@ -2,100 +2,56 @@
  * `npm run bench`: latency of the case endpoints on a throwaway stack (real PostgreSQL, Temporal
  * dev server, worker and api on this machine), and the in-memory dedup of a synthetic household
  * registry (no stack). Prints Markdown tables for BENCHMARKS.md.
- * Numbers, not assertions: nothing here fails on a slow machine.
+ * Numbers, not assertions: nothing here fails on a slow machine. Each part is a function of its
+ * sizes; test/integration/bench-smoke.int.test.ts runs every one at its smallest in `npm test`.
  */
-import { performance } from 'node:perf_hooks';
-import type { Stage } from '@kampung/domain';
 import { createLog } from '../stack/log';
 import { startTestStack } from '../support/stack';
-import { ApiClient } from '../integration/support/api-client';
-import { FULL_PATH, validData } from '../integration/support/stage-data';
-import { benchManager } from './manager';
-import { benchTimers } from './timers';
-import { percentile } from './percentile';
 import { runDedupBench } from './dedup';
+import { benchEndpoints } from './endpoints';
 import { benchHouseholdImport } from './household-import';
+import { benchManager } from './manager';
+import { BenchPeople } from './people';
+import { benchTimers } from './timers';
 
-const CASES = Number(process.env.BENCH_CASES ?? 60);
-const READS = Number(process.env.BENCH_READS ?? 600);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
-const TIMER_CASES = Number(process.env.BENCH_TIMER_CASES ?? 1000);
+const env = process.env;
+const endpoints = {
+  cases: Number(env.BENCH_CASES ?? 60),
+  reads: Number(env.BENCH_READS ?? 600),
+  concurrency: Number(env.BENCH_CONCURRENCY ?? 10),
+};
+const TIMER_CASES = Number(env.BENCH_TIMER_CASES ?? 1000);
 /** Households for the dedup part (about 4 people each); planted duplicates default to 1% each kind. */
-const DEDUP_HOUSEHOLDS = Number(process.env.BENCH_DEDUP_HOUSEHOLDS ?? 100_000);
-const DEDUP_PLANTED = process.env.BENCH_DEDUP_PLANTED ? Number(process.env.BENCH_DEDUP_PLANTED) : undefined;
+const dedup = {
+  households: Number(env.BENCH_DEDUP_HOUSEHOLDS ?? 100_000),
+  planted: env.BENCH_DEDUP_PLANTED ? Number(env.BENCH_DEDUP_PLANTED) : undefined,
+};
+const IMPORT_HOUSEHOLDS = Number(env.BENCH_IMPORT_HOUSEHOLDS ?? 100_000);
+const manager = {
+  cases: (env.BENCH_MANAGER_CASES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0),
+  clients: Number(env.BENCH_MANAGER_CLIENTS ?? 50),
+  requests: Number(env.BENCH_MANAGER_REQUESTS ?? 400),
+  maxSeconds: Number(env.BENCH_MANAGER_SECONDS ?? 15),
+  thinkSeconds: Number(env.BENCH_MANAGER_THINK_SECONDS ?? 15),
+};
 /** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, timers, import, manager, dedup (default: all). */
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'endpoints,timers,import,manager,dedup').split(',').map((p) => p.trim()));
+const PARTS = new Set((env.BENCH_PARTS ?? 'endpoints,timers,import,manager,dedup').split(',').map((p) => p.trim()));
 /** The parts that need the throwaway stack; dedup runs in memory, before it starts. */
 const STACK_PARTS = ['endpoints', 'timers', 'import', 'manager'];
 
-async function timed<T>(samples: number[], run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  samples.push(performance.now() - started);
-  return result;
-}
-
-async function inParallel(total: number, concurrency: number, run: (i: number) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) await run(next++);
-  }));
-}
-
 const log = createLog('bench');
 // First, while the process is fresh: its peak memory is part of the result.
-if (PARTS.has('dedup')) console.log(`\n${await runDedupBench({ households: DEDUP_HOUSEHOLDS, planted: DEDUP_PLANTED })}\n`);
+if (PARTS.has('dedup')) console.log(`\n${await runDedupBench(dedup)}\n`);
 if (STACK_PARTS.some((part) => PARTS.has(part))) {
   const stack = await startTestStack({ log });
   try {
-    process.env.APP_URL = stack.env.APP_URL;
-    const api = await ApiClient.signedIn({ email: stack.env.E2E_ADMIN_EMAIL!, password: stack.env.E2E_ADMIN_PASSWORD! });
-    if (PARTS.has('endpoints')) await benchEndpoints(api);
-    if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(api, stack.env, TIMER_CASES)}\n`);
-    if (PARTS.has('import')) console.log(`\n${await benchHouseholdImport(api, stack.env.APP_URL!, stack.pids.api)}\n`);
+    const people = new BenchPeople(stack.env);
+    if (PARTS.has('endpoints')) console.log(`\n${await benchEndpoints(people, endpoints)}\n`);
+    if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(people, stack.env, { cases: TIMER_CASES })}\n`);
+    if (PARTS.has('import')) console.log(`\n${await benchHouseholdImport(people, { households: IMPORT_HOUSEHOLDS }, stack.pids.api)}\n`);
     // Last: it fills the database with read-only synthetic cases.
-    if (PARTS.has('manager')) console.log(`\n${await benchManager(api, stack.env.DATABASE_URL!, log)}\n`);
+    if (PARTS.has('manager')) console.log(`\n${await benchManager(people, stack.env.DATABASE_URL!, manager, log)}\n`);
   } finally {
     await stack.stop();
   }
-}
-
-async function benchEndpoints(api: ApiClient) {
-  const propose: number[] = [];
-  const transition: number[] = [];
-  const ids: string[] = [];
-  const wallStart = performance.now();
-  await inParallel(CASES, CONCURRENCY, async (i) => {
-    const created = await timed(propose, () => api.propose({ kelurahanCode: '33.74.08.1005' }));
-    ids.push(created.id);
-    let stage: Stage = 'PROPOSAL';
-    for (const to of FULL_PATH.slice(0, 3 + (i % 8))) {
-      const res = await timed(transition, () => api.move(created.id, to, { data: validData(stage, to) }));
-      if (res.status !== 200) throw new Error(`move to ${to}: ${res.status}`);
-      stage = to;
-    }
-  });
-  const writeWall = performance.now() - wallStart;
-
-  const list: number[] = [];
-  const detail: number[] = [];
-  await inParallel(READS, CONCURRENCY, async (i) => {
-    if (i % 2) await timed(list, () => api.get(`/api/cases?stage=${FULL_PATH[i % 8]}&kecamatan=33.74.08&pageSize=20`));
-    else await timed(detail, () => api.get(`/api/cases/${ids[i % ids.length]}`));
-  });
-
-  const row = (name: string, s: number[]) =>
-    `| ${name} | ${s.length} | ${percentile(s, 50).toFixed(1)} | ${percentile(s, 99).toFixed(1)} |`;
-  const table = [
-    `${CASES} cases, ${CONCURRENCY} concurrent clients, writes took ${(writeWall / 1000).toFixed(1)} s ` +
-      `(${((propose.length + transition.length) / (writeWall / 1000)).toFixed(1)} writes/s)`,
-    '',
-    '| endpoint | requests | p50 ms | p99 ms |',
-    '|---|---|---|---|',
-    row('POST /api/cases (insert + start workflow + read back)', propose),
-    row('POST /api/cases/{id}/transitions (Update + activity + read back)', transition),
-    row('GET /api/cases (filtered page)', list),
-    row('GET /api/cases/{id} (PostgreSQL + workflow query)', detail),
-  ].join('\n');
-  console.log(`\n${table}\n`);
 }
