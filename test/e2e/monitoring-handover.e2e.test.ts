@@ -154,6 +154,16 @@ test(
         await kampung.showClosed();
         await after.filter({ has: desk.getByTestId('obligation-status').filter({ hasText: 'Dibebaskan' }) }).waitFor();
         await after.getByTestId('waived-reason').filter({ hasText: 'Evaluasi digabung dengan evaluasi tahunan kota.' }).waitFor();
+
+        // When they end the mentor's assignment with a reason (the mentor leaves the program)
+        const leaving = kampung.member(MENTOR.name, 'Pendamping');
+        const ended = await kampung.endAssignment(leaving, 'Pendamping pindah ke program lain.');
+        assert.equal(ended.status(), 200, await ended.text());
+
+        // Then the team shows the end and its reason, and offers no more actions on that position
+        const endedMember = kampung.member(MENTOR.name, 'Pendamping');
+        await endedMember.filter({ hasText: 'Diakhiri: Pendamping pindah ke program lain.' }).waitFor();
+        assert.equal(await endedMember.getByRole('button', { name: 'Akhiri penugasan' }).count(), 0);
       });
     } finally {
       await browser.close();

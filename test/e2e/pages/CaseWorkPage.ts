@@ -44,6 +44,18 @@ export class CaseWorkPage {
     return response;
   }
 
+  /** Ends the assignment of a team member (a `member(…)` line) with a reason; returns the API's answer. */
+  async endAssignment(member: Locator, reason: string): Promise<Response> {
+    await member.getByRole('button', { name: 'Akhiri penugasan', exact: true }).click();
+    const form = member.getByRole('form', { name: 'Akhiri penugasan' });
+    await form.getByLabel('Alasan', { exact: true }).fill(reason);
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => /\/api\/cases\/[^/]+\/assignments\/[^/]+\/end$/.test(r.url()) && r.request().method() === 'POST'),
+      form.getByRole('button', { name: 'Akhiri', exact: true }).click(),
+    ]);
+    return response;
+  }
+
   /** Entries of the handover history ("Riwayat serah terima") in the team panel. */
   handovers(): Locator {
     return this.team().getByTestId('handover');

@@ -505,6 +505,15 @@ export const en: Translation = {
     moved_one: '{{count}} obligation moved',
     moved_other: '{{count}} obligations moved',
   },
+  endAssignment: {
+    open: 'End assignment',
+    formLabel: 'End assignment',
+    heading: 'End assignment: {{name}} ({{role}})',
+    explain: 'The open visit obligation is cancelled and the visit schedule stops. Open reports and evaluations pass to the next responsible person. This is recorded and cannot be undone.',
+    submit: 'End',
+    done: "{{name}}'s assignment has ended.",
+    reasonShown: 'Ended: {{reason}}',
+  },
   monitoring: {
     heading: 'Monitoring reports',
     listLabel: 'Reports sent',

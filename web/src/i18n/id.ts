@@ -503,6 +503,15 @@ export const id = {
     moved_one: '{{count}} kewajiban dipindahkan',
     moved_other: '{{count}} kewajiban dipindahkan',
   },
+  endAssignment: {
+    open: 'Akhiri penugasan',
+    formLabel: 'Akhiri penugasan',
+    heading: 'Akhiri penugasan: {{name}} ({{role}})',
+    explain: 'Kewajiban kunjungan yang masih terbuka dibatalkan dan jadwal kunjungannya berhenti. Laporan dan evaluasi yang terbuka berpindah ke penanggung jawab berikutnya. Tindakan ini dicatat dan tidak dapat dibatalkan.',
+    submit: 'Akhiri',
+    done: 'Penugasan {{name}} telah diakhiri.',
+    reasonShown: 'Diakhiri: {{reason}}',
+  },
   monitoring: {
     heading: 'Laporan monitoring',
     listLabel: 'Laporan yang telah dikirim',

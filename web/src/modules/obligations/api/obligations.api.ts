@@ -96,6 +96,10 @@ export const createAssignment = (caseId: string, input: AssignmentInput) =>
 export const handOver = (caseId: string, assignmentId: string, input: HandoverInput) =>
   http<Assignment>(`${caseBase(caseId)}/assignments/${encodeURIComponent(assignmentId)}/handover`, { method: 'POST', body: input });
 
+/** Ends the assignment with a reason: its open visit obligation is cancelled, its cadence stops. */
+export const endAssignment = (caseId: string, assignmentId: string, reason: string) =>
+  http<Assignment>(`${caseBase(caseId)}/assignments/${encodeURIComponent(assignmentId)}/end`, { method: 'POST', body: { reason } });
+
 export const waiveObligation = (obligationId: string, reason: string) =>
   http<WaiverResult>(`/api/obligations/${encodeURIComponent(obligationId)}/waive`, { method: 'POST', body: { reason } });
 

@@ -5,6 +5,7 @@ import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { obligationQueries } from '../api/obligations.queries';
 import { AssignForm } from './AssignForm';
+import { EndAssignmentButton } from './EndAssignmentButton';
 import { HandoverButton } from './HandoverButton';
 import { HandoverHistory } from './HandoverHistory';
 import { LogVisitButton } from './LogVisitButton';
@@ -34,11 +35,13 @@ export function TeamSection({ caseId, canWrite }: { caseId: string; canWrite: bo
                   ? t('team.period', { from: formatDate(a.startedAt, i18n.language), to: formatDate(a.endedAt, i18n.language) })
                   : t('team.since', { date: formatDate(a.startedAt, i18n.language) })}
               </p>
+              {a.endedAt && a.endReason && <p className="item-list__meta">{t('endAssignment.reasonShown', { reason: a.endReason })}</p>}
               <HandoverHistory handovers={a.handovers} />
               {canWrite && !a.endedAt && (
                 <div className="member-actions">
                   <LogVisitButton caseId={caseId} assignmentId={a.id} label={t('visit.logFor', { name: a.user.name })} />
                   <HandoverButton assignment={a} />
+                  <EndAssignmentButton assignment={a} />
                 </div>
               )}
             </li>

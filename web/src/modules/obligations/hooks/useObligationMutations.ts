@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   createAssignment,
+  endAssignment,
   handOver,
   logVisit,
   waiveObligation,
@@ -31,6 +32,20 @@ export function useHandOver(caseId: string, assignmentId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: HandoverInput) => handOver(caseId, assignmentId, input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: assignmentKeys.byCase(caseId) }),
+        queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.timeline(caseId) }),
+      ]),
+  });
+}
+
+/** Ends an assignment with a reason; the team, the obligations and the case's timeline refresh. */
+export function useEndAssignment(caseId: string, assignmentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => endAssignment(caseId, assignmentId, reason),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: assignmentKeys.byCase(caseId) }),
