@@ -40,6 +40,14 @@ export interface CaseDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
+  /** The clock the use-cases read (what "now" and "in the future" mean); the real clock unless a
+   * test runs them in simulated time (the time-skipping server's). */
+  now?: () => Date;
+}
+
+/** The use-cases' "now": the deps' clock, or the real one. */
+export function nowOf(deps: Pick<CaseDeps, 'now'>): Date {
+  return deps.now?.() ?? new Date();
 }
 
 const CASE_WORKFLOW = 'caseWorkflow';
@@ -78,7 +86,7 @@ export async function proposeCase(deps: CaseDeps, input: unknown, user: SessionU
     stage: 'PROPOSAL',
     resume_stage: null,
     stage_seq: 0,
-    stage_entered_at: new Date(),
+    stage_entered_at: nowOf(deps),
   }, {
     actorId,
     action: 'CASE_PROPOSED',

@@ -13,7 +13,7 @@ import {
   type Stage,
   type UserRole,
 } from '@kampung/domain';
-import type { CaseDeps } from '../cases/cases.service';
+import { nowOf, type CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
 import { isUuid, parseInput } from '../http/validate';
 import { gateway } from '../temporal/gateway';
@@ -103,7 +103,8 @@ export async function assign(
     lead: request.lead,
     kecamatanCode: kampung.kecamatan_code,
     createdBy: actorId,
-    startedAt,
+    // The database's clock unless the demo data or a simulated clock says when.
+    startedAt: startedAt ?? deps.now?.(),
   }));
   const started = await assignmentsRepository.findAssignment(deps.db, id);
   try {
@@ -173,7 +174,7 @@ export async function endAssignment(deps: CaseDeps, caseId: string, assignmentId
   if (assignment.ended_at && assignment.end_reason !== reason) {
     throw new AppError('ASSIGNMENT_ENDED', `The assignment ended on ${assignment.ended_at.toISOString()}`);
   }
-  const at = assignment.ended_at ?? new Date();
+  const at = assignment.ended_at ?? nowOf(deps);
   if (!assignment.ended_at) {
     await audited(deps.db, (e: { ended: boolean; movedObligations: number } | undefined) => e?.ended ? {
       actorId,

@@ -11,7 +11,7 @@ import {
   type MonitoringReport,
   type Stage,
 } from '@kampung/domain';
-import type { CaseDeps } from '../cases/cases.service';
+import { nowOf, type CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
 import { actionId } from '../http/action-id';
 import { isUuid, parseInput } from '../http/validate';
@@ -62,7 +62,7 @@ export async function submitReport(
   if (kampung.stage === 'ON_HOLD') {
     throw new AppError('CASE_ON_HOLD', `The case is on hold since ${kampung.stage_entered_at.toISOString()}; its reports wait for the resume`);
   }
-  if (request.period.length === 7 && request.period > reportPeriodLabel(new Date(), 'P1M')) {
+  if (request.period.length === 7 && request.period > reportPeriodLabel(nowOf(deps), 'P1M')) {
     throw new AppError('VALIDATION_FAILED', 'A report cannot cover a month that has not begun', [
       { path: 'period', message: 'in the future' },
     ]);
@@ -106,7 +106,7 @@ export async function submitReport(
       await gateway.closeCaseObligation(
         deps,
         caseId,
-        { obligationId: obligation.id, how: 'REPORT', reportId: id, at: new Date().toISOString(), actorId },
+        { obligationId: obligation.id, how: 'REPORT', reportId: id, at: nowOf(deps).toISOString(), actorId },
         `report-${id}`,
       );
     } catch (error) {

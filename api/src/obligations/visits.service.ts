@@ -2,7 +2,7 @@ import { assignmentsRepository, audited, casesRepository, visitsRepository } fro
 import { ROLE_REACH, visitRequestSchema } from '@kampung/domain';
 import type { AuditSource } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessions.service';
-import type { CaseDeps } from '../cases/cases.service';
+import { nowOf, type CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
 import { actionId } from '../http/action-id';
 import { parseInput } from '../http/validate';
@@ -44,7 +44,7 @@ export async function logVisit(
     throw new AppError('CASE_ON_HOLD', `The case is on hold since ${kampung.stage_entered_at.toISOString()}; its visits wait for the resume`);
   }
   const visitedAt = new Date(request.visitedOn);
-  if (visitedAt.getTime() > Date.now() + 60_000) {
+  if (visitedAt.getTime() > nowOf(deps).getTime() + 60_000) {
     throw new AppError('VALIDATION_FAILED', 'A visit cannot be in the future', [{ path: 'visitedOn', message: 'in the future' }]);
   }
 

@@ -1,7 +1,7 @@
 import { audited, obligationsRepository } from '@kampung/db';
 import { isOpenStatus, waiverRequestSchema } from '@kampung/domain';
 import type { AuditSource } from '../audit/audit.service';
-import type { CaseDeps } from '../cases/cases.service';
+import { nowOf, type CaseDeps } from '../cases/cases.service';
 import { AppError } from '../errors';
 import { actionId } from '../http/action-id';
 import { isUuid, parseInput } from '../http/validate';
@@ -32,7 +32,7 @@ export async function waiveObligation(deps: CaseDeps, obligationId: string, inpu
   };
   await audited(deps.db, { ...entry, action: 'OBLIGATION_WAIVED', after: { status: 'WAIVED' } }, (trx) =>
     obligationsRepository.setWaiverReason(trx, obligationId, reason, userId));
-  const waivedAt = new Date().toISOString();
+  const waivedAt = nowOf(deps).toISOString();
   const updateId = `waive-${actionId(idempotencyKey, { userId, kind: `waiver:${obligationId}` })}`;
   try {
     if (obligation.kind === 'VISIT') {
