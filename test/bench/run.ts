@@ -13,6 +13,7 @@ import { benchHouseholdImport } from './household-import';
 import { benchManager } from './manager';
 import { BenchPeople } from './people';
 import { benchTimers } from './timers';
+import { benchVisits } from './visits';
 
 const env = process.env;
 const endpoints = {
@@ -21,6 +22,11 @@ const endpoints = {
   concurrency: Number(env.BENCH_CONCURRENCY ?? 10),
 };
 const TIMER_CASES = Number(env.BENCH_TIMER_CASES ?? 1000);
+/** Visits sent on one assignment at each level of concurrent senders (BENCH_VISIT_SENDERS, default 1,2,4). */
+const visits = {
+  visits: Number(env.BENCH_VISITS ?? 100),
+  senders: (env.BENCH_VISIT_SENDERS ?? '1,2,4').split(',').map(Number).filter((n) => n > 0),
+};
 /** Households for the dedup part (about 4 people each); planted duplicates default to 1% each kind. */
 const dedup = {
   households: Number(env.BENCH_DEDUP_HOUSEHOLDS ?? 100_000),
@@ -34,10 +40,10 @@ const manager = {
   maxSeconds: Number(env.BENCH_MANAGER_SECONDS ?? 15),
   thinkSeconds: Number(env.BENCH_MANAGER_THINK_SECONDS ?? 15),
 };
-/** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, timers, import, manager, dedup (default: all). */
-const PARTS = new Set((env.BENCH_PARTS ?? 'endpoints,timers,import,manager,dedup').split(',').map((p) => p.trim()));
+/** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, visits, timers, import, manager, dedup (default: all). */
+const PARTS = new Set((env.BENCH_PARTS ?? 'endpoints,visits,timers,import,manager,dedup').split(',').map((p) => p.trim()));
 /** The parts that need the throwaway stack; dedup runs in memory, before it starts. */
-const STACK_PARTS = ['endpoints', 'timers', 'import', 'manager'];
+const STACK_PARTS = ['endpoints', 'visits', 'timers', 'import', 'manager'];
 
 const log = createLog('bench');
 // First, while the process is fresh: its peak memory is part of the result.
@@ -47,6 +53,7 @@ if (STACK_PARTS.some((part) => PARTS.has(part))) {
   try {
     const people = new BenchPeople(stack.env);
     if (PARTS.has('endpoints')) console.log(`\n${await benchEndpoints(people, endpoints)}\n`);
+    if (PARTS.has('visits')) console.log(`\n${await benchVisits(people, stack.env.DATABASE_URL!, visits)}\n`);
     if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(people, stack.env, { cases: TIMER_CASES })}\n`);
     if (PARTS.has('import')) console.log(`\n${await benchHouseholdImport(people, { households: IMPORT_HOUSEHOLDS }, stack.pids.api)}\n`);
     // Last: it fills the database with read-only synthetic cases.

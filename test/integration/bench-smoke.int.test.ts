@@ -11,6 +11,7 @@ import { benchHouseholdImport } from '../bench/household-import';
 import { benchManager } from '../bench/manager';
 import { BenchPeople } from '../bench/people';
 import { benchTimers } from '../bench/timers';
+import { benchVisits } from '../bench/visits';
 import { createLog } from '../stack/log';
 import { env } from './support/env';
 
@@ -49,6 +50,19 @@ describe('npm run bench, every part at its smallest', () => {
     assert.deepEqual(rowOf(out, 'POST /api/cases (').slice(1, 2), ['8']);
     assert.deepEqual(rowOf(out, 'POST /api/cases/{id}/transitions').slice(1, 2), ['52'], 'every move of every case: 3 + 4 + … + 10');
     for (const label of ['POST /api/cases (', 'POST /api/cases/{id}/transitions', 'GET /api/cases (', 'GET /api/cases/{id}']) assertFigures(out, label, [1, 2, 3]);
+  });
+
+  test('when 1 and 2 senders log 3 visits each at their own instants on one assignment, then every visit closes its own obligation and is timed', BOUNDED, async () => {
+    const admin = await people.allowedTo('policy.edit');
+    const policy = async () => (await admin.get('/api/programs/KAMPUNG_SEJAHTERA_MANDIRI/policy')).body.policy;
+    const policyBefore = await policy();
+    const out = await benchVisits(people, env.databaseUrl, { visits: 3, senders: [1, 2] });
+    assertNothingMissing(out);
+    for (const senders of ['1', '2']) {
+      assertFigures(out, `${senders} |`, [1, 2, 3, 4]);
+      assert.deepEqual(rowOf(out, `${senders} |`).slice(5), ['0', '0', '3 / 3 / 3'], 'no error, no double claim, three obligations fulfilled');
+    }
+    assert.deepEqual(await policy(), policyBefore, 'the program has its policy back');
   });
 
   test('when one case has two visit cadences of seconds, then both first obligations fall DUE and their lateness is measured', BOUNDED, async () => {
