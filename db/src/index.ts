@@ -23,3 +23,4 @@ export * as householdsRepository from './households.repository';
 export * as activitiesRepository from './activities.repository';
 export * as duplicatesRepository from './duplicates.repository';
 export * as idempotencyRepository from './idempotency.repository';
+export * as reconciliationRepository from './reconciliation.repository';

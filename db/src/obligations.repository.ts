@@ -301,8 +301,10 @@ export async function listInbox(db: Db, userId: string) {
     .selectFrom('inbox_items')
     .leftJoin('obligations', 'obligations.id', 'inbox_items.obligation_id')
     .leftJoin('monitoring_reports', 'monitoring_reports.id', 'inbox_items.report_id')
-    // An item is about an obligation or a report; either way it names one case.
-    .innerJoin('cases', (join) => join.on((eb) => eb('cases.id', '=', eb.fn.coalesce('obligations.case_id', 'monitoring_reports.case_id'))))
+    .leftJoin('reconciliation_findings', 'reconciliation_findings.id', 'inbox_items.finding_id')
+    // An item is about an obligation, a report or a reconciler's finding; each names one case.
+    .innerJoin('cases', (join) =>
+      join.on((eb) => eb('cases.id', '=', eb.fn.coalesce('obligations.case_id', 'monitoring_reports.case_id', 'reconciliation_findings.case_id'))))
     .select([
       'inbox_items.id',
       'inbox_items.kind',
@@ -313,6 +315,7 @@ export async function listInbox(db: Db, userId: string) {
       'monitoring_reports.id as report_id',
       'monitoring_reports.period as report_period',
       'monitoring_reports.progress_percent as report_progress',
+      'reconciliation_findings.kind as finding_kind',
       'cases.id as case_id',
       'cases.name as case_name',
     ])

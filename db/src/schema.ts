@@ -158,9 +158,28 @@ export interface InboxItemsTable {
   user_id: string;
   obligation_id: string | null;
   report_id: string | null;
+  finding_id: string | null;
   kind: string;
   created_at: GeneratedTimestamp;
   read_at: Timestamp | null;
+}
+export interface ReconciliationPassesTable {
+  id: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  cases_checked: Generated<number>;
+  repaired: Generated<number>;
+  reported: Generated<number>;
+}
+export interface ReconciliationFindingsTable {
+  id: Generated<string>;
+  pass_id: string;
+  case_id: string;
+  kind: string;
+  subject_id: string;
+  repaired: boolean;
+  detail: ColumnType<unknown, string, string>;
+  found_at: GeneratedTimestamp;
 }
 export interface AssignmentHandoversTable {
   id: string;
@@ -410,6 +429,8 @@ export interface Database {
   obligations: ObligationsTable;
   visits: VisitsTable;
   inbox_items: InboxItemsTable;
+  reconciliation_passes: ReconciliationPassesTable;
+  reconciliation_findings: ReconciliationFindingsTable;
   outbox: OutboxTable;
   assignment_handovers: AssignmentHandoversTable;
   monitoring_reports: MonitoringReportsTable;

@@ -28,7 +28,30 @@ export async function insertTransitionRequest(db: Db, r: NewTransitionRequest): 
     .execute();
 }
 
-/** A refused request leaves nothing behind. */
-export async function deleteTransitionRequest(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('transition_requests').where('id', '=', id).execute();
+/** Whether the move asked for by this request is recorded (a retry of an answered request). */
+export async function isRecorded(db: Db, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('stage_history').select('id').where('request_id', '=', id).executeTakeFirst());
+}
+
+/** A refused request leaves nothing behind; a request a recorded move refers to is never removed. */
+export async function deleteUnrecordedRequest(db: Db, id: string): Promise<void> {
+  await db
+    .deleteFrom('transition_requests')
+    .where('id', '=', id)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('stage_history').select('stage_history.id').where('stage_history.request_id', '=', id))))
+    .execute();
+}
+
+/** Requests of a case that no move recorded, older than `before`: left by a request whose answer was
+ * lost and whose Update never arrived. Removed by the reconciler once the case's workflow and
+ * PostgreSQL agree on its last move (so no accepted move is still being written). */
+export async function deleteOrphanRequests(db: Db, caseId: string, before: Date): Promise<number> {
+  const gone = await db
+    .deleteFrom('transition_requests')
+    .where('case_id', '=', caseId)
+    .where('created_at', '<', before)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('stage_history').select('stage_history.id').whereRef('stage_history.request_id', '=', 'transition_requests.id'))))
+    .execute();
+  return Number(gone[0]?.numDeletedRows ?? 0);
 }

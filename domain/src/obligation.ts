@@ -108,11 +108,21 @@ export const waiverRequestSchema = z
   .strict()
   .openapi('WaiverRequest');
 
+/** `2026-02-31T00:00:00` or `0000-01` match the pattern but name no period the program can have. */
+function isRealPeriod(period: string): boolean {
+  const year = Number(period.slice(0, 4));
+  if (year < 2000 || year > 2100) return false;
+  if (period.length === 7) return true;
+  const instant = new Date(`${period}Z`);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 19) === period;
+}
+
 export const monitoringReportRequestSchema = z
   .object({
     period: z
       .string()
       .regex(REPORT_PERIOD_PATTERN, 'a month as YYYY-MM (or the period named on the obligation)')
+      .refine(isRealPeriod, 'no such month or instant (a year from 2000 on, a real day and time)')
       .describe('The month (YYYY-MM) the report covers'),
     progressPercent: z.number().min(0).max(100).describe('Physical progress of the planned work, percent'),
     budgetRealised: z.number().int().min(0).max(1e15).describe('Budget realised so far, in rupiah'),

@@ -1,4 +1,10 @@
-import { z } from '@kampung/domain';
+import { addDuration, parseIsoDuration, z } from '@kampung/domain';
+
+/** An ISO-8601 duration as milliseconds (from the epoch: months and years as the calendar has them). */
+export function durationMs(iso: string): number {
+  if (!parseIsoDuration(iso)) throw new Error(`not an ISO-8601 duration: ${iso}`);
+  return addDuration(new Date(0), iso).getTime();
+}
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required'),
@@ -6,6 +12,11 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('kampung-cases'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
+  RECONCILE_EVERY: z
+    .string()
+    .default('PT1H')
+    .refine((v) => { try { return durationMs(v) > 0; } catch { return false; } }, 'an ISO-8601 duration such as PT1H or PT15M')
+    .describe('How often the reconciler compares the workflows with PostgreSQL'),
   WORKFLOW_BUNDLE: z.string().optional().describe('Path of a prebuilt workflow bundle (production)'),
 });
 export type WorkerConfig = z.infer<typeof schema>;

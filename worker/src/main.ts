@@ -1,7 +1,9 @@
 import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { createDb } from '@kampung/db';
 import pino from 'pino';
-import { loadWorkerConfig } from './config';
+import { Client } from '@temporalio/client';
+import { durationMs, loadWorkerConfig } from './config';
+import { ensureReconcilerSchedule } from './reconciler-schedule';
 import { createCaseWorker } from './worker';
 
 // Wiring only: config, connections, the worker; everything is closed on the way out.
@@ -30,7 +32,9 @@ try {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundlePath: config.WORKFLOW_BUNDLE,
   });
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  await ensureReconcilerSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: durationMs(config.RECONCILE_EVERY) });
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, reconcileEvery: config.RECONCILE_EVERY }, 'worker running');
   await worker.run();
   log.info('worker stopped');
 } finally {

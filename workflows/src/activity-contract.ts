@@ -67,3 +67,20 @@ export interface CaseObligationActivities {
   /** The case ended: every open obligation of these kinds is CANCELLED. */
   cancelCaseObligations(input: { caseId: string; kinds: CaseObligationKind[] }): Promise<void>;
 }
+
+/** What one reconciliation pass did. */
+export interface ReconciliationSummary {
+  passId: string;
+  casesChecked: number;
+  repaired: number;
+  reported: number;
+}
+
+export interface ReconcilerActivities {
+  startReconciliation(input: { passId: string; at: string }): Promise<void>;
+  /** Compares the workflows of a page of cases (after `after`, in id order) with PostgreSQL, repairs
+   * what is safe to repair and records the rest; answers how many it checked and the last case id
+   * (null once there are no more). */
+  reconcileCases(input: { passId: string; after: string | null; limit: number; caseIds?: string[] }): Promise<{ checked: number; last: string | null }>;
+  finishReconciliation(input: { passId: string; casesChecked: number; at: string }): Promise<ReconciliationSummary>;
+}

@@ -5,3 +5,4 @@ export * from './search-attributes';
 export type * from './activity-contract';
 export * from './visit-messages';
 export * from './case-obligations-messages';
+export * from './reconciler-messages';

@@ -1,3 +1,4 @@
+import { idempotencyKeyOf } from '../http/idempotency';
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { allow, currentUser, reachOf } from '../auth/auth.middleware';
@@ -26,7 +27,7 @@ export function casesRouter(deps: AppDeps): Router {
     res.json(await caseTimeline(deps, String(req.params.id), currentUser(req)));
   });
   router.post('/api/cases/:id/transitions', allow('case.transition'), async (req, res) => {
-    res.json(await transitionCase(deps, String(req.params.id), req.body, currentUser(req), auditSource(req)));
+    res.json(await transitionCase(deps, String(req.params.id), req.body, currentUser(req), auditSource(req), idempotencyKeyOf(req)));
   });
   return router;
 }

@@ -33,6 +33,7 @@ import {
 import { AppError } from '../errors';
 import type { SessionUser } from '../auth/sessions.service';
 import type { AuditSource } from '../audit/audit.service';
+import { actionId } from '../http/action-id';
 import { isUuid, parseInput } from '../http/validate';
 import { caseRowToDetail, caseRowToSummary } from './case-mappers';
 
@@ -166,18 +167,26 @@ export async function assertCaseInReach(db: Db, id: string, reach: CaseReach): P
   if (!found) throw new AppError('NOT_FOUND', `No case with id ${id}`);
 }
 
-/** Moves a case. The request (reason, data) is stored first and passed to the workflow by id;
- * a refusal removes it again, so a refused move leaves no trace anywhere. */
+/** Moves a case. The request (reason, data) is stored first and passed to the workflow by id (also
+ * the Update id); a refusal removes it again, so a refused move leaves no trace anywhere. With an
+ * Idempotency-Key the request id comes from the key: a retry after a lost answer finds the move
+ * recorded and answers it, or sends the same Update again. A request whose outcome is unknown is
+ * kept (the move may be recorded any moment); the reconciler removes it once the case's workflow
+ * shows it was never taken. */
 export async function transitionCase(
   deps: CaseDeps,
   id: string,
   input: unknown,
   user: SessionUser,
   source: AuditSource = {},
+  idempotencyKey?: string,
 ): Promise<CaseDetail> {
   const actorId = user.id;
   const row = await findCaseOr404(deps, id, caseReach(user));
   const request = parseInput(transitionRequestSchema, input);
+  const requestId = idempotencyKey ? actionId(idempotencyKey, { userId: actorId, kind: 'transition' }) : randomUUID();
+  // The same action again after its answer was lost: the move is recorded, answered as it stands.
+  if (await transitionRequestsRepository.isRecorded(deps.db, requestId)) return getCase(deps, id, user);
   const from = row.stage as Stage;
   if (!mayTransition(user.role, from, request.to)) {
     throw new AppError('FORBIDDEN', `Your role (${user.role}) may not move a case from ${from} to ${request.to}`);
@@ -192,7 +201,6 @@ export async function transitionCase(
   }
   const data = parseInput(transitionDataSchema(from, request.to), request.data ?? {}, 'data');
 
-  const requestId = randomUUID();
   await transitionRequestsRepository.insertTransitionRequest(deps.db, {
     id: requestId,
     caseId: id,
@@ -207,10 +215,13 @@ export async function transitionCase(
   try {
     state = await deps.temporal.workflow.getHandle(row.workflow_id).executeUpdate(transitionUpdate, {
       args: [{ to: request.to, hasReason: Boolean(request.reason), requestId, actorId }],
+      updateId: `transition-${requestId}`,
     });
   } catch (error) {
-    await transitionRequestsRepository.deleteTransitionRequest(deps.db, requestId);
-    throw transitionError(error, from, request.to);
+    const answer = transitionError(error, from, request.to);
+    // Refused: nothing was recorded, so the request goes. Unknown: kept (see above).
+    if (answer.code !== 'SERVICE_UNAVAILABLE') await transitionRequestsRepository.deleteUnrecordedRequest(deps.db, requestId);
+    throw answer;
   }
   return getCase(deps, id, user, state.allowedTransitions);
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { sql } from 'kysely';
+import { reconciliationRepository } from '@kampung/db';
 import type { AppDeps } from '../app';
 
 async function check(run: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
@@ -20,7 +21,12 @@ export function healthRouter({ db, temporal }: AppDeps): Router {
       check(() => temporal.connection.workflowService.getSystemInfo({})),
     ]);
     const ok = postgres.ok && temporalCheck.ok;
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: { postgres, temporal: temporalCheck } });
+    // The reconciler's last pass: what it could not repair waits in the admins' inbox.
+    const pass = postgres.ok ? await reconciliationRepository.lastPass(db).catch(() => undefined) : undefined;
+    const reconciliation = pass
+      ? { lastPassAt: pass.finished_at!.toISOString(), casesChecked: pass.cases_checked, repaired: pass.repaired, unrepaired: pass.reported }
+      : null;
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', checks: { postgres, temporal: temporalCheck }, reconciliation });
   });
   return router;
 }

@@ -38,6 +38,7 @@ export async function inbox(db: Db, userId: string) {
     createdAt: r.created_at.toISOString(),
     obligation: r.obligation_id ? { id: r.obligation_id, kind: r.obligation_kind, status: r.obligation_status } : null,
     report: r.report_id ? { id: r.report_id, period: r.report_period, progressPercent: Number(r.report_progress) } : null,
+    finding: r.finding_kind ? { kind: r.finding_kind } : null,
     case: { id: r.case_id, name: r.case_name },
   }));
 }

@@ -773,7 +773,20 @@ export const en: Translation = {
   inbox: {
     heading: 'Inbox',
     empty: 'Your inbox is empty: no escalations or red reports.',
-    kinds: { ESCALATION: 'Escalation', RED_REPORT: 'Red report' },
+    kinds: { ESCALATION: 'Escalation', RED_REPORT: 'Red report', RECONCILIATION: 'Records out of step' },
+    findings: {
+      CASE_WORKFLOW_MISSING: "The case's workflow is not running.",
+      CASE_STAGE_MISMATCH: "The workflow's stage differs from the recorded stage.",
+      CADENCE_MISSING: "An assignment's visit schedule is not running.",
+      OPEN_VISIT_OF_ENDED_ASSIGNMENT: 'The assignment has ended but its visit obligation is still open.',
+      SPENT_VISIT_OBLIGATION_OPEN: 'A past visit obligation is still recorded as open.',
+      VISIT_OBLIGATION_CLOSED_OUTSIDE: 'A visit obligation was closed outside its workflow.',
+      OBLIGATIONS_WORKFLOW_MISSING: "The case's obligations workflow is not running.",
+      SPENT_OBLIGATION_TRACKED: 'A closed obligation is still timed by the workflow.',
+      OBLIGATION_UNTRACKED: 'An open obligation is timed by no workflow.',
+      REPORT_CLOSURE_LOST: 'A report is stored but its obligation was not closed.',
+      OTHER: 'The workflow and the records disagree.',
+    },
     redReportDetail: 'period {{period}}, progress {{progress}}%',
   },
   policies: {

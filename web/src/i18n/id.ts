@@ -771,7 +771,20 @@ export const id = {
   inbox: {
     heading: 'Kotak masuk',
     empty: 'Kotak masuk kosong: tidak ada eskalasi atau laporan merah.',
-    kinds: { ESCALATION: 'Eskalasi', RED_REPORT: 'Laporan merah' },
+    kinds: { ESCALATION: 'Eskalasi', RED_REPORT: 'Laporan merah', RECONCILIATION: 'Data tidak selaras' },
+    findings: {
+      CASE_WORKFLOW_MISSING: 'Alur kerja kasus tidak berjalan.',
+      CASE_STAGE_MISMATCH: 'Tahap di alur kerja berbeda dengan tahap yang tercatat.',
+      CADENCE_MISSING: 'Jadwal kunjungan sebuah penugasan tidak berjalan.',
+      OPEN_VISIT_OF_ENDED_ASSIGNMENT: 'Penugasan sudah berakhir, tetapi kewajiban kunjungannya masih terbuka.',
+      SPENT_VISIT_OBLIGATION_OPEN: 'Kewajiban kunjungan yang sudah lewat masih tercatat terbuka.',
+      VISIT_OBLIGATION_CLOSED_OUTSIDE: 'Kewajiban kunjungan ditutup di luar alur kerjanya.',
+      OBLIGATIONS_WORKFLOW_MISSING: 'Alur kerja kewajiban kasus tidak berjalan.',
+      SPENT_OBLIGATION_TRACKED: 'Kewajiban yang sudah ditutup masih diawasi alur kerja.',
+      OBLIGATION_UNTRACKED: 'Kewajiban terbuka tidak diawasi alur kerja mana pun.',
+      REPORT_CLOSURE_LOST: 'Laporan tersimpan, tetapi kewajibannya belum ditutup.',
+      OTHER: 'Ketidaksesuaian antara alur kerja dan data.',
+    },
     redReportDetail: 'periode {{period}}, progres {{progress}}%',
   },
   policies: {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime, formatNumber, formatPeriod } from '../lib/format';
-import type { EscalationItem, InboxItem, RedReportItem } from '../modules/obligations/api/obligations.api';
+import type { EscalationItem, InboxItem, ReconciliationItem, RedReportItem } from '../modules/obligations/api/obligations.api';
 import { obligationQueries } from '../modules/obligations/api/obligations.queries';
 import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -24,7 +24,7 @@ export function InboxPage() {
         <ul className="work-list">
           {query.data.map((item) => (
             <li key={item.id} className="work-card" data-testid="inbox-item" data-kind={item.kind}>
-              {item.kind === 'RED_REPORT' ? <RedReport item={item} /> : <Escalation item={item} />}
+              {item.kind === 'RED_REPORT' ? <RedReport item={item} /> : item.kind === 'RECONCILIATION' ? <Finding item={item} /> : <Escalation item={item} />}
               <p className="work-card__meta">
                 <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, i18n.language)}</time>
               </p>
@@ -67,5 +67,18 @@ function RedReport({ item }: { item: RedReportItem }) {
         </>
       )}
     </p>
+  );
+}
+
+/** "Data tidak selaras: <case>": the reconciler could not mend it by itself; what it found, in words. */
+function Finding({ item }: { item: ReconciliationItem }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="work-card__title">
+        <span className="badge badge--danger">{t('inbox.kinds.RECONCILIATION')}</span>: <Link to={caseUrl(item)}>{item.case.name}</Link>
+      </p>
+      {item.finding && <p className="work-card__meta">{t(`inbox.findings.${item.finding.kind}`, { defaultValue: t('inbox.findings.OTHER') })}</p>}
+    </>
   );
 }

@@ -1,8 +1,9 @@
 import type { Client } from '@temporalio/client';
 import { casesRepository, type Db } from '@kampung/db';
-import type { CaseActivities, CaseObligationActivities, ObligationActivities } from '@kampung/workflows';
+import type { CaseActivities, CaseObligationActivities, ObligationActivities, ReconcilerActivities } from '@kampung/workflows';
 import { createCaseObligationActivities } from './case-obligations';
 import { createObligationActivities } from './obligations';
+import { createReconcilerActivities } from './reconciler';
 import { createStageNotifications } from './stage-notifications';
 
 export interface ActivityDeps {
@@ -13,7 +14,7 @@ export interface ActivityDeps {
 }
 
 /** Activities are thin: each calls repository functions that are safe to repeat. */
-export function createActivities(deps: ActivityDeps): CaseActivities & ObligationActivities & CaseObligationActivities {
+export function createActivities(deps: ActivityDeps): CaseActivities & ObligationActivities & CaseObligationActivities & ReconcilerActivities {
   return {
     async recordTransition(input) {
       await casesRepository.recordTransition(deps.db, input);
@@ -21,5 +22,6 @@ export function createActivities(deps: ActivityDeps): CaseActivities & Obligatio
     ...createStageNotifications(deps),
     ...createObligationActivities(deps),
     ...createCaseObligationActivities(deps),
+    ...createReconcilerActivities(deps),
   };
 }

@@ -62,7 +62,15 @@ export interface RedReportItem extends InboxItemBase {
   report: { id: string; period: string; progressPercent: number } | null;
 }
 
-export type InboxItem = EscalationItem | RedReportItem;
+/** The reconciler found the workflows and the records of a case apart, and could not mend it. */
+export interface ReconciliationItem extends InboxItemBase {
+  kind: 'RECONCILIATION';
+  obligation: null;
+  report: null;
+  finding: { kind: string } | null;
+}
+
+export type InboxItem = EscalationItem | RedReportItem | ReconciliationItem;
 
 export interface AssignmentInput {
   userId: string;
