@@ -16,6 +16,8 @@ export interface NewMonitoringReport {
   red: boolean;
   policyVersion: number;
   submittedBy: string;
+  /** When it was submitted (the API's clock): the instant that closes its obligation. */
+  submittedAt: Date;
   /** Managers to tell when the report is red. */
   redRecipients: string[];
 }
@@ -40,6 +42,7 @@ export async function insertReport(db: Db, r: NewMonitoringReport): Promise<bool
         red: r.red,
         policy_version: r.policyVersion,
         submitted_by: r.submittedBy,
+        submitted_at: r.submittedAt,
       })
       .onConflict((oc) => oc.columns(['case_id', 'period']).doNothing())
       .returning('submitted_at')

@@ -15,7 +15,8 @@ import assert from 'node:assert/strict';
 import { defaultPayloadConverter } from '@temporalio/client';
 import { createDb, type Db } from '@kampung/db';
 import { DEFAULT_POLICIES, programPolicySchema, type AssignmentRole, type CaseDetail, type ProgramPolicy, type Stage } from '@kampung/domain';
-import { buildCaseRows, OPEN_STATUSES, type CaseScript, type ObligationRow, type ScriptMove } from '../scale/scale-rows';
+import { OPEN_OBLIGATION_STATUSES as OPEN_STATUSES, isOpenStatus } from '@kampung/domain';
+import { buildCaseRows, type CaseScript, type ObligationRow, type ScriptMove } from '../scale/scale-rows';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
 import { newAccount } from './support/accounts';
@@ -182,7 +183,7 @@ describe('seed:scale: the bulk path writes the rows the product writes', () => {
       });
       assert.deepEqual(exact(a), exact(g), `${label(a)}: columns`);
       const order = (s: string) => OPEN_STATUSES.indexOf(s as never);
-      if (OPEN_STATUSES.includes(g.status) || (e && OPEN_STATUSES.includes(e.status))) {
+      if (isOpenStatus(g.status) || (e && isOpenStatus(e.status))) {
         const lo = e ? order(e.status) : 0;
         assert.ok(order(a.status) >= lo && order(a.status) <= order(u.status), `${label(a)}: status ${a.status}, generator ${e?.status ?? '(none)'}…${u.status}`);
         const expectedAt = [g, u, e].find((x) => x?.status === a.status)?.status_changed_at ?? g.status_changed_at;

@@ -18,10 +18,14 @@ import {
   caseObligationKindsFor,
   firstReportPeriodStart,
   isEndStage,
+  isLate,
+  isOpenStatus,
+  nextVisitCountsFrom,
   obligationWindow,
   reportPeriodEnd,
   reportPeriodLabel,
   type AssignmentRole,
+  type ObligationStatus,
   type ProgramPolicy,
   type Stage,
 } from '@kampung/domain';
@@ -96,8 +100,6 @@ export interface PolicyAt {
   policy: ProgramPolicy;
 }
 
-export type ObligationStatus = 'UPCOMING' | 'DUE' | 'OVERDUE' | 'ESCALATED' | 'FULFILLED' | 'WAIVED' | 'CANCELLED';
-export const OPEN_STATUSES: readonly ObligationStatus[] = ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'];
 
 export interface CaseRow {
   id: string;
@@ -142,6 +144,8 @@ export interface AssignmentRow {
   kecamatan_code: string;
   started_at: Date;
   ended_at: Date | null;
+  end_reason: string | null;
+  ended_by: string | null;
   created_by: string | null;
 }
 export interface ObligationRow {
@@ -211,7 +215,7 @@ interface Schedule {
 }
 
 const t = (d: Date) => d.getTime();
-const isOpen = (o: ObligationRow) => OPEN_STATUSES.includes(o.status);
+const isOpen = (o: ObligationRow) => isOpenStatus(o.status);
 
 /** An open obligation's status at `at`: each timer whose instant has come has moved it (the
  * workflows apply a step once workflow time reaches its instant). */
@@ -256,7 +260,7 @@ export function buildCaseRows(script: CaseScript, { version, policy }: PolicyAt,
     return row;
   }
   const fulfil = (o: ObligationRow, at: Date, by: string | null) => {
-    Object.assign(o, { status: 'FULFILLED', status_changed_at: at, fulfilled_at: at, fulfilled_by: by, late: t(o.due_at) < t(at) });
+    Object.assign(o, { status: 'FULFILLED', status_changed_at: at, fulfilled_at: at, fulfilled_by: by, late: isLate(o.due_at, at) });
   };
   const cancel = (o: ObligationRow, at: Date) => Object.assign(o, { status: 'CANCELLED', status_changed_at: at });
 
@@ -453,7 +457,8 @@ export function buildCaseRows(script: CaseScript, { version, policy }: PolicyAt,
       } else {
         Object.assign(o, { status: 'WAIVED', status_changed_at: act.at, waived_reason: act.waiver!.reason });
       }
-      from = act.at;
+      // The workflows' own rule: the next visit counts from the later of the two.
+      from = new Date(nextVisitCountsFrom(from.toISOString(), act.at.toISOString()));
     }
   }
 
@@ -513,6 +518,8 @@ export function buildCaseRows(script: CaseScript, { version, policy }: PolicyAt,
       kecamatan_code: c.kecamatanCode,
       started_at: a.startedAt,
       ended_at: null,
+      end_reason: null,
+      ended_by: null,
       created_by: a.createdBy,
     })),
     obligations,

@@ -29,7 +29,7 @@ const TABLES: Record<'cases' | 'stage_history' | 'assignments' | 'obligations' |
   assignments: [
     ['id', 'uuid', (r) => r.id], ['case_id', 'uuid', (r) => r.case_id], ['user_id', 'uuid', (r) => r.user_id], ['role', 'text', (r) => r.role],
     ['is_lead', 'bool', (r) => r.is_lead], ['kecamatan_code', 'text', (r) => r.kecamatan_code], ['started_at', 'timestamptz', (r) => r.started_at],
-    ['ended_at', 'timestamptz', (r) => r.ended_at], ['created_by', 'uuid', (r) => r.created_by],
+    ['ended_at', 'timestamptz', (r) => r.ended_at], ['end_reason', 'text', (r) => r.end_reason], ['ended_by', 'uuid', (r) => r.ended_by], ['created_by', 'uuid', (r) => r.created_by],
   ],
   obligations: [
     ['id', 'uuid', (r) => r.id], ['kind', 'text', (r) => r.kind], ['case_id', 'uuid', (r) => r.case_id], ['assignment_id', 'uuid', (r) => r.assignment_id],

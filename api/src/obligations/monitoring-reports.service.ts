@@ -80,6 +80,7 @@ export async function submitReport(
     ]);
   }
 
+  const submittedAt = nowOf(deps);
   const redRecipients = red ? await usersRepository.managersOfCase(deps.db, caseId) : [];
   const entry = { actorId, subjectType: 'monitoring_report', subjectId: id, caseId, ...source };
   const written = await audited(deps.db, (w: boolean | undefined) => w ? {
@@ -98,6 +99,7 @@ export async function submitReport(
     red,
     policyVersion: current!.version,
     submittedBy: actorId,
+    submittedAt,
     redRecipients,
   }));
   if (!written) throw new AppError('CONFLICT', `The case already has a report for ${request.period}`);
@@ -106,7 +108,7 @@ export async function submitReport(
       await gateway.closeCaseObligation(
         deps,
         caseId,
-        { obligationId: obligation.id, how: 'REPORT', reportId: id, at: nowOf(deps).toISOString(), actorId },
+        { obligationId: obligation.id, how: 'REPORT', reportId: id, at: submittedAt.toISOString(), actorId },
         `report-${id}`,
       );
     } catch (error) {
