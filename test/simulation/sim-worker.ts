@@ -5,13 +5,16 @@
  * case search attributes first, as the stack's start registers them on a dev server.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import proto from '@temporalio/proto'; // CommonJS: no named ESM exports
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createDb, type Db } from '@kampung/db';
 import { createCaseWorker } from '@kampung/worker';
 import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
 
+const requireHere = createRequire(import.meta.url);
 const { IndexedValueType } = proto.temporal.api.enums.v1;
 /** Every type SEARCH_ATTRIBUTES uses (a new type fails to compile here until it is mapped). */
 const INDEXED_VALUE_TYPES: Record<(typeof SEARCH_ATTRIBUTES)[number]['type'], proto.temporal.api.enums.v1.IndexedValueType> = {
@@ -35,12 +38,24 @@ export interface SimWorkerOptions {
   databaseUrl: string;
   /** Default: `simulation-<uuid>`, so that runs never share a queue. */
   taskQueue?: string;
+  /** A workflow bundle built once (see bundleSimWorkflows): a restarted worker skips the bundling. */
+  workflowBundlePath?: string;
+  /** Connections of the activities' pool (default 4). */
+  dbPoolMax?: number;
+}
+
+/** The product's workflows bundled once, as a worker would bundle them, to a file the workers of
+ * a run share. */
+export async function bundleSimWorkflows(path: string): Promise<string> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: requireHere.resolve('@kampung/workflows/workflows'), logger: new DefaultLogger('WARN') });
+  await writeFile(path, code);
+  return path;
 }
 
 export async function startSimWorker(options: SimWorkerOptions): Promise<SimWorker> {
   const namespace = options.env.namespace ?? 'default';
   await registerSearchAttributes(options.env, namespace);
-  const db = createDb(options.databaseUrl, { max: 4 });
+  const db = createDb(options.databaseUrl, { max: options.dbPoolMax ?? 4 });
   const taskQueue = options.taskQueue ?? `simulation-${randomUUID()}`;
   const started = Date.now();
   let worker: Worker;
@@ -50,6 +65,7 @@ export async function startSimWorker(options: SimWorkerOptions): Promise<SimWork
       connection: options.env.nativeConnection,
       namespace,
       taskQueue,
+      workflowBundlePath: options.workflowBundlePath,
     });
   } catch (error) {
     await db.destroy();
@@ -79,8 +95,14 @@ export async function startSimWorker(options: SimWorkerOptions): Promise<SimWork
  * ensureSearchAttributes(): it lists them first, and the Java test server has no
  * ListSearchAttributes (UNIMPLEMENTED); it does have AddSearchAttributes, and a fresh server has none. */
 async function registerSearchAttributes(env: TestWorkflowEnvironment, namespace: string): Promise<void> {
-  await env.connection.operatorService.addSearchAttributes({
-    namespace,
-    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map(({ name, type }) => [name, INDEXED_VALUE_TYPES[type]])),
-  });
+  try {
+    await env.connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTES.map(({ name, type }) => [name, INDEXED_VALUE_TYPES[type]])),
+    });
+  } catch (error) {
+    // A worker started again on the same server (a restart): they are there already.
+    if ((error as { code?: number }).code !== ALREADY_EXISTS) throw error;
+  }
 }
+const ALREADY_EXISTS = 6; // gRPC status code
