@@ -93,6 +93,12 @@ describe('visit obligations driven by Temporal timers', () => {
     const users = (await admin.get('/api/users')).body;
     assert.ok(users.some((u: any) => u.id === adminId && typeof u.name === 'string'), 'users.some((u: any) => u.id === adminId && typeof u.name ...');
     assert.equal(Date.parse(next.dueAt) - Date.parse(visitedOn), 4000, 'the next visit is due a cadence after the visit');
+
+    // And the next one is timed by itself: DUE, then OVERDUE, with no other message arriving.
+    await eventually(async () => {
+      const again = (await obligationsOf(admin, kampung.id)).find((o) => o.id === next.id);
+      assert.equal(again.status, 'OVERDUE', `the next visit moves on its own (${again.status})`);
+    }, { timeoutMs: 20_000 });
   });
 
   test('when a visit is invalid or for another case, then 422 or 404 and nothing is written', async () => {

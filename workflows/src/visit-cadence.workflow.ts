@@ -119,8 +119,9 @@ async function visitCadence(input: VisitCadenceInput): Promise<void> {
         const obligation = current;
         await activities.fulfilVisitObligation({ obligationId: obligation.obligationId, ...logged });
         lastVisitAt = logged.visitedAt;
-        changes += 1;
         await closeCurrent(logged.visitedAt);
+        // After the next obligation is open: the timer loop wakes to time it.
+        changes += 1;
         return { obligationId: obligation.obligationId };
       }),
     { validator: (_logged: VisitLogged) => refuseWhenOver() },
@@ -135,8 +136,8 @@ async function visitCadence(input: VisitCadenceInput): Promise<void> {
         await ensureOpen();
         if (current?.obligationId !== obligationId) refuse('OBLIGATION_CLOSED', 'The obligation is no longer the open one of its assignment');
         await activities.waiveObligation({ obligationId });
-        changes += 1;
         await closeCurrent(waivedAt);
+        changes += 1;
         return { obligationId };
       }),
     {
