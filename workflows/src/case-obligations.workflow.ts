@@ -195,7 +195,8 @@ async function caseObligations(input: CaseObligationsInput): Promise<void> {
         changes += 1;
         return { obligationId: close.obligationId, status: close.how === 'REPORT' ? ('FULFILLED' as const) : ('WAIVED' as const) };
       }),
-    { validator: (close) => refuseUnlessOpen(close.obligationId) },
+    // No validator on the open set: a timer step holds the lock while it opens an obligation, whose
+    // row PostgreSQL already shows; under the lock the handler sees it tracked.
   );
 
   for (let wakeups = 0; !over && wakeups < WAKEUPS_PER_RUN && !workflowInfo().continueAsNewSuggested; wakeups++) {
