@@ -88,7 +88,7 @@ export async function ensureCaseObligation(db: Db, o: NewCaseObligation) {
     .executeTakeFirstOrThrow();
 }
 
-/** Fulfilled by a move of the case (leaving the stage, the evaluation transition). */
+/** Fulfilled at `at` by `actorId` (a move of the case: leaving the stage, the evaluation transition; or a report): late when past due. */
 export async function fulfilByTransition(db: Db, f: { obligationId: string; at: Date; actorId: string | null }) {
   await db
     .updateTable('obligations')
@@ -151,21 +151,10 @@ export async function advanceStatus(db: Db, id: string, status: 'DUE' | 'OVERDUE
     .execute();
 }
 
-/** Fulfilled by a stored report: the status, its lateness and the report's link, once. */
+/** Fulfilled by a stored report: the status and its lateness (as for a move) and the report's link, once. */
 export async function fulfilByReport(db: Db, f: { obligationId: string; reportId: string; at: Date; actorId: string | null }) {
   await inTransaction(db, async (trx) => {
-    await trx
-      .updateTable('obligations')
-      .set((eb) => ({
-        status: 'FULFILLED',
-        status_changed_at: new Date(),
-        fulfilled_at: f.at,
-        fulfilled_by: f.actorId,
-        late: eb.cast<boolean>(eb('due_at', '<', f.at), 'boolean'),
-      }))
-      .where('id', '=', f.obligationId)
-      .where('status', 'in', OPEN)
-      .execute();
+    await fulfilByTransition(trx, f);
     await trx.updateTable('monitoring_reports').set({ obligation_id: f.obligationId }).where('id', '=', f.reportId).execute();
   });
 }
