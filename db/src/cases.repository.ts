@@ -155,6 +155,19 @@ export async function listHistory(db: Db, caseId: string) {
     .execute();
 }
 
+/** When the case first entered a stage (its history), or null if it never has. */
+export async function firstEnteredAt(db: Db, caseId: string, stage: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('stage_history')
+    .select('at')
+    .where('case_id', '=', caseId)
+    .where('to_stage', '=', stage)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
+
 export interface RecordedTransition {
   caseId: string;
   seq: number;

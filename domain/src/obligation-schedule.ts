@@ -50,3 +50,32 @@ export function reportPeriodLabel(start: Date, period: string): string {
 
 /** A period label as the API accepts it. */
 export const REPORT_PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(-\d{2}T\d{2}:\d{2}:\d{2})?$/;
+
+/** Where a report's period lies against the case's implementation. */
+export type ReportPeriodPlace = 'NO_IMPLEMENTATION' | 'BEFORE_IMPLEMENTATION' | 'NOT_BEGUN' | 'WITHIN';
+
+/** Whether a case may report on a period (a label as REPORT_PERIOD_PATTERN accepts it): periods run
+ * from the one implementation first began in (`implementationFrom`, the case's first entry into
+ * IMPLEMENTATION, null if it never got there) to the one under way `now`. Reports stay due after a
+ * move back to planning and after graduation (the post-graduation checks), as the case obligations
+ * workflow keeps its report schedule until the case ends; an ended or held case is refused before
+ * its period is looked at. Compared at the label's own precision, by the WIB calendar: a month
+ * (`2026-11`) against the months of those instants, an instant label against them to the second. */
+export function reportPeriodPlace(label: string, implementationFrom: Date | null, now: Date): ReportPeriodPlace {
+  if (!implementationFrom) return 'NO_IMPLEMENTATION';
+  if (label < labelLike(implementationFrom, label)) return 'BEFORE_IMPLEMENTATION';
+  if (label > labelLike(now, label)) return 'NOT_BEGUN';
+  return 'WITHIN';
+}
+
+/** An instant as a period label of the same precision as `like` (a month, or to the second; WIB). */
+export function labelLike(instant: Date, like: string): string {
+  return new Date(instant.getTime() + WIB_OFFSET_MS).toISOString().slice(0, like.length);
+}
+
+/** The field message (on `period`) of a period a case may not report on; the web words each its own way. */
+export const REPORT_PERIOD_REFUSALS: Record<Exclude<ReportPeriodPlace, 'WITHIN'>, string> = {
+  NO_IMPLEMENTATION: 'the case has not reached implementation',
+  BEFORE_IMPLEMENTATION: 'before the implementation began',
+  NOT_BEGUN: 'in the future',
+};

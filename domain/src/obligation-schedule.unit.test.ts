@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstReportPeriodStart, obligationWindow, reportPeriodEnd, reportPeriodLabel } from './obligation-schedule';
+import { firstReportPeriodStart, obligationWindow, reportPeriodEnd, reportPeriodLabel, reportPeriodPlace } from './obligation-schedule';
 
 describe('obligation windows and report periods', () => {
   test('a window opens a reminder lead before due, never before it was created, then overdue and escalated', () => {
@@ -30,5 +30,21 @@ describe('obligation windows and report periods', () => {
     assert.equal(reportPeriodEnd(start, 'PT2S').getTime() - anchor.getTime(), 2000);
     assert.notEqual(reportPeriodLabel(start, 'PT2S'), reportPeriodLabel(reportPeriodEnd(start, 'PT2S'), 'PT2S'));
     assert.equal(reportPeriodLabel(start, 'PT2S'), '2026-11-24T08:00:00');
+  });
+
+  test('a case reports on the periods from the one its implementation began in to the one under way, by the WIB calendar', () => {
+    // Implementation began on 31 Oct 20:00 UTC, which is 1 Nov in WIB; now is 3 Dec 12:00 UTC.
+    const began = new Date('2026-10-31T20:00:00Z');
+    const now = new Date('2026-12-03T12:00:00Z');
+    const place = (label: string) => reportPeriodPlace(label, began, now);
+    assert.equal(place('2026-10'), 'BEFORE_IMPLEMENTATION');
+    assert.deepEqual(['2026-11', '2026-12'].map(place), ['WITHIN', 'WITHIN']);
+    assert.equal(place('2027-01'), 'NOT_BEGUN');
+    // Instant labels (second-scale periods) to the second.
+    assert.equal(place('2026-11-01T02:59:59'), 'BEFORE_IMPLEMENTATION');
+    assert.equal(place('2026-11-01T03:00:00'), 'WITHIN');
+    assert.equal(place('2026-12-03T19:00:00'), 'WITHIN');
+    assert.equal(place('2026-12-03T19:00:01'), 'NOT_BEGUN');
+    assert.equal(reportPeriodPlace('2026-11', null, now), 'NO_IMPLEMENTATION');
   });
 });

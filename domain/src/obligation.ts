@@ -121,7 +121,8 @@ export const monitoringReportRequestSchema = z
   .object({
     period: z
       .string()
-      .regex(REPORT_PERIOD_PATTERN, 'a month as YYYY-MM (or the period named on the obligation)')
+      // abort: a label that is not one is not also said to name no month.
+      .regex(REPORT_PERIOD_PATTERN, { message: 'a month as YYYY-MM (or the period named on the obligation)', abort: true })
       .refine(isRealPeriod, 'no such month or instant (a year from 2000 on, a real day and time)')
       .describe('The month (YYYY-MM) the report covers'),
     progressPercent: z.number().min(0).max(100).describe('Physical progress of the planned work, percent'),

@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDb, type Db } from '@kampung/db';
-import { AUDIT_ACTIONS, type AuditAction, type Stage } from '@kampung/domain';
+import { AUDIT_ACTIONS, reportPeriodLabel, type AuditAction, type Stage } from '@kampung/domain';
 import { ApiClient, uniqueName } from './support/api-client';
 import { newAccount } from './support/accounts';
 import { env } from './support/env';
@@ -72,7 +72,7 @@ describe('the audit log contains each kind of change', () => {
     const mentor = await newAccount('MENTOR');
     ok(await mentor.api.post('/api/auth/logout'), 204, 'sign out');
 
-    // A case: proposal, move, team, handover, visit (and one the cadence refuses), report, waiver, reads and exports
+    // A case: proposal, move, team, handover, visit (and one the cadence refuses), waiver, report, reads and exports
     const kampung = await admin.propose({ name: uniqueName('Kampung Cakupan') });
     const moved = await admin.move(kampung.id, 'SURVEY', { data: validData('PROPOSAL', 'SURVEY') });
     ok(moved, 200, 'move');
@@ -85,13 +85,19 @@ describe('the audit log contains each kind of change', () => {
     // The committee contact has no visit cadence: the visit is written, refused by the workflow and taken back.
     ok(await admin.post(`/api/cases/${kampung.id}/visits`, { assignmentId: committee.body.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'Tanpa kadens' }), 409, 'visit without a cadence');
     ok(await admin.post(`/api/cases/${kampung.id}/assignments/${committee.body.id}/end`, { reason: 'Ketua diganti' }), 200, 'assignment ended');
-    ok(await admin.post(`/api/cases/${kampung.id}/monitoring-reports`, { period: '2026-10', progressPercent: 80, budgetRealised: 1_000 }), 201, 'report');
     const open = await eventually(async () => {
       const [o] = (await admin.get(`/api/obligations?case=${kampung.id}&open=true&kind=STAGE_DEADLINE`)).body.items;
       assert.ok(o, 'the Survei deadline is not written yet');
       return o;
     });
     ok(await admin.post(`/api/obligations/${open.id}/waive`, { reason: 'Survei ditunda' }), 200, 'waive');
+    // A report covers a month of the case's implementation: on to it, then the month under way.
+    let stage: Stage = 'SURVEY';
+    for (const to of FULL_PATH.slice(FULL_PATH.indexOf('SURVEY') + 1, FULL_PATH.indexOf('IMPLEMENTATION') + 1)) {
+      ok(await admin.move(kampung.id, to, { data: validData(stage, to) }), 200, `move to ${to}`);
+      stage = to;
+    }
+    ok(await admin.post(`/api/cases/${kampung.id}/monitoring-reports`, { period: reportPeriodLabel(new Date(), 'P1M'), progressPercent: 80, budgetRealised: 1_000 }), 201, 'report');
     ok(await admin.get(`/api/cases/${kampung.id}`), 200, 'read the case (its proposer)');
     assert.equal((await fetch(`${env.appUrl}/api/cases/export?q=Cakupan`, { headers: { cookie: admin.cookieHeader() } })).status, 200, 'export');
 

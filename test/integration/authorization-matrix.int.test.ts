@@ -14,7 +14,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { declaredRoutes } from '@kampung/api';
-import { activitiesRepository, createDb } from '@kampung/db';
+import { activitiesRepository, createDb, monitoringReportsRepository } from '@kampung/db';
 import {
   ACTIONS,
   TRANSITION_POLICY,
@@ -22,6 +22,7 @@ import {
   USER_ROLES,
   caseReach,
   may,
+  reportPeriodLabel,
   type Action,
   type CaseDetail,
   type Stage,
@@ -30,7 +31,7 @@ import {
 import { ApiClient, proposal, uniqueName } from './support/api-client';
 import { newAccount, type TestAccount } from './support/accounts';
 import { env } from './support/env';
-import { validData } from './support/stage-data';
+import { FULL_PATH, validData } from './support/stage-data';
 
 const KT = 'KAMPUNG_TEMATIK';
 const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
@@ -218,13 +219,18 @@ describe('the authorization matrix: every role × every endpoint × within and o
       ctx.cases[t] = deadline.body;
       const items = await waitFor(async () => (await admin.get(`/api/obligations?case=${ctx.cases[t].id}&open=true`)).body.items as any[]);
       ctx.obligation[t] = items[0].id;
-      const report = await admin.post(`/api/cases/${ctx.cases[t].id}/monitoring-reports`, { period: '2026-10', progressPercent: 90, budgetRealised: 1 });
-      assert.equal(report.status, 201, JSON.stringify(report.body));
     }
-    // An activity in each case (written straight to PostgreSQL: activities belong to kampung in
-    // implementation, a rule tested on its own): the labour agency's in the case within reach.
+    // A report and an activity in each case, written straight to PostgreSQL: both belong to kampung
+    // in implementation (rules tested on their own, report-periods for reports), and these stay in
+    // SURVEY. The activity is the labour agency's in the case within reach.
     const db = createDb(env.databaseUrl, { max: 1 });
     try {
+      for (const t of ['IN', 'OUT'] as const) {
+        await monitoringReportsRepository.insertReport(db, {
+          id: randomUUID(), caseId: ctx.cases[t].id, period: '2026-10', progressPercent: 90, budgetRealised: 1, problems: '', explanation: null,
+          targetPercent: 75, red: false, policyVersion: 1, submittedBy: accounts.get('ADMIN')!.id, submittedAt: new Date(), redRecipients: [],
+        });
+      }
       ctx.activity = {} as Ctx['activity'];
       for (const [t, agency] of [['IN', 'DISNAKER'], ['OUT', 'DINSOS']] as const) {
         ctx.activity[t] = randomUUID();
@@ -335,10 +341,22 @@ describe('the authorization matrix: every role × every endpoint × within and o
 
   test('red reports reach the admins and managers whose reach includes the case, no one else', async () => {
     const manager = accounts.get('MANAGER')!; // Kampung Tematik only
-    const red = { period: '2026-09', progressPercent: 10, budgetRealised: 1, explanation: 'Matriks: dana terlambat' };
-    for (const t of ['IN', 'OUT'] as const) ok(await admin.post(`/api/cases/${ctx.cases[t].id}/monitoring-reports`, red), 201);
+    // Two kampung in implementation, like the matrix's two cases: one of each program.
+    const implementing = {
+      IN: await admin.propose({ name: `${ctx.tag} lapor dalam`, kelurahanCode: IN_KELURAHAN }),
+      OUT: await admin.propose({ name: `${ctx.tag} lapor luar`, programCode: KSM, kelurahanCode: OUT_KELURAHAN }),
+    };
+    for (const t of ['IN', 'OUT'] as const) {
+      let at: Stage = 'PROPOSAL';
+      for (const to of FULL_PATH.slice(0, FULL_PATH.indexOf('IMPLEMENTATION') + 1)) {
+        ok(await admin.move(implementing[t].id, to, { data: validData(at, to) }), 200);
+        at = to;
+      }
+      const red = { period: reportPeriodLabel(new Date(), 'P1M'), progressPercent: 10, budgetRealised: 1, explanation: 'Matriks: dana terlambat' };
+      ok(await admin.post(`/api/cases/${implementing[t].id}/monitoring-reports`, red), 201);
+    }
     const heard = async (api: ApiClient, t: 'IN' | 'OUT') =>
-      ((await api.get('/api/me/inbox')).body as any[]).some((i) => i.kind === 'RED_REPORT' && i.case.id === ctx.cases[t].id);
+      ((await api.get('/api/me/inbox')).body as any[]).some((i) => i.kind === 'RED_REPORT' && i.case.id === implementing[t].id);
     assert.deepEqual([await heard(manager.api, 'IN'), await heard(manager.api, 'OUT')], [true, false], 'the Kampung Tematik manager hears of its own program only');
     assert.deepEqual([await heard(admin, 'IN'), await heard(admin, 'OUT')], [true, true], 'an admin without limits hears of both');
   });

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_POLICIES, type CaseDetail, type Stage } from '@kampung/domain';
+import { DEFAULT_POLICIES, reportPeriodLabel, type CaseDetail, type Stage } from '@kampung/domain';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
 import { newAccount } from './support/accounts';
@@ -61,10 +61,11 @@ describe("a case's full timeline", () => {
     const waived = await officer.post(`/api/obligations/${deadline.id}/waive`, { reason: 'Survei menunggu musim hujan reda' });
     assert.equal(waived.status, 200, JSON.stringify(waived.body));
 
+    const reportMonth = reportPeriodLabel(new Date(), 'P1M'); // a month of its implementation, which begins now
     for (const to of FULL_PATH.slice(FULL_PATH.indexOf('SURVEY') + 1, FULL_PATH.indexOf('GRADUATED') + 1)) {
       if (to === 'EVALUATION') {
         const report = await officer.post(`/api/cases/${kampung.id}/monitoring-reports`, {
-          period: '2026-10', progressPercent: 20, budgetRealised: 1_000_000, explanation: 'Material terlambat datang',
+          period: reportMonth, progressPercent: 20, budgetRealised: 1_000_000, explanation: 'Material terlambat datang',
         });
         assert.equal(report.status, 201, JSON.stringify(report.body));
       }
@@ -103,7 +104,7 @@ describe("a case's full timeline", () => {
     const logged = one('VISIT');
     assert.deepEqual([logged.actor?.id, logged.summary.visitKind, logged.summary.attendees, logged.summary.notes], [handed.body.user.id, 'MENTORING', 12, 'Rapat warga RW']);
     const report = one('MONITORING_REPORT');
-    assert.deepEqual([report.actor?.id, report.summary.period, report.summary.red, report.reason], [ids.officer, '2026-10', true, 'Material terlambat datang']);
+    assert.deepEqual([report.actor?.id, report.summary.period, report.summary.red, report.reason], [ids.officer, reportMonth, true, 'Material terlambat datang']);
     const waiver = one('OBLIGATION_WAIVED');
     assert.deepEqual([waiver.actor?.id, waiver.reason, waiver.summary.obligationKind, waiver.summary.stage], [ids.officer, 'Survei menunggu musim hujan reda', 'STAGE_DEADLINE', 'SURVEY']);
     const escalation = one('OBLIGATION_ESCALATED');

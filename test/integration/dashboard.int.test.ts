@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { createDb, type Db } from '@kampung/db';
-import { DEFAULT_POLICIES, type CaseDetail, type Stage } from '@kampung/domain';
+import { DEFAULT_POLICIES, reportPeriodLabel, type CaseDetail, type Stage } from '@kampung/domain';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
 import { FULL_PATH, moverOf, validData } from './support/stage-data';
@@ -155,7 +155,7 @@ describe("the manager's dashboard", () => {
     const stalled = await walk('SURVEY');
     const evaluated = await walk('GRADUATED'); // the evaluation's results (and rating) come with leaving EVALUATION
     const report = await admin.post(`/api/cases/${evaluated.id}/monitoring-reports`, {
-      period: '2026-10', progressPercent: 30, budgetRealised: 7_500_000, explanation: 'Uji dasbor',
+      period: reportPeriodLabel(new Date(), 'P1M'), progressPercent: 30, budgetRealised: 7_500_000, explanation: 'Uji dasbor',
     });
     assert.equal(report.status, 201, JSON.stringify(report.body));
 

@@ -76,11 +76,12 @@ export const DEMO_TEAMS: Record<string, { who: 'officer' | 'mentor' | 'architect
   'Kampung Digital Poris Plawad': [{ who: 'mentor', role: 'MENTOR', daysAgo: 9 }],
 };
 
-/** Monitoring reports already in: Kampung Home Industry's last month was red (Gerbang Hebat style). */
-export const DEMO_REPORTS: Record<string, { period: string; progressPercent: number; budgetRealised: number; problems: string; explanation?: string }[]> = {
+/** Monitoring reports already in: Kampung Home Industry's is red (Gerbang Hebat style). Each covers
+ * the month under way when the demo is seeded: the case's implementation begins then, and a report
+ * cannot cover a month before it. */
+export const DEMO_REPORTS: Record<string, { progressPercent: number; budgetRealised: number; problems: string; explanation?: string }[]> = {
   'Kampung Home Industry': [
     {
-      period: '2026-10',
       progressPercent: 45,
       budgetRealised: 18_500_000,
       problems: 'Bahan baku rajut terlambat datang; pelatihan pemasaran daring diundur',

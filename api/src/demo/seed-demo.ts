@@ -1,5 +1,5 @@
 import { casesRepository, householdsRepository, usersRepository, type Db } from '@kampung/db';
-import { caseReach, type CaseProposalInput } from '@kampung/domain';
+import { caseReach, reportPeriodLabel, type CaseProposalInput } from '@kampung/domain';
 import { mayTransition, type AssignmentRole, type Stage } from '@kampung/domain';
 import { sessionUser, type SessionUser } from '../auth/sessions.service';
 import { DEMO_USERS } from '../auth/users.service';
@@ -65,7 +65,9 @@ export async function seedDemo(deps: CaseDeps): Promise<{ created: number }> {
         { startedAt: new Date(Date.now() - member.daysAgo * DAY) },
       );
     }
-    for (const report of DEMO_REPORTS[demo.proposal.name] ?? []) await submitReport(deps, detail.id, report, mentor);
+    for (const report of DEMO_REPORTS[demo.proposal.name] ?? []) {
+      await submitReport(deps, detail.id, { ...report, period: reportPeriodLabel(new Date(), 'P1M') }, mentor);
+    }
     created += 1;
   }
   // The admin's named worklists, shared with colleagues (once).

@@ -3,12 +3,15 @@ import type { AuditSource } from '../audit/audit.service';
 import {
   isEndStage,
   isOpenStatus,
+  labelLike,
   monitoringReportListQuerySchema,
   monitoringReportRequestSchema,
   programPolicySchema,
-  reportPeriodLabel,
+  REPORT_PERIOD_REFUSALS,
+  reportPeriodPlace,
   type CaseReach,
   type MonitoringReport,
+  type ReportPeriodPlace,
   type Stage,
 } from '@kampung/domain';
 import { nowOf, type CaseDeps } from '../cases/cases.service';
@@ -37,6 +40,22 @@ function reportRowToReport(row: ReportRow): MonitoringReport {
   };
 }
 
+const PERIOD_DETAILS: Record<Exclude<ReportPeriodPlace, 'WITHIN'>, (period: string, stage: string, from: string) => string> = {
+  NO_IMPLEMENTATION: (period, stage) => `Monitoring reports begin with implementation; the case is in ${stage}, so it has none for ${period}`,
+  BEFORE_IMPLEMENTATION: (period, _stage, from) => `The case's implementation began in ${from}; a report cannot cover ${period}`,
+  NOT_BEGUN: (period) => `A report cannot cover a period that has not begun (${period})`,
+};
+
+/** A report covers a period of the case's implementation (domain: reportPeriodPlace), as its stage
+ * history tells: anything else is a 422 on `period`. */
+async function assertPeriodOfImplementation(deps: CaseDeps, caseId: string, stage: string, period: string): Promise<void> {
+  const began = await casesRepository.firstEnteredAt(deps.db, caseId, 'IMPLEMENTATION');
+  const place = reportPeriodPlace(period, began, nowOf(deps));
+  if (place === 'WITHIN') return;
+  const from = began ? labelLike(began, period) : '';
+  throw new AppError('VALIDATION_FAILED', PERIOD_DETAILS[place](period, stage, from), [{ path: 'period', message: REPORT_PERIOD_REFUSALS[place] }]);
+}
+
 /** A monthly monitoring report (the Gerbang Hebat practice): progress below the program's target is
  * red and must say why; red reports reach the managers. The report and the managers' inbox items are
  * written in one transaction; then the case's obligations workflow is asked (an Update) to close the
@@ -62,11 +81,7 @@ export async function submitReport(
   if (kampung.stage === 'ON_HOLD') {
     throw new AppError('CASE_ON_HOLD', `The case is on hold since ${kampung.stage_entered_at.toISOString()}; its reports wait for the resume`);
   }
-  if (request.period.length === 7 && request.period > reportPeriodLabel(nowOf(deps), 'P1M')) {
-    throw new AppError('VALIDATION_FAILED', 'A report cannot cover a month that has not begun', [
-      { path: 'period', message: 'in the future' },
-    ]);
-  }
+  await assertPeriodOfImplementation(deps, caseId, kampung.stage, request.period);
   const obligation = await monitoringReportsRepository.findPeriodObligation(deps.db, caseId, request.period);
   if (obligation && !isOpenStatus(obligation.status) && obligation.status !== 'FULFILLED') {
     throw new AppError('OBLIGATION_CLOSED', `The report for ${request.period} was ${obligation.status} on ${obligation.status_changed_at.toISOString()}`);

@@ -530,6 +530,7 @@ export const en: Translation = {
     periodHint: 'The month the report covers.',
     periodHintObligation: 'The oldest open report obligation is for {{period}}.',
     futurePeriod: 'This month has not begun yet.',
+    periodBeforeImplementation: 'This period lies before the kampung\'s implementation began.',
     targetHint: 'Program target: {{target}}%. Below it the report is red.',
     budgetHint: 'In rupiah, a whole number.',
     problemsHint: 'Problems in the field, if any.',

@@ -528,6 +528,7 @@ export const id = {
     periodHint: 'Bulan yang dilaporkan.',
     periodHintObligation: 'Kewajiban laporan terlama yang masih terbuka: periode {{period}}.',
     futurePeriod: 'Bulan ini belum dimulai.',
+    periodBeforeImplementation: 'Periode ini sebelum tahap Pelaksanaan kampung dimulai.',
     targetHint: 'Target program: {{target}}%. Di bawahnya laporan menjadi merah.',
     budgetHint: 'Dalam rupiah, bilangan bulat.',
     problemsHint: 'Kendala di lapangan, bila ada.',

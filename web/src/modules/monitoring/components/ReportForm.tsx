@@ -10,7 +10,7 @@ import { FormActions } from '../../../ui/FormActions';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { referenceKeys } from '../../reference/api/reference.queries';
 import { useSubmitReport } from '../hooks/useSubmitReport';
-import { currentMonthWib, isMonth } from './report-period';
+import { currentMonthWib, isMonth, periodProblemText } from './report-period';
 
 const FIELD_PATHS = ['period', 'progressPercent', 'budgetRealised', 'problems', 'explanation'];
 
@@ -41,6 +41,7 @@ export function ReportForm({ caseId, programCode, defaultPeriod, targetPercent }
   const problem = mutation.error instanceof ApiError ? mutation.error.problem : undefined;
   const serverErrors = fieldErrorsFromProblem(problem?.errors);
   if (serverErrors.explanation) serverErrors.explanation = t('monitoring.explanationRequiredServer');
+  if (serverErrors.period) serverErrors.period = periodProblemText(serverErrors.period, t);
   const errors = clientErrors ?? serverErrors;
 
   const period = chosenPeriod ?? defaultPeriod ?? '';
