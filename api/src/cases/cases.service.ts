@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import { casesRepository, isCaseInReachQuery, regionsRepository, transitionRequestsRepository, type Db } from '@kampung/db';
 import {
   allowedTransitions,
@@ -22,19 +17,13 @@ import {
   type CasePage,
   type Stage,
 } from '@kampung/domain';
-import {
-  CASE_STAGE,
-  KECAMATAN_CODE,
-  PROGRAM_CODE,
-  caseWorkflowId,
-  stateQuery,
-  transitionUpdate,
-} from '@kampung/workflows';
+import { caseWorkflowId } from '@kampung/workflows';
 import { AppError } from '../errors';
 import type { SessionUser } from '../auth/sessions.service';
 import type { AuditSource } from '../audit/audit.service';
 import { actionId } from '../http/action-id';
 import { isUuid, parseInput } from '../http/validate';
+import { gateway } from '../temporal/gateway';
 import { caseRowToDetail, caseRowToSummary } from './case-mappers';
 
 export interface CaseDeps {
@@ -50,8 +39,6 @@ export interface CaseDeps {
 export function nowOf(deps: Pick<CaseDeps, 'now'>): Date {
   return deps.now?.() ?? new Date();
 }
-
-const CASE_WORKFLOW = 'caseWorkflow';
 
 /** A kelurahan proposes a kampung: the record goes to PostgreSQL, the case workflow starts with ids
  * only. If the workflow cannot start, the record is removed again: nothing is half-written. */
@@ -97,24 +84,11 @@ export async function proposeCase(deps: CaseDeps, input: unknown, user: SessionU
     after: { name: proposal.name, programCode: proposal.programCode, kelurahanCode: proposal.kelurahanCode, rw: proposal.rw, theme: proposal.theme },
     ...source,
   });
-  try {
-    await deps.temporal.workflow.start(CASE_WORKFLOW, {
-      taskQueue: deps.taskQueue,
-      workflowId,
-      args: [{ caseId: id, programCode: proposal.programCode, kecamatanCode }],
-      typedSearchAttributes: [
-        { key: CASE_STAGE, value: 'PROPOSAL' },
-        { key: PROGRAM_CODE, value: proposal.programCode },
-        { key: KECAMATAN_CODE, value: kecamatanCode },
-      ],
-    });
-  } catch (error) {
-    await casesRepository.deleteCase(deps.db, id, {
+  await gateway.startCase(deps, { caseId: id, programCode: proposal.programCode, kecamatanCode }, () =>
+    casesRepository.deleteCase(deps.db, id, {
       actorId, action: 'CASE_PROPOSAL_UNDONE', subjectType: 'case', subjectId: id, caseId: id,
       reason: 'The case workflow could not be started', ...source,
-    });
-    throw new AppError('SERVICE_UNAVAILABLE', `The case could not be started: ${(error as Error).message}`);
-  }
+    }));
   return getCase(deps, id, user);
 }
 
@@ -136,22 +110,15 @@ export async function getCase(deps: CaseDeps, id: string, user: SessionUser, all
   const row = await findCaseOr404(deps, id, caseReach(user));
   const [history, allowed] = await Promise.all([
     casesRepository.listHistory(deps.db, id),
-    allowedByWorkflow ?? allowedTransitionsOf(deps, row.workflow_id, row.stage as Stage),
+    allowedByWorkflow ?? allowedTransitionsOf(deps, id, row.stage as Stage),
   ]);
   // Only the moves this user's role may make (TRANSITION_POLICY).
   const mine = allowed.filter((to) => mayTransition(user.role, row.stage as Stage, to));
   return caseRowToDetail(row, history, mine);
 }
 
-async function allowedTransitionsOf(deps: CaseDeps, workflowId: string, stage: Stage): Promise<Stage[]> {
-  if (isEndStage(stage)) return [];
-  try {
-    const state = await deps.temporal.workflow.getHandle(workflowId).query(stateQuery);
-    return state.allowedTransitions;
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return [];
-    throw new AppError('SERVICE_UNAVAILABLE', 'The workflow service does not answer; try again shortly');
-  }
+async function allowedTransitionsOf(deps: CaseDeps, caseId: string, stage: Stage): Promise<Stage[]> {
+  return isEndStage(stage) ? [] : gateway.allowedTransitions(deps, caseId);
 }
 
 async function findCaseOr404(deps: CaseDeps, id: string, reach: CaseReach) {
@@ -211,32 +178,10 @@ export async function transitionCase(
     httpRequestId: source.requestId ?? null,
     sourceIp: source.sourceIp ?? null,
   });
-  let state;
-  try {
-    state = await deps.temporal.workflow.getHandle(row.workflow_id).executeUpdate(transitionUpdate, {
-      args: [{ to: request.to, hasReason: Boolean(request.reason), requestId, actorId }],
-      updateId: `transition-${requestId}`,
-    });
-  } catch (error) {
-    const answer = transitionError(error, from, request.to);
-    // Refused: nothing was recorded, so the request goes. Unknown: kept (see above).
-    if (answer.code !== 'SERVICE_UNAVAILABLE') await transitionRequestsRepository.deleteUnrecordedRequest(deps.db, requestId);
-    throw answer;
-  }
+  // Refused: nothing was recorded, so the request goes. Unknown: kept (see above).
+  const state = await gateway.moveCase(deps, id, { to: request.to, hasReason: Boolean(request.reason), requestId, actorId }, {
+    from,
+    undoRefused: () => transitionRequestsRepository.deleteUnrecordedRequest(deps.db, requestId),
+  });
   return getCase(deps, id, user, state.allowedTransitions);
-}
-
-function transitionError(error: unknown, from: Stage, to: Stage): AppError {
-  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    if (error.cause.type === 'REASON_REQUIRED') {
-      return new AppError('REASON_REQUIRED', `Moving from ${from} to ${to} needs a reason`);
-    }
-    if (error.cause.type === 'ILLEGAL_TRANSITION') {
-      return new AppError('ILLEGAL_TRANSITION', `A case in ${from} cannot move to ${to}`);
-    }
-  }
-  if (error instanceof WorkflowNotFoundError) {
-    return new AppError('ILLEGAL_TRANSITION', `The case's workflow has ended; it cannot move to ${to}`);
-  }
-  return new AppError('SERVICE_UNAVAILABLE', 'The workflow service did not take the move; try again shortly');
 }

@@ -10,19 +10,28 @@ import {
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
-import { isObligationRefusal } from '@kampung/domain';
+import { isObligationRefusal, type Stage } from '@kampung/domain';
 import {
+  CASE_STAGE,
+  KECAMATAN_CODE,
+  PROGRAM_CODE,
   assignmentEndedUpdate,
   caseObligationsWorkflowId,
+  caseWorkflowId,
   closeObligationUpdate,
+  stateQuery,
+  transitionUpdate,
   visitCadenceWorkflowId,
   visitLoggedUpdate,
   waiveObligationUpdate,
+  type CaseState,
+  type CaseWorkflowInput,
   type CloseObligation,
+  type TransitionCommand,
   type VisitCadenceInput,
   type VisitLogged,
 } from '@kampung/workflows';
-import { visitCadenceWorkflow } from '@kampung/workflows/workflows';
+import { caseWorkflow, visitCadenceWorkflow } from '@kampung/workflows/workflows';
 import { AppError } from '../errors';
 
 export interface TemporalDeps {
@@ -62,9 +71,73 @@ async function update<T>(run: () => Promise<T>, notRunning: () => AppError): Pro
   }
 }
 
+/** A move's refusal by the case workflow as its problem; anything else is an unknown outcome. */
+function transitionRefusal(error: unknown, from: Stage, to: Stage): AppError | null {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    if (error.cause.type === 'REASON_REQUIRED') return new AppError('REASON_REQUIRED', `Moving from ${from} to ${to} needs a reason`);
+    if (error.cause.type === 'ILLEGAL_TRANSITION') return new AppError('ILLEGAL_TRANSITION', `A case in ${from} cannot move to ${to}`);
+  }
+  if (error instanceof WorkflowNotFoundError) return new AppError('ILLEGAL_TRANSITION', `The case's workflow has ended; it cannot move to ${to}`);
+  return null;
+}
+
 const assignmentOver = () => new AppError('ASSIGNMENT_ENDED', 'This assignment has no visit cadence running (it ended, or its role has no visits)');
 
 export const gateway = {
+  /** Starts a proposed case's workflow with ids only; its stage, program and kecamatan go as search
+   * attributes. If it cannot be started, `undo` takes back what was written for it, and the failure
+   * is answered as SERVICE_UNAVAILABLE. */
+  async startCase(deps: TemporalDeps, input: CaseWorkflowInput, undo: () => Promise<void>): Promise<void> {
+    try {
+      await deps.temporal.workflow.start(caseWorkflow, {
+        taskQueue: deps.taskQueue,
+        workflowId: caseWorkflowId(input.caseId),
+        args: [input],
+        typedSearchAttributes: [
+          { key: CASE_STAGE, value: 'PROPOSAL' },
+          { key: PROGRAM_CODE, value: input.programCode },
+          { key: KECAMATAN_CODE, value: input.kecamatanCode },
+        ],
+      });
+    } catch (error) {
+      await undo();
+      throw new AppError('SERVICE_UNAVAILABLE', `The case could not be started: ${(error as Error).message}`);
+    }
+  },
+
+  /** The moves the case workflow allows now; none when it is no longer running. */
+  async allowedTransitions(deps: TemporalDeps, caseId: string): Promise<Stage[]> {
+    try {
+      return (await deps.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(stateQuery)).allowedTransitions;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return [];
+      throw new AppError('SERVICE_UNAVAILABLE', 'The workflow service does not answer; try again shortly');
+    }
+  },
+
+  /** Asks the case workflow to move (an Update whose id is the stored request's) and answers its
+   * state after the move. A refusal (an illegal move, a missing reason, a workflow that has ended)
+   * recorded nothing: `undoRefused` takes the request back, then the refusal is thrown. An unknown
+   * outcome is thrown as SERVICE_UNAVAILABLE and keeps the request: the move may yet be recorded. */
+  async moveCase(
+    deps: TemporalDeps,
+    caseId: string,
+    command: TransitionCommand,
+    { from, undoRefused }: { from: Stage; undoRefused: () => Promise<void> },
+  ): Promise<CaseState> {
+    try {
+      return await deps.temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(transitionUpdate, {
+        args: [command],
+        updateId: `transition-${command.requestId}`,
+      });
+    } catch (error) {
+      const refusal = transitionRefusal(error, from, command.to);
+      if (!refusal) throw new AppError('SERVICE_UNAVAILABLE', 'The workflow service did not take the move; try again shortly');
+      await undoRefused();
+      throw refusal;
+    }
+  },
+
   /** Starts an assignment's visit cadence once: a second start with the same id is a no-op. */
   async startVisitCadence(deps: TemporalDeps, input: VisitCadenceInput): Promise<void> {
     try {
