@@ -18,7 +18,12 @@ import { exportsRouter } from './exports/exports.router';
 import { AppError, errorMiddleware } from './errors';
 import { healthRouter } from './health/health.router';
 import { buildOpenApiDocument } from './openapi';
+import { assignmentsRouter } from './assignments/assignments.router';
+import { monitoringReportsRouter } from './monitoring-reports/monitoring-reports.router';
+import { supervisorsRouter } from './supervisors/supervisors.router';
+import { visitsRouter } from './visits/visits.router';
 import { obligationsRouter } from './obligations/obligations.router';
+import { waiversRouter } from './waivers/waivers.router';
 import { dashboardRouter } from './dashboard/dashboard.router';
 import { policiesRouter } from './policies/policies.router';
 import { referenceRouter } from './reference/reference.router';
@@ -77,7 +82,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(policiesRouter(deps));
   app.use(exportsRouter(deps)); // before /api/cases/:id
   app.use(casesRouter(deps));
+  app.use(assignmentsRouter(deps));
+  app.use(monitoringReportsRouter(deps));
+  app.use(supervisorsRouter(deps));
+  app.use(visitsRouter(deps));
   app.use(obligationsRouter(deps));
+  app.use(waiversRouter(deps));
   app.use(dashboardRouter(deps));
   app.use(worklistsRouter(deps));
   app.use(usersRouter(deps));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
 import { proposeCase } from '@kampung/api/src/cases/cases.service';
-import { assign } from '@kampung/api/src/obligations/assignments.service';
+import { assign } from '@kampung/api/src/assignments/assignments.service';
 import { changePolicy, getCurrentPolicy } from '@kampung/api/src/policies/policies.service';
 import { startTemporalDevServer, type RunningTemporal } from '../stack/temporal-server';
 import { freePort } from '../stack/postgres';

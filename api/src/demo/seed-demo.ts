@@ -4,8 +4,8 @@ import { mayTransition, type AssignmentRole, type Stage } from '@kampung/domain'
 import { sessionUser, type SessionUser } from '../auth/sessions.service';
 import { DEMO_USERS } from '../auth/users.service';
 import { proposeCase, transitionCase, type CaseDeps } from '../cases/cases.service';
-import { assign } from '../obligations/assignments.service';
-import { submitReport } from '../obligations/monitoring-reports.service';
+import { assign } from '../assignments/assignments.service';
+import { submitReport } from '../monitoring-reports/monitoring-reports.service';
 import { createWorklist, listWorklists } from '../worklists/worklists.service';
 import { DEMO_CASES, DEMO_REPORTS, DEMO_TEAMS, DEMO_WORKLISTS } from './demo-cases';
 import { DEMO_ACTIVITIES, demoHouseholds } from './demo-households';
