@@ -1,4 +1,4 @@
-import type { CaseListQuery, CaseReach } from '@kampung/domain';
+import type { CaseListQuery, CaseReach, RecordedTransition } from '@kampung/domain';
 import type { Db } from './connection';
 import { inTransaction } from './audited';
 import { appendAudit, type AuditEntry } from './audit.repository';
@@ -166,17 +166,6 @@ export async function firstEnteredAt(db: Db, caseId: string, stage: string): Pro
     .limit(1)
     .executeTakeFirst();
   return row?.at ?? null;
-}
-
-export interface RecordedTransition {
-  caseId: string;
-  seq: number;
-  from: string;
-  to: string;
-  resumeStage: string | null;
-  at: string;
-  actorId: string | null;
-  requestId: string | null;
 }
 
 /** Writes one transition: its history row (once per case and seq) and the case's current stage

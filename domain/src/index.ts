@@ -5,6 +5,7 @@ export * from './region';
 export * from './program';
 export * from './case-proposal';
 export * from './transition';
+export type * from './recorded-transition';
 export * from './transition-data';
 export * from './access';
 export * from './auth';

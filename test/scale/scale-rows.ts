@@ -25,6 +25,8 @@ import {
   reportPeriodEnd,
   reportPeriodLabel,
   type AssignmentRole,
+  type CaseObligationKind,
+  type ObligationKind,
   type ObligationStatus,
   type ProgramPolicy,
   type Stage,
@@ -150,7 +152,7 @@ export interface AssignmentRow {
 }
 export interface ObligationRow {
   id: string;
-  kind: 'VISIT' | 'STAGE_DEADLINE' | 'MONITORING_REPORT' | 'EVALUATION' | 'GRADUATE_CHECK';
+  kind: ObligationKind;
   case_id: string;
   assignment_id: string | null;
   assignee_id: string | null;
@@ -206,7 +208,6 @@ export interface CaseRows {
   reports: MonitoringReportRow[];
 }
 
-type CaseKind = 'STAGE_DEADLINE' | 'MONITORING_REPORT' | 'EVALUATION' | 'GRADUATE_CHECK';
 interface Schedule {
   kind: 'MONITORING_REPORT' | 'GRADUATE_CHECK';
   seq: number;
@@ -267,7 +268,7 @@ export function buildCaseRows(script: CaseScript, { version, policy }: PolicyAt,
   // ---- Case-level obligations: caseObligationsWorkflow and its activities ------------------------
   const assignmentsStarted = (at: Date) => script.assignments.filter((a) => t(a.startedAt) <= t(at));
   /** assignmentsRepository.responsibleAssignment: the lead of the first role that has one, else a backup. */
-  const responsible = (kind: CaseKind, at: Date) => {
+  const responsible = (kind: CaseObligationKind, at: Date) => {
     const active = [...assignmentsStarted(at)].sort((a, b) => Number(b.lead) - Number(a.lead) || t(a.startedAt) - t(b.startedAt));
     for (const role of CASE_OBLIGATION_ROLES[kind]) {
       const found = active.find((a) => a.role === role);
@@ -275,7 +276,7 @@ export function buildCaseRows(script: CaseScript, { version, policy }: PolicyAt,
     }
     return null;
   };
-  const writeCase = (kind: CaseKind, seq: number, created: Date, due: Date, extra: { period_label?: string; stage?: string } = {}) => {
+  const writeCase = (kind: CaseObligationKind, seq: number, created: Date, due: Date, extra: { period_label?: string; stage?: string } = {}) => {
     const who = responsible(kind, created);
     return newObligation({
       kind,
@@ -290,8 +291,8 @@ export function buildCaseRows(script: CaseScript, { version, policy }: PolicyAt,
       created,
     });
   };
-  const seqs: Partial<Record<CaseKind, number>> = {};
-  const nextSeq = (kind: CaseKind) => {
+  const seqs: Partial<Record<CaseObligationKind, number>> = {};
+  const nextSeq = (kind: CaseObligationKind) => {
     const seq = seqs[kind] ?? 1;
     seqs[kind] = seq + 1;
     return seq;
