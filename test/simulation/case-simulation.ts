@@ -27,10 +27,10 @@ import {
 import { proposeCase, transitionCase, type CaseDeps } from '@kampung/api/src/cases/cases.service';
 import type { SessionUser } from '@kampung/api/src/auth/sessions.service';
 import { AppError } from '@kampung/api/src/errors';
-import { assign, endAssignment, handOver } from '@kampung/api/src/obligations/assignments.service';
-import { submitReport } from '@kampung/api/src/obligations/monitoring-reports.service';
-import { logVisit } from '@kampung/api/src/obligations/visits.service';
-import { waiveObligation } from '@kampung/api/src/obligations/waivers.service';
+import { assign, endAssignment, handOver } from '@kampung/api/src/assignments/assignments.service';
+import { submitReport } from '@kampung/api/src/monitoring-reports/monitoring-reports.service';
+import { logVisit } from '@kampung/api/src/visits/visits.service';
+import { waiveObligation } from '@kampung/api/src/waivers/waivers.service';
 import { changePolicy, getCurrentPolicy } from '@kampung/api/src/policies/policies.service';
 import { proposal } from '../integration/support/api-client';
 import { moverOf, validData } from '../integration/support/stage-data';

@@ -5,7 +5,7 @@ import proto from '@temporalio/proto'; // CommonJS: no named ESM exports
 import { DEFAULT_POLICIES } from '@kampung/domain';
 import { visitCadenceWorkflowId } from '@kampung/workflows';
 import { proposeCase } from '@kampung/api/src/cases/cases.service';
-import { assign } from '@kampung/api/src/obligations/assignments.service';
+import { assign } from '@kampung/api/src/assignments/assignments.service';
 import { changePolicy, getCurrentPolicy } from '@kampung/api/src/policies/policies.service';
 import { createLog } from '../stack/log';
 import { proposal } from '../integration/support/api-client';
