@@ -96,6 +96,14 @@ export async function handOver(
   h: { id: string; assignmentId: string; fromUserId: string; toUserId: string; reason: string; byUserId: string },
 ): Promise<number> {
   return inTransaction(db, async (trx) => {
+    // The assignment's row first, then its obligations: the order every write to both takes, so two
+    // at once wait for each other instead of deadlocking.
+    await trx
+      .updateTable('assignments')
+      .set({ user_id: h.toUserId })
+      .where('id', '=', h.assignmentId)
+      .where('user_id', '=', h.fromUserId)
+      .executeTakeFirstOrThrow();
     const moved = await trx
       .updateTable('obligations')
       .set({ assignee_id: h.toUserId })
@@ -103,12 +111,6 @@ export async function handOver(
       .where('status', 'in', ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'])
       .executeTakeFirst();
     const count = Number(moved.numUpdatedRows);
-    await trx
-      .updateTable('assignments')
-      .set({ user_id: h.toUserId })
-      .where('id', '=', h.assignmentId)
-      .where('user_id', '=', h.fromUserId)
-      .executeTakeFirstOrThrow();
     await trx
       .insertInto('assignment_handovers')
       .values({
