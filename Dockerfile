@@ -3,7 +3,7 @@
 # One image for every process of the platform; the command picks the role:
 #   api (default):  node --import tsx api/src/main.ts        (serves web/dist too)
 #   worker:         node --import tsx worker/src/main.ts
-#   migrate:        node --import tsx test/stack/prepare-database.ts
+#   migrate:        node --import tsx tools/migrate/migrate.ts   (the one migrate command, as `npm run migrate`)
 #
 # glibc (Debian), not Alpine: the Temporal SDK's native core ships for glibc only.
 
@@ -21,6 +21,7 @@ COPY workflows/package.json workflows/
 COPY worker/package.json worker/
 COPY api/package.json api/
 COPY web/package.json web/
+COPY tools/package.json tools/
 COPY test/package.json test/
 # Dev dependencies stay: the processes run TypeScript through tsx, and vite builds the web app.
 RUN npm ci --no-audit --no-fund && npm cache clean --force

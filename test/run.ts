@@ -11,10 +11,10 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { colourEnabled, createLog, describeError } from './stack/log';
-import { describeExit, spawnManaged } from './stack/processes';
-import { formatMs } from './stack/stack';
-import { ROOT, startTestStack, type TestStack } from './support/stack';
+import { colourEnabled, createLog, describeError } from '@kampung/tools/stack/log';
+import { describeExit, spawnManaged } from '@kampung/tools/stack/processes';
+import { formatMs } from '@kampung/tools/stack/stack';
+import { ROOT, startTestStack, type TestStack } from '@kampung/tools/stack/throwaway-stack';
 
 const colour = colourEnabled();
 const log = createLog('test', { colour });

@@ -1,5 +1,5 @@
 export { createApp, type AppDeps } from './app';
 export { loadApiConfig, type ApiConfig } from './config';
-export { DEMO_USERS, ensureUser, type UserSeed } from './auth/users.service';
-export { seedDemo } from './demo/seed-demo';
+// The bootstrap admin of the migrate command (tools/migrate).
+export { ensureUser, type UserSeed } from './auth/users.service';
 export { declaredRoutes } from './routes';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO_USERS } from '@kampung/api';
+import { DEMO_USERS } from '@kampung/tools/demo/demo-users';
 import { validData } from '../integration/support/stage-data';
 import { CasePage } from './pages/CasePage';
 import {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO_USERS } from '@kampung/api';
+import { DEMO_USERS } from '@kampung/tools/demo/demo-users';
 import { ObligationListPage } from './pages/ObligationListPage';
 import { WorklistsPage } from './pages/WorklistsPage';
 import {

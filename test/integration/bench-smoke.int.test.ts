@@ -5,14 +5,14 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runDedupBench } from '../bench/dedup';
-import { benchEndpoints } from '../bench/endpoints';
-import { benchHouseholdImport } from '../bench/household-import';
-import { benchManager } from '../bench/manager';
-import { BenchPeople } from '../bench/people';
-import { benchTimers } from '../bench/timers';
-import { benchVisits } from '../bench/visits';
-import { createLog } from '../stack/log';
+import { runDedupBench } from '@kampung/tools/bench/dedup';
+import { benchEndpoints } from '@kampung/tools/bench/endpoints';
+import { benchHouseholdImport } from '@kampung/tools/bench/household-import';
+import { benchManager } from '@kampung/tools/bench/manager';
+import { BenchPeople } from '@kampung/tools/bench/people';
+import { benchTimers } from '@kampung/tools/bench/timers';
+import { benchVisits } from '@kampung/tools/bench/visits';
+import { createLog } from '@kampung/tools/stack/log';
 import { env } from './support/env';
 
 const NUMBER = /^-?\d[\d,]*(\.\d+)?$/;

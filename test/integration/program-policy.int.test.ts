@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_POLICIES } from '@kampung/domain';
-import { DEMO_USERS } from '@kampung/api';
+import { DEMO_USERS } from '@kampung/tools/demo/demo-users';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
 

@@ -16,7 +16,7 @@ import { defaultPayloadConverter } from '@temporalio/client';
 import { createDb, type Db } from '@kampung/db';
 import { DEFAULT_POLICIES, programPolicySchema, type AssignmentRole, type CaseDetail, type ProgramPolicy, type Stage } from '@kampung/domain';
 import { OPEN_OBLIGATION_STATUSES as OPEN_STATUSES, isOpenStatus } from '@kampung/domain';
-import { buildCaseRows, type CaseScript, type ObligationRow, type ScriptMove } from '../scale/scale-rows';
+import { buildCaseRows, type CaseScript, type ObligationRow, type ScriptMove } from '@kampung/tools/scale/scale-rows';
 import { ApiClient } from './support/api-client';
 import { env } from './support/env';
 import { newAccount } from './support/accounts';

@@ -7,7 +7,7 @@ import { visitCadenceWorkflowId } from '@kampung/workflows';
 import { proposeCase } from '@kampung/api/src/cases/cases.service';
 import { assign } from '@kampung/api/src/assignments/assignments.service';
 import { changePolicy, getCurrentPolicy } from '@kampung/api/src/policies/policies.service';
-import { createLog } from '../stack/log';
+import { createLog } from '@kampung/tools/stack/log';
 import { proposal } from '../integration/support/api-client';
 import { caseDepsFor } from '../integration/support/case-deps';
 import { env } from '../integration/support/env';

@@ -14,10 +14,10 @@
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { createLog, type LineSink, type Log } from '../stack/log';
-import { freePort } from '../stack/postgres';
-import { describeExit, spawnManaged, type ManagedProcess } from '../stack/processes';
-import { resolveTemporalTestServer } from '../stack/temporal-test-server';
+import { createLog, type LineSink, type Log } from '@kampung/tools/stack/log';
+import { freePort } from '@kampung/tools/stack/postgres';
+import { describeExit, spawnManaged, type ManagedProcess } from '@kampung/tools/stack/processes';
+import { resolveTemporalTestServer } from '../support/temporal-test-server';
 
 export interface TimeSkipping {
   env: TestWorkflowEnvironment;

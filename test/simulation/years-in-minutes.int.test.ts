@@ -21,7 +21,7 @@ import { DEFAULT_POLICIES } from '@kampung/domain';
 import type { SessionUser } from '@kampung/api/src/auth/sessions.service';
 import type { CaseDeps } from '@kampung/api/src/cases/cases.service';
 import { changePolicy, getCurrentPolicy } from '@kampung/api/src/policies/policies.service';
-import { createLog } from '../stack/log';
+import { createLog } from '@kampung/tools/stack/log';
 import { env } from '../integration/support/env';
 import { eventually } from '../integration/support/temporal';
 import { DAY, SimCase, type SimWorld } from './case-simulation';

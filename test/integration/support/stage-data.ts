@@ -1,15 +1,7 @@
 import { mayTransition, type Stage } from '@kampung/domain';
-import { demoStageData } from '@kampung/api/src/demo/stage-data';
 
-/** Valid data for a move, the same the demo uses. */
-export function validData(from: Stage, to: Stage): Record<string, unknown> {
-  return demoStageData(from, to, 1);
-}
-
-export const FULL_PATH: Stage[] = [
-  'SURVEY', 'VERIFICATION', 'DESIGNATION', 'ENGAGEMENT', 'ASSESSMENT', 'PLANNING',
-  'ACTION_PLAN', 'IMPLEMENTATION', 'EVALUATION', 'GRADUATED', 'CLOSED',
-];
+/** The path and the valid move data the demo uses (tools/demo). */
+export { FULL_PATH, validData } from '@kampung/tools/demo/stage-data';
 
 /** Who makes a move in the tests: the admin, unless the policy gives it to others only (the
  * manager approves graduation and closure). */

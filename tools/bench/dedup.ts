@@ -95,7 +95,7 @@ export async function runDedupBench(options: DedupBenchOptions): Promise<string>
       '',
       '| phase | time | RSS after |',
       '|---|---|---|',
-      `| generate rows (test/bench/household-data.ts) | ${seconds(generated.ms)} | ${Math.round(rssBeforeDedup / MB)} MB (after parsing) |`,
+      `| generate rows (tools/bench/household-data.ts) | ${seconds(generated.ms)} | ${Math.round(rssBeforeDedup / MB)} MB (after parsing) |`,
       `| parseImportRow × ${int(data.rows.length)} | ${seconds(parsed.ms)} | |`,
       `| findDuplicateCandidates × ${int(people.length)} people | **${seconds(dedup.ms)}** | heap used ${Math.round(heapAfter / MB)} MB |`,
       '',

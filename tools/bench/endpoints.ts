@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Stage } from '@kampung/domain';
-import { FULL_PATH, validData } from '../integration/support/stage-data';
+import { FULL_PATH, validData } from '../demo/stage-data';
 import { inParallel } from './in-parallel';
 import type { BenchPeople } from './people';
 import { percentile } from './percentile';

@@ -2,13 +2,15 @@
  * This application's start-up steps, taken from its own packages, for
  * `startStack` (npm start, npm test, npm run bench).
  */
-import { DEMO_USERS, ensureUser, seedDemo } from '@kampung/api';
-import { createDb, migrateToLatest, seedReferenceData } from '@kampung/db';
+import { createDb } from '@kampung/db';
 import { userRoleSchema } from '@kampung/domain';
 // The search attributes the worker package re-exports, taken from their source: importing
 // '@kampung/worker' loads the Temporal worker runtime (~0.7 s), which is only needed below
 // when the server is not ours.
 import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
+import { DEMO_USERS } from '../demo/demo-users';
+import { seedDemo } from '../demo/seed-demo';
+import { prepareDatabase } from '../migrate/prepare-database';
 import type { AppSteps, UserSpec } from './stack';
 
 export const kampungApp: AppSteps = {
@@ -18,14 +20,7 @@ export const kampungApp: AppSteps = {
   demoUsers: DEMO_USERS,
 
   async prepareDatabase(databaseUrl: string, users: readonly UserSpec[]) {
-    const db = createDb(databaseUrl, { max: 2 });
-    try {
-      await migrateToLatest(db);
-      await seedReferenceData(db);
-      for (const user of users) await ensureUser(db, { ...user, role: userRoleSchema.parse(user.role) });
-    } finally {
-      await db.destroy();
-    }
+    await prepareDatabase(databaseUrl, users.map((user) => ({ ...user, role: userRoleSchema.parse(user.role) })));
   },
 
   async ensureSearchAttributes(connection, namespace) {

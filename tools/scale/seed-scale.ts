@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDb, programPoliciesRepository } from '@kampung/db';
-import { DEMO_USERS } from '@kampung/api';
+import { DEMO_USERS } from '../demo/demo-users';
 import { hashPassword } from '@kampung/api/src/auth/passwords';
 import { programPolicySchema } from '@kampung/domain';
 import type { Log } from '../stack/log';

@@ -1,16 +1,17 @@
 /**
- * One-shot database preparation for deployments (the `migrate` service in
- * docker-compose.yml): migrations, reference data, and the bootstrap admin.
- * Idempotent. `npm start` and `npm test` do the same through startStack.
+ * `npm run migrate`, and the `migrate` service of docker-compose.yml: the one command that brings a
+ * database up to date — migrations, reference data, and the bootstrap admin. Idempotent.
+ * `npm start` and the test stack do the same at start-up (./prepare-database.ts).
  *
- *   DATABASE_URL=postgres://… [BOOTSTRAP_ADMIN_EMAIL=… BOOTSTRAP_ADMIN_PASSWORD=…] [DEMO_USERS=true]
- *   node --import tsx test/stack/prepare-database.ts
+ *   DATABASE_URL=postgres://… [BOOTSTRAP_ADMIN_EMAIL=… BOOTSTRAP_ADMIN_PASSWORD=…] [DEMO_USERS=true] npm run migrate
+ *   node --import tsx tools/migrate/migrate.ts   (the same, without npm)
  */
+import type { UserSeed } from '@kampung/api';
 import { z } from '@kampung/domain';
-import { kampungApp } from './app';
-import { createLog, describeError } from './log';
-import { maskPassword } from './postgres';
-import type { UserSpec } from './stack';
+import { DEMO_USERS as DEMO_LOGINS } from '../demo/demo-users';
+import { createLog, describeError } from '../stack/log';
+import { maskPassword } from '../stack/postgres';
+import { prepareDatabase } from './prepare-database';
 
 const log = createLog('migrate', { colour: false });
 const env = z
@@ -31,15 +32,16 @@ if (!env.success) {
 }
 
 const { DATABASE_URL, BOOTSTRAP_ADMIN_EMAIL, BOOTSTRAP_ADMIN_PASSWORD, DEMO_USERS } = env.data;
-const users: UserSpec[] = DEMO_USERS === 'true' ? [...kampungApp.demoUsers] : [];
+const users: UserSeed[] = DEMO_USERS === 'true' ? [...DEMO_LOGINS] : [];
 if (BOOTSTRAP_ADMIN_EMAIL && BOOTSTRAP_ADMIN_PASSWORD) {
   users.push({ email: BOOTSTRAP_ADMIN_EMAIL, password: BOOTSTRAP_ADMIN_PASSWORD, name: 'Administrator', role: 'ADMIN' });
 }
 
 try {
   const started = Date.now();
-  await kampungApp.prepareDatabase(DATABASE_URL, users);
-  log.info(`${maskPassword(DATABASE_URL)}: schema up to date, reference data and ${users.length} user(s) in place (${Date.now() - started} ms)`);
+  const { applied } = await prepareDatabase(DATABASE_URL, users);
+  const migrations = applied.length ? `applied ${applied.join(', ')}` : 'schema up to date';
+  log.info(`${maskPassword(DATABASE_URL)}: ${migrations}; reference data and ${users.length} user(s) in place (${Date.now() - started} ms)`);
 } catch (error) {
   log.error(`Database preparation failed: ${describeError(error)}`);
   process.exit(1);

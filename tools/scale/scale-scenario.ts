@@ -12,7 +12,7 @@ import {
   type ProgramPolicy,
   type Stage,
 } from '@kampung/domain';
-import { demoReason, demoStageData } from '@kampung/api/src/demo/stage-data';
+import { demoReason, demoStageData } from '../demo/stage-data';
 import { buildCaseRows, type CaseRows, type CaseScript, type PolicyAt, type ScriptAssignment, type ScriptMove } from './scale-rows';
 
 export type Rng = () => number;

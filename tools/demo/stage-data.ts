@@ -34,6 +34,17 @@ export function demoStageData(from: Stage, to: Stage, step: number): Record<stri
   }
 }
 
+/** Every stage of a case that goes all the way, in order (after PROPOSAL). */
+export const FULL_PATH: Stage[] = [
+  'SURVEY', 'VERIFICATION', 'DESIGNATION', 'ENGAGEMENT', 'ASSESSMENT', 'PLANNING',
+  'ACTION_PLAN', 'IMPLEMENTATION', 'EVALUATION', 'GRADUATED', 'CLOSED',
+];
+
+/** Valid data for a move: the demo's, for its first step. */
+export function validData(from: Stage, to: Stage): Record<string, unknown> {
+  return demoStageData(from, to, 1);
+}
+
 export function demoReason(to: Stage): string | undefined {
   if (to === 'REJECTED') return 'Hasil survei: lokasi rawan banjir dan warga belum sepakat.';
   if (to === 'WITHDRAWN') return 'Kelurahan menarik usulan untuk digabung dengan RW tetangga.';

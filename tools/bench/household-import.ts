@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { ApiClient } from '../integration/support/api-client';
+import type { ApiClient } from '../client/api-client';
 import { generateHouseholds, toCsv } from './household-data';
 import type { BenchPeople } from './people';
 

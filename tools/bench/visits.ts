@@ -11,7 +11,7 @@
 import { performance } from 'node:perf_hooks';
 import { createDb } from '@kampung/db';
 import { may, type UserRole } from '@kampung/domain';
-import type { ApiClient } from '../integration/support/api-client';
+import type { ApiClient } from '../client/api-client';
 import { inParallel } from './in-parallel';
 import type { BenchPeople } from './people';
 import { percentile } from './percentile';

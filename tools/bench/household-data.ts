@@ -1,9 +1,9 @@
 /**
  * Synthetic social-registry export for the dedup benchmark: households of Kota Semarang and Kota
  * Tangerang (the real kelurahan of db/seed/regions.csv, the file the database is seeded from and
- * test/scale reads back), one row per member in the import format of
+ * tools/scale reads back), one row per member in the import format of
  * domain/src/household-import.ts, and planted duplicates whose truth is known. Deterministic
- * from a seed (mulberry32, as test/scale).
+ * from a seed (mulberry32, as tools/scale).
  *
  * What is planted (each a person appearing twice; the copy's source is another list):
  * - typo: the same family card lists the person again with one letter wrong (substituted, missing,

@@ -6,7 +6,7 @@
  * sizes; test/integration/bench-smoke.int.test.ts runs every one at its smallest in `npm test`.
  */
 import { createLog } from '../stack/log';
-import { startTestStack } from '../support/stack';
+import { startTestStack } from '../stack/throwaway-stack';
 import { runDedupBench } from './dedup';
 import { benchEndpoints } from './endpoints';
 import { benchHouseholdImport } from './household-import';

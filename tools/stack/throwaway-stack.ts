@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { findOnPath, resolveTemporalCli } from '../stack/temporal-cli';
-import type { Log } from '../stack/log';
-import { dropDatabase, ensureDatabase, freePort, withDatabase } from '../stack/postgres';
-import type { Exit } from '../stack/processes';
-import { startStack, type AppSteps, type RunningStack, type ServiceName } from '../stack/stack';
+import { findOnPath, resolveTemporalCli } from './temporal-cli';
+import type { Log } from './log';
+import { dropDatabase, ensureDatabase, freePort, withDatabase } from './postgres';
+import type { Exit } from './processes';
+import { startStack, type AppSteps, type RunningStack, type ServiceName } from './stack';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,7 +32,7 @@ export interface TestStack extends RunningStack {
 export interface TestStackOptions {
   log: Log;
   colour?: boolean;
-  /** The application's steps; default: this repository's (../stack/app). */
+  /** The application's steps; default: this repository's (./app). */
   app?: AppSteps;
   namespace?: string;
   taskQueue?: string;
@@ -43,7 +43,7 @@ export interface TestStackOptions {
 
 export async function startTestStack(options: TestStackOptions): Promise<TestStack> {
   const { log } = options;
-  const app = options.app ?? (await import('../stack/app')).kampungApp;
+  const app = options.app ?? (await import('./app')).kampungApp;
   const namespace = options.namespace ?? 'default';
   const taskQueue = options.taskQueue ?? 'kampung-cases';
   const tempDir = await mkdtemp(join(tmpdir(), 'kampung-test-'));

@@ -16,7 +16,7 @@ import {
   type Stage,
   type UserRole,
 } from '@kampung/domain';
-import { ApiClient } from '../integration/support/api-client';
+import { ApiClient } from '../client/api-client';
 
 export class BenchPeople {
   private readonly clients = new Map<UserRole, Promise<ApiClient>>();

@@ -1,15 +1,16 @@
 import { casesRepository, householdsRepository, usersRepository, type Db } from '@kampung/db';
 import { caseReach, reportPeriodLabel, type CaseProposalInput } from '@kampung/domain';
 import { mayTransition, type AssignmentRole, type Stage } from '@kampung/domain';
-import { sessionUser, type SessionUser } from '../auth/sessions.service';
-import { DEMO_USERS } from '../auth/users.service';
-import { proposeCase, transitionCase, type CaseDeps } from '../cases/cases.service';
-import { assign } from '../assignments/assignments.service';
-import { submitReport } from '../monitoring-reports/monitoring-reports.service';
-import { createWorklist, listWorklists } from '../worklists/worklists.service';
+// The product's own use-cases, as the web reaches them: the demo goes through the workflows.
+import { sessionUser, type SessionUser } from '@kampung/api/src/auth/sessions.service';
+import { proposeCase, transitionCase, type CaseDeps } from '@kampung/api/src/cases/cases.service';
+import { assign } from '@kampung/api/src/assignments/assignments.service';
+import { submitReport } from '@kampung/api/src/monitoring-reports/monitoring-reports.service';
+import { createWorklist, listWorklists } from '@kampung/api/src/worklists/worklists.service';
+import { createActivity, enrolParticipants, recordAttendance, recordOutput } from '@kampung/api/src/activities/activities.service';
+import { DEMO_USERS } from './demo-users';
 import { DEMO_CASES, DEMO_REPORTS, DEMO_TEAMS, DEMO_WORKLISTS } from './demo-cases';
 import { DEMO_ACTIVITIES, demoHouseholds } from './demo-households';
-import { createActivity, enrolParticipants, recordAttendance, recordOutput } from '../activities/activities.service';
 import { demoReason, demoStageData } from './stage-data';
 
 const DAY = 86_400_000;
