@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import proto from '@temporalio/proto'; // CommonJS: no named ESM exports
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
-import { createDb, type Db } from '@kampung/db';
+import { createDb } from '@kampung/db';
 import { createCaseWorker } from '@kampung/worker';
 import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
 
@@ -22,14 +22,13 @@ const INDEXED_VALUE_TYPES: Record<(typeof SEARCH_ATTRIBUTES)[number]['type'], pr
 };
 
 export interface SimWorker {
-  db: Db;
   taskQueue: string;
-  worker: Worker;
-  /** Settles when the worker stops; rejects if it fails while running. */
-  running: Promise<void>;
-  /** Wall-clock milliseconds Worker.create took (mostly bundling the workflow code). */
+  /** Wall-clock milliseconds the workers' creation took (mostly bundling the workflow code). */
   createMs: number;
-  /** Shuts the worker down (its activities may finish), then closes the database pool. */
+  /** Stops the activity worker (its running activities may finish) and starts a new one; the
+   * workflow worker goes on. */
+  restartActivities(): Promise<void>;
+  /** Shuts both workers down, then closes the database pool. */
   stop(): Promise<void>;
 }
 
@@ -42,6 +41,9 @@ export interface SimWorkerOptions {
   workflowBundlePath?: string;
   /** Connections of the activities' pool (default 4). */
   dbPoolMax?: number;
+  /** Workflows the workflow worker keeps in memory (default 500): fewer than are running, and the
+   * evicted ones are rebuilt from their histories at their next task, as after a worker restart. */
+  maxCachedWorkflows?: number;
 }
 
 /** The product's workflows bundled once, as a worker would bundle them, to a file the workers of
@@ -52,38 +54,59 @@ export async function bundleSimWorkflows(path: string): Promise<string> {
   return path;
 }
 
+interface Running {
+  worker: Worker;
+  /** Settles when the worker stops; rejects if it fails while running. */
+  running: Promise<void>;
+}
+
+function run(worker: Worker): Running {
+  const running = worker.run();
+  running.catch(() => undefined); // observed by stop()
+  return { worker, running };
+}
+
+async function stopRunning({ worker, running }: Running): Promise<void> {
+  if (worker.getState() === 'RUNNING') worker.shutdown();
+  await running;
+}
+
+/** The product's case worker, as two: one polls the workflow tasks, one the activity tasks.
+ * Temporal's Java test server sends a workflow's tasks to the sticky queue of the worker that last
+ * ran it and, unlike Temporal's own server, never moves them back to the normal queue when that
+ * worker is gone (no sticky schedule-to-start timeout, no ResetStickyTaskQueue): after a whole
+ * worker was restarted nothing was answered again. So the simulation restarts the activity worker
+ * (activities cut off mid-way are retried), and workflow state is rebuilt from history by a cache
+ * smaller than the running workflows. A whole worker killed outright, on the dev server, is
+ * test/integration/timer-durability.int.test.ts. */
 export async function startSimWorker(options: SimWorkerOptions): Promise<SimWorker> {
   const namespace = options.env.namespace ?? 'default';
   await registerSearchAttributes(options.env, namespace);
   const db = createDb(options.databaseUrl, { max: options.dbPoolMax ?? 4 });
   const taskQueue = options.taskQueue ?? `simulation-${randomUUID()}`;
+  const common = { db, connection: options.env.nativeConnection, namespace, taskQueue, workflowBundlePath: options.workflowBundlePath };
   const started = Date.now();
-  let worker: Worker;
+  let workflows: Running | undefined;
+  let activities: Running | undefined;
   try {
-    worker = await createCaseWorker({
-      db,
-      connection: options.env.nativeConnection,
-      namespace,
-      taskQueue,
-      workflowBundlePath: options.workflowBundlePath,
-    });
+    workflows = run(await createCaseWorker({ ...common, polls: 'workflows', maxCachedWorkflows: options.maxCachedWorkflows }));
+    activities = run(await createCaseWorker({ ...common, polls: 'activities' }));
   } catch (error) {
+    if (workflows) await stopRunning(workflows);
     await db.destroy();
     throw error;
   }
   const createMs = Date.now() - started;
-  const running = worker.run();
-  running.catch(() => undefined); // observed by stop() or by the test that races it
   return {
-    db,
     taskQueue,
-    worker,
-    running,
     createMs,
+    restartActivities: async () => {
+      await stopRunning(activities!);
+      activities = run(await createCaseWorker({ ...common, polls: 'activities' }));
+    },
     stop: async () => {
       try {
-        if (worker.getState() === 'RUNNING') worker.shutdown();
-        await running;
+        await Promise.all([stopRunning(workflows!), stopRunning(activities!)]);
       } finally {
         await db.destroy();
       }

@@ -39,6 +39,10 @@ const SEEDS = process.env.SIM_SEED
 const SETTLE_MS = 30_000;
 /** Messages sent at once across cases (each case's own messages of a step go in its order). */
 const PARALLEL_CASES = 12;
+/** Workflows kept in the workflow worker's memory (a case has three or four). Fewer than run side
+ * by side, and workflows are evicted and rebuilt from their histories all along (slower: every
+ * query of an evicted one replays it); every history is replayed at the end anyway. */
+const CACHED_WORKFLOWS = Number(process.env.SIM_CACHED_WORKFLOWS ?? 1000);
 /** SIM_RESTARTS=0: no worker restarts. */
 const RESTARTS = process.env.SIM_RESTARTS !== '0';
 const PROGRAMS = ['KAMPUNG_TEMATIK', 'KAMPUNG_SEJAHTERA_MANDIRI'] as const;
@@ -82,7 +86,7 @@ if (BY_HAND) describe('years in minutes: seeded cases live five simulated years 
     sim = await startTimeSkippingEnv({ log });
     bundleDir = await mkdtemp(join(tmpdir(), 'kampung-sim-'));
     bundlePath = await bundleSimWorkflows(join(bundleDir, 'workflows.js'));
-    worker = await startSimWorker({ env: sim.env, databaseUrl: env.databaseUrl, workflowBundlePath: bundlePath, dbPoolMax: 8 });
+    worker = await startSimWorker({ env: sim.env, databaseUrl: env.databaseUrl, workflowBundlePath: bundlePath, dbPoolMax: 8, maxCachedWorkflows: CACHED_WORKFLOWS });
     db = createDb(env.databaseUrl, { max: 10 });
     connection = await Connection.connect({ address: sim.address });
     const client = new Client({ connection, namespace: env.namespace });
@@ -125,10 +129,9 @@ if (BY_HAND) describe('years in minutes: seeded cases live five simulated years 
     if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
   });
 
-  /** Stops the worker (its activities finish) and starts a new one on the same task queue. */
+  /** Stops the activity worker (what it runs may finish) and starts a new one (see startSimWorker). */
   async function restartWorker(): Promise<void> {
-    await worker.stop();
-    worker = await startSimWorker({ env: sim.env, databaseUrl: env.databaseUrl, taskQueue: worker.taskQueue, workflowBundlePath: bundlePath, dbPoolMax: 8 });
+    await worker.restartActivities();
     restarts += 1;
   }
 
@@ -140,6 +143,8 @@ if (BY_HAND) describe('years in minutes: seeded cases live five simulated years 
     let runs = 0;
     let longest = 0;
     let steps = 0;
+    /** Wall-clock time spent skipping time (timers firing), sending messages, checking invariants. */
+    const wallIn = { skipping: 0, messages: 0, invariants: 0 };
 
     for (let i = 0; i < SEEDS.length; i += CONCURRENCY) {
       const batch = SEEDS.slice(i, i + CONCURRENCY);
@@ -167,8 +172,14 @@ if (BY_HAND) describe('years in minutes: seeded cases live five simulated years 
 
       const totalSteps = Math.ceil((YEARS * 365 + 1) / STEP_DAYS);
       for (let step = 1; step <= totalSteps; step++) {
+        let mark = Date.now();
+        const lap = (part: keyof typeof wallIn) => {
+          wallIn[part] += Date.now() - mark;
+          mark = Date.now();
+        };
         await sim.env.sleep(simStart + step * STEP_DAYS * DAY - (await sim.env.currentTimeMs()));
         await readClock();
+        lap('skipping');
         const day = (clock.simMs - simStart) / DAY;
         await inParallel([...alive], PARALLEL_CASES, async (c) => {
           try {
@@ -177,6 +188,7 @@ if (BY_HAND) describe('years in minutes: seeded cases live five simulated years 
             fail(c, (error as Error).message);
           }
         });
+        lap('messages');
         await inParallel([...alive], PARALLEL_CASES, async (c) => {
           try {
             await eventually(async () => {
@@ -187,15 +199,20 @@ if (BY_HAND) describe('years in minutes: seeded cases live five simulated years 
             fail(c, `invariant broken after step ${step}: ${(error as Error).message}`);
           }
         });
+        lap('invariants');
         steps += 1;
         if (restartWanted && RESTARTS) {
           // Between steps, once everything has settled; the next step's skip of time follows.
           await restartWorker();
         }
+        if (step % 12 === 0) {
+          const parts = Object.entries(wallIn).map(([part, ms]) => `${part} ${(ms / 1000).toFixed(0)} s`).join(', ');
+          log.info(`seeds ${batch[0]}–${batch.at(-1)}: simulated day ${Math.round(day)}, ${alive.length} alive, ${restarts} restarts, ${((Date.now() - wallStart) / 1000).toFixed(0)} s (${parts})`);
+        }
         restartWanted = false;
       }
       await inParallel([...alive], PARALLEL_CASES, async (c) => {
-        const histories = await c.checkHistories().catch((error: unknown) => ({ runs: 0, longest: 0, problems: [String(error)] }));
+        const histories = await c.checkHistories(bundlePath).catch((error: unknown) => ({ runs: 0, longest: 0, problems: [String(error)] }));
         runs += histories.runs;
         longest = Math.max(longest, histories.longest);
         if (histories.problems.length) fail(c, `histories: ${histories.problems.join('; ')}`);

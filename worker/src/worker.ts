@@ -12,23 +12,35 @@ export interface CaseWorkerOptions {
   namespace: string;
   taskQueue: string;
   workflowBundlePath?: string;
+  /** Workflows kept in memory between tasks (default 500); a workflow evicted from the cache is
+   * rebuilt from its history at its next task. */
+  maxCachedWorkflows?: number;
+  /** Which tasks it polls: both (the product's worker, the default), or one side only. */
+  polls?: 'all' | 'workflows' | 'activities';
 }
 
 /** The case worker: the workflow code (bundled from workflows/, or prebuilt) and its activities. */
 export async function createCaseWorker(options: CaseWorkerOptions): Promise<Worker> {
+  const polls = options.polls ?? 'all';
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundlePath
-      ? { workflowBundle: { codePath: options.workflowBundlePath } }
-      : { workflowsPath: require.resolve('@kampung/workflows/workflows') }),
-    activities: createActivities({
-      db: options.db,
-      temporal: new Client({ connection: options.connection, namespace: options.namespace }),
-      taskQueue: options.taskQueue,
-    }),
-    maxCachedWorkflows: 500,
+    ...(polls === 'activities'
+      ? {}
+      : options.workflowBundlePath
+        ? { workflowBundle: { codePath: options.workflowBundlePath } }
+        : { workflowsPath: require.resolve('@kampung/workflows/workflows') }),
+    ...(polls === 'workflows'
+      ? {}
+      : {
+          activities: createActivities({
+            db: options.db,
+            temporal: new Client({ connection: options.connection, namespace: options.namespace }),
+            taskQueue: options.taskQueue,
+          }),
+        }),
+    maxCachedWorkflows: options.maxCachedWorkflows ?? 500,
     shutdownGraceTime: '20 seconds',
   });
 }
