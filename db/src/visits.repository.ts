@@ -33,3 +33,10 @@ export async function findVisit(db: Db, id: string) {
 export async function linkObligation(db: Db, id: string, obligationId: string) {
   await db.updateTable('visits').set({ obligation_id: obligationId }).where('id', '=', id).where('obligation_id', 'is', null).execute();
 }
+
+/** When the assignment's latest visits took place (latest last): a restarted cadence knows them. */
+export async function recentVisitInstants(db: Db, assignmentId: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('visits').select('visited_at').where('assignment_id', '=', assignmentId)
+    .orderBy('visited_at', 'desc').limit(limit).execute();
+  return rows.map((r) => r.visited_at.toISOString()).reverse();
+}

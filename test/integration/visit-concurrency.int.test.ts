@@ -89,6 +89,23 @@ describe('visits logged at the same moment on one assignment', () => {
     assert.equal((await visitsOf(assignmentId)).length, 1, 'nothing of the refused copy is kept');
   });
 
+  test('when a visit is sent again after another visit was logged in between, then it is told it is already logged', async () => {
+    // Seen in the simulation (seed 2): the copy was compared only with the latest visit, so it
+    // fulfilled a second obligation.
+    const { caseId, assignmentId } = await assignedMentor();
+    const hour = 3_600_000;
+    const morning = new Date(Date.now() - 3 * hour).toISOString();
+    const first = await answered(visit(caseId, assignmentId, morning, 'Kunjungan pagi'), 'morning visit');
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    const other = await answered(visit(caseId, assignmentId, new Date(Date.now() - hour).toISOString(), 'Kunjungan siang'), 'afternoon visit');
+    assert.equal(other.status, 201, JSON.stringify(other.body));
+    const copy = await answered(visit(caseId, assignmentId, morning, 'Kunjungan pagi'), 'morning visit again');
+    assert.equal(copy.status, 409, JSON.stringify(copy.body));
+    assert.equal(copy.body.code, 'VISIT_ALREADY_LOGGED');
+    assert.equal((await visitsOf(assignmentId)).length, 2, 'nothing of the copy is kept');
+    await eventually(async () => assert.deepEqual((await openVisitObligations(assignmentId)).map((o) => o.seq), [3], 'two obligations fulfilled, the third open'));
+  });
+
   test('when two visits arrive together at the end of a run (the 25th), then both are answered and the cadence goes on', async () => {
     const { caseId, assignmentId } = await assignedMentor();
     const start = Date.now() - 40 * 86_400_000;

@@ -12,8 +12,10 @@ import { execFile } from 'node:child_process';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
 import type { Stage } from '@kampung/domain';
 import { caseObligationsWorkflowId, caseWorkflowId, visitCadenceWorkflowId } from '@kampung/workflows';
+import { reconcilerWorkflow } from '@kampung/workflows/workflows';
 import { createLog } from '@kampung/tools/stack/log';
 import { startTestStack } from '@kampung/tools/stack/throwaway-stack';
 import { ApiClient } from '../integration/support/api-client';
@@ -212,7 +214,7 @@ async function recordCaseObligations(api: ApiClient, manager: ApiClient) {
 }
 
 /** A mentor's cadence over a long time, on a second-scale policy: 32 visits (two of them sent at the
- * same moment) and a waiver, so the cadence continues as new (every 25 closed obligations); a hold
+ * same moment, and one sent again after others, refused) and a waiver, so the cadence continues as new (every 25 closed obligations); a hold
  * and resume of the case in each run, a handover to another mentor, timers firing in the later run,
  * and the end of the assignment (POST …/assignments/{id}/end), which completes the chain. */
 async function recordVisitCadenceChain(api: ApiClient) {
@@ -232,7 +234,12 @@ async function recordVisitCadenceChain(api: ApiClient) {
   };
   await eventually('the first visit obligation', async () => (await openObligations(api, kampung.id, 'VISIT')).length === 1);
   await sleep(2500); // its reminder and due timers fire
-  for (let i = 0; i < 10; i++) await visit();
+  const copied = new Date(Date.now() - 60_000);
+  await visit(copied);
+  for (let i = 0; i < 9; i++) await visit();
+  // The first of them sent again after others were logged: refused, nothing closed.
+  const copy = await api.post(`/api/cases/${kampung.id}/visits`, { assignmentId: assignment.id, visitedOn: copied.toISOString(), kind: 'MENTORING', notes: 'rekam: salinan' });
+  if (copy.status !== 409 || (copy.body as any).code !== 'VISIT_ALREADY_LOGGED') throw new Error(`a visit sent again: ${copy.status} ${JSON.stringify(copy.body)}`);
   const [open] = await openObligations(api, kampung.id, 'VISIT');
   expectStatus('visit waiver', await api.post(`/api/obligations/${open.id}/waive`, { reason: 'rekam: pendamping sakit' }), 200);
   await move('ON_HOLD', 'jeda');
@@ -320,6 +327,20 @@ async function recordCaseObligationsChain(api: ApiClient, manager: ApiClient) {
   await recordChain('case-obligations-reports-rementoring-graduation-visits', visitCadenceWorkflowId(assignment.id));
 }
 
+/** A reconciler pass over the cases recorded so far, a page of two cases per activity. */
+async function recordReconciler() {
+  const connection = await Connection.connect({ address: stack.env.TEMPORAL_ADDRESS! });
+  try {
+    const client = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const workflowId = `record-reconciler-${Date.now()}`;
+    const summary = await client.workflow.execute(reconcilerWorkflow, { taskQueue: stack.env.TEMPORAL_TASK_QUEUE!, workflowId, args: [{ pageSize: 2 }] });
+    log.info(`reconciler pass: ${JSON.stringify(summary)}`);
+    await recordChain('reconciler-pass', workflowId);
+  } finally {
+    await connection.close();
+  }
+}
+
 const log = createLog('record');
 /** The sources the worker bundles at start: what these histories are recorded on. */
 const sources = hashWorkflowSources();
@@ -337,6 +358,7 @@ try {
   if (!only || only === 'chains') {
     await recordVisitCadenceChain(api);
     await recordCaseObligationsChain(api, manager);
+    await recordReconciler();
   }
   for (const [name, moves] of Object.entries(only ? {} : SCENARIOS)) {
     let current = await api.propose();

@@ -20,6 +20,7 @@ import {
   visitCadenceStateQuery,
   visitLoggedUpdate,
   waiveObligationUpdate,
+  RECENT_VISITS_KEPT,
   type VisitCadenceInput,
   type VisitLogged,
 } from './visit-messages';
@@ -28,6 +29,9 @@ import {
  * longer both take one obligation, nor wait forever for one the run will never open. Runs started
  * before this patch go on with visitCadenceBeforeSerialMessages until their next continue-as-new. */
 export const SERIAL_MESSAGES_PATCH = 'visit-cadence-serial-messages';
+/** A visit sent again is compared with the instants of the assignment's recent visits, not only
+ * the latest one: a copy arriving after another visit no longer fulfils a second obligation. */
+export const RECENT_VISITS_PATCH = 'visit-cadence-recent-visits';
 
 const activities = proxyActivities<ObligationActivities>({
   startToCloseTimeout: '10 seconds',
@@ -65,6 +69,8 @@ async function visitCadence(input: VisitCadenceInput): Promise<void> {
   let heldAt = input.heldAt ?? null;
   let stageSeq = input.stageSeq ?? -1;
   let lastVisitAt = input.lastVisitAt ?? null;
+  /** The instants of the last RECENT_VISITS_KEPT visits, latest last. */
+  let recentVisitsAt = input.recentVisitsAt ?? (lastVisitAt ? [lastVisitAt] : []);
   let ended = false;
   // Declared by assertion: handlers change it between awaits, so it must not narrow to null here.
   let current = null as OpenVisitObligation | null;
@@ -111,14 +117,18 @@ async function visitCadence(input: VisitCadenceInput): Promise<void> {
       lock.runExclusive(async () => {
         refuseWhenOver();
         if (heldAt) refuse('CASE_ON_HOLD', `The case is on hold since ${heldAt}`, { since: heldAt });
-        if (lastVisitAt && isSameVisit(logged.visitedAt, lastVisitAt)) {
-          refuse('VISIT_ALREADY_LOGGED', `A visit at ${lastVisitAt} is already logged on this assignment`, { visitedAt: lastVisitAt });
+        const loggedBefore = patched(RECENT_VISITS_PATCH)
+          ? recentVisitsAt.find((at) => isSameVisit(logged.visitedAt, at))
+          : lastVisitAt && isSameVisit(logged.visitedAt, lastVisitAt) ? lastVisitAt : undefined;
+        if (loggedBefore) {
+          refuse('VISIT_ALREADY_LOGGED', `A visit at ${loggedBefore} is already logged on this assignment`, { visitedAt: loggedBefore });
         }
         await ensureOpen();
         if (!current) refuse('ASSIGNMENT_ENDED', 'This assignment has no visit cadence');
         const obligation = current;
         await activities.fulfilVisitObligation({ obligationId: obligation.obligationId, ...logged });
         lastVisitAt = logged.visitedAt;
+        recentVisitsAt = [...recentVisitsAt, logged.visitedAt].slice(-RECENT_VISITS_KEPT);
         await closeCurrent(logged.visitedAt);
         // After the next obligation is open: the timer loop wakes to time it.
         changes += 1;
@@ -212,5 +222,5 @@ async function visitCadence(input: VisitCadenceInput): Promise<void> {
   // after, so no message can start between them and the next run.
   await condition(allHandlersFinished);
   if (ended || idle) return;
-  return await continueAsNew<typeof visitCadenceWorkflow>({ assignmentId, seq, from, heldAt, stageSeq, lastVisitAt });
+  return await continueAsNew<typeof visitCadenceWorkflow>({ assignmentId, seq, from, heldAt, stageSeq, lastVisitAt, recentVisitsAt });
 }

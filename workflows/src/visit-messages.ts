@@ -12,7 +12,12 @@ export interface VisitCadenceInput {
   stageSeq?: number;
   /** When the visit that closed the last obligation took place: the same visit sent again is refused. */
   lastVisitAt?: string | null;
+  /** The instants of the assignment's recent visits (latest last): a copy of any of them is refused. */
+  recentVisitsAt?: string[];
 }
+
+/** How many visit instants a cadence keeps (and carries into its next run) to know a copy. */
+export const RECENT_VISITS_KEPT = 50;
 
 export interface VisitLogged {
   visitId: string;

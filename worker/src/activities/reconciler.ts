@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { programPoliciesRepository, reconciliationRepository, transitionRequestsRepository, type Db } from '@kampung/db';
+import { programPoliciesRepository, reconciliationRepository, transitionRequestsRepository, visitsRepository, type Db } from '@kampung/db';
 import { isOpenStatus, programPolicySchema, type AssignmentRole } from '@kampung/domain';
 import {
   assignmentEndedUpdate,
@@ -7,6 +7,7 @@ import {
   caseObligationsWorkflowId,
   caseWorkflowId,
   closeObligationUpdate,
+  RECENT_VISITS_KEPT,
   stateQuery,
   visitCadenceStateQuery,
   visitCadenceWorkflowId,
@@ -108,12 +109,16 @@ export function createReconcilerActivities({ db, temporal, taskQueue }: { db: Db
         const last = visits.at(-1);
         const seq = open[0]?.seq ?? (last ? last.seq + 1 : 1);
         const from = (open[0] ? a.started_at : (last?.fulfilled_at ?? last?.status_changed_at ?? a.started_at)).toISOString();
+        const recentVisitsAt = await visitsRepository.recentVisitInstants(db, a.id, RECENT_VISITS_KEPT);
         let restarted = true;
         try {
           await temporal.workflow.start('visitCadenceWorkflow', {
             taskQueue,
             workflowId,
-            args: [{ assignmentId: a.id, seq, from, heldAt: kampung.stage === 'ON_HOLD' ? kampung.stage_entered_at.toISOString() : null, stageSeq: kampung.stage_seq }],
+            args: [{
+              assignmentId: a.id, seq, from, heldAt: kampung.stage === 'ON_HOLD' ? kampung.stage_entered_at.toISOString() : null, stageSeq: kampung.stage_seq,
+              lastVisitAt: recentVisitsAt.at(-1) ?? null, recentVisitsAt,
+            }],
           });
         } catch (error) {
           if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
