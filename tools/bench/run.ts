@@ -12,6 +12,7 @@ import { benchEndpoints } from './endpoints';
 import { benchHouseholdImport } from './household-import';
 import { benchManager } from './manager';
 import { BenchPeople } from './people';
+import { benchSimulation } from './simulation';
 import { benchTimers } from './timers';
 import { benchVisits } from './visits';
 
@@ -32,6 +33,8 @@ const dedup = {
   households: Number(env.BENCH_DEDUP_HOUSEHOLDS ?? 100_000),
   planted: env.BENCH_DEDUP_PLANTED ? Number(env.BENCH_DEDUP_PLANTED) : undefined,
 };
+/** Seeds of the years-in-minutes simulation (its own time-skipping server and throwaway stack). */
+const SIM_SEEDS = Number(env.BENCH_SIM_SEEDS ?? 200);
 const IMPORT_HOUSEHOLDS = Number(env.BENCH_IMPORT_HOUSEHOLDS ?? 100_000);
 const manager = {
   cases: (env.BENCH_MANAGER_CASES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0),
@@ -40,14 +43,15 @@ const manager = {
   maxSeconds: Number(env.BENCH_MANAGER_SECONDS ?? 15),
   thinkSeconds: Number(env.BENCH_MANAGER_THINK_SECONDS ?? 15),
 };
-/** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, visits, timers, import, manager, dedup (default: all). */
-const PARTS = new Set((env.BENCH_PARTS ?? 'endpoints,visits,timers,import,manager,dedup').split(',').map((p) => p.trim()));
+/** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, visits, timers, import, manager, dedup, simulation (default: all). */
+const PARTS = new Set((env.BENCH_PARTS ?? 'endpoints,visits,timers,import,manager,dedup,simulation').split(',').map((p) => p.trim()));
 /** The parts that need the throwaway stack; dedup runs in memory, before it starts. */
 const STACK_PARTS = ['endpoints', 'visits', 'timers', 'import', 'manager'];
 
 const log = createLog('bench');
 // First, while the process is fresh: its peak memory is part of the result.
 if (PARTS.has('dedup')) console.log(`\n${await runDedupBench(dedup)}\n`);
+if (PARTS.has('simulation') && SIM_SEEDS > 0) console.log(`\n${await benchSimulation({ seeds: SIM_SEEDS })}\n`);
 if (STACK_PARTS.some((part) => PARTS.has(part))) {
   const stack = await startTestStack({ log });
   try {
