@@ -95,6 +95,9 @@ export function spawnManaged(options: SpawnOptions): ManagedProcess {
     ...(options.gid === undefined ? {} : { gid: options.gid }),
   });
   live.add(child);
+  // What the process started in its group must not outlive it: after a crash of PostgreSQL's
+  // postmaster, say, its backends would hold the port, the shared memory and our output pipes.
+  child.once('exit', () => killGroup(child, 'SIGKILL'));
 
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;

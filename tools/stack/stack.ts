@@ -1,8 +1,9 @@
 /**
  * Starts the whole stack in order and stops it in reverse:
  *   PostgreSQL → schema, reference data, users → Temporal → web build → worker → api
- * Used by `npm start` (persistent, on fixed ports) and `npm test` (throwaway,
- * on free ports). What is specific to this application (its packages, entry
+ * Used by `npm start` (persistent, on fixed ports, each process supervised: restarted when it
+ * dies, see ./supervisor.ts) and `npm test` (throwaway, on free ports: a process that dies is
+ * reported, not hidden). What is specific to this application (its packages, entry
  * points, users, demo data) comes in as `app` (see ./app.ts).
  */
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { Client, Connection } from '@temporalio/client';
 import { createLog, describeError, type LineSink, type Log } from './log';
 import { startPostgres } from './postgres';
 import { describeExit, spawnNode, type Exit, type ManagedProcess } from './processes';
+import { supervise, type RestartPolicy, type Running } from './supervisor';
 import type { TemporalCli } from './temporal-cli';
 import { startTemporalDevServer, type SearchAttributeSpec } from './temporal-server';
 import { buildWebIfStale } from './web';
@@ -53,8 +55,11 @@ export interface StackOptions {
   users: readonly UserSpec[];
   /** Where a process's output goes (default: the stack log, with colours). */
   sinkFor?: (name: ServiceName) => LineSink;
-  /** Called once when a process of the stack exits without being asked to. */
+  /** Without `supervise`: called once when a process of the stack exits without being asked to. */
   onUnexpectedExit?: (name: string, exit: Exit, tail: string) => void;
+  /** Restart a process that exits without being asked to (once started); `onGiveUp` when one fails
+   * too often in a row to be kept running. */
+  supervise?: { policy?: RestartPolicy; onGiveUp(name: string, message: string): void };
   /** Aborting stops the start-up after the current step (and what was started). */
   signal?: AbortSignal;
 }
@@ -67,8 +72,8 @@ export interface RunningStack {
   temporalUiUrl?: string;
   appUrl: string;
   dataDir: string;
-  /** The application's processes (for the benchmark's memory readings). */
-  pids: { api: number; worker: number };
+  /** The application's processes now (for the benchmark's memory readings). */
+  readonly pids: { readonly api: number; readonly worker: number };
   /** Stops api, worker, Temporal, PostgreSQL in that order. */
   stop(): Promise<void>;
 }
@@ -91,6 +96,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       reported = true;
       options.onUnexpectedExit?.(child.name, exit, child.tail());
     });
+  };
+  /** Registers a started component: supervised (restarted by `restart`) or watched. The answer
+   * gives its process now. */
+  const keep = (label: string, first: Running, restart: (signal: AbortSignal) => Promise<Running>): (() => ManagedProcess) => {
+    if (!options.supervise) {
+      stoppers.push({ name: label, stop: first.stop });
+      watch(first.process);
+      return () => first.process;
+    }
+    const { policy, onGiveUp } = options.supervise;
+    const component = supervise({ name: label, first, start: restart, policy, log, onGiveUp: (message) => onGiveUp(label, message) });
+    stoppers.push({ name: label, stop: component.stop });
+    return () => component.current;
   };
   // Safe to call concurrently and repeatedly: each call also stops what was started since.
   let stopping = Promise.resolve();
@@ -123,11 +141,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       databaseUrl = options.database.url;
     } else {
       const { embeddedPort } = options.database;
+      const pgLog = serviceLog('postgres');
       const pg = await step(`PostgreSQL ready on 127.0.0.1:${embeddedPort}`, () =>
-        startPostgres({ dataDir: options.dataDir, port: embeddedPort, ...serviceLog('postgres'), signal }),
+        startPostgres({ dataDir: options.dataDir, port: embeddedPort, ...pgLog, signal }),
       );
-      stoppers.push({ name: 'PostgreSQL', stop: pg.stop });
-      watch(pg.process);
+      keep('PostgreSQL', pg, (restartSignal) => startPostgres({ dataDir: options.dataDir, port: embeddedPort, ...pgLog, signal: restartSignal }));
       databaseUrl = pg.url;
     }
     await step('Database migrated, reference data and users in place', () => app.prepareDatabase(databaseUrl, options.users));
@@ -142,7 +160,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       );
     } else {
       const { cli, port, uiPort, dbFile } = options.temporal;
-      const temporal = await step(`Temporal dev server ready on 127.0.0.1:${port}${dbFile ? '' : ' (in memory)'}`, () =>
+      const temporalLog = serviceLog('temporal');
+      const startTemporal = (startSignal?: AbortSignal) =>
         startTemporalDevServer({
           cli,
           port,
@@ -151,12 +170,21 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           dbFile,
           namespace: options.namespace,
           searchAttributes: app.searchAttributes,
-          ...serviceLog('temporal'),
-          signal,
-        }),
-      );
-      stoppers.push({ name: 'Temporal', stop: temporal.stop });
-      if (temporal.process) watch(temporal.process);
+          ...temporalLog,
+          signal: startSignal,
+        });
+      const temporal = await step(`Temporal dev server ready on 127.0.0.1:${port}${dbFile ? '' : ' (in memory)'}`, () => startTemporal(signal));
+      const temporalProcess = temporal.process;
+      if (temporalProcess) {
+        keep('Temporal', { process: temporalProcess, stop: temporal.stop }, async (restartSignal) => {
+          const again = await startTemporal(restartSignal);
+          if (!again.process) throw new Error('the Temporal dev server came back without a process to watch');
+          return { process: again.process, stop: again.stop };
+        });
+      } else {
+        // Run by the Temporal SDK (downloaded): it has no process of ours to watch or restart.
+        stoppers.push({ name: 'Temporal', stop: temporal.stop });
+      }
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
     }
@@ -174,25 +202,27 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       WEB_DIST_DIR: join(root, 'web', 'dist'),
       ...(temporalUiUrl ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
     };
-    const spawnChild = (name: 'worker' | 'api', entry: string) => {
+    const spawnChild = (name: 'worker' | 'api', entry: string): (() => ManagedProcess) => {
       const output = serviceLog(name);
-      const child = spawnNode({
-        name,
-        entry: join(root, entry),
-        cwd: root,
-        env: childEnv,
-        sink: output.log.sink,
-        colour: output.colour,
-        stopTimeoutMs: 15_000,
-      });
-      stoppers.push({ name, stop: async () => void (await child.stop()) });
-      watch(child);
-      return child;
+      const spawnIt = (): Running => {
+        const child = spawnNode({
+          name,
+          entry: join(root, entry),
+          cwd: root,
+          env: childEnv,
+          sink: output.log.sink,
+          colour: output.colour,
+          stopTimeoutMs: 15_000,
+        });
+        return { process: child, stop: async () => void (await child.stop()) };
+      };
+      // Started again as soon as spawned: a run that ends early counts as a quick failure.
+      return keep(name, spawnIt(), async () => spawnIt());
     };
     const worker = spawnChild('worker', app.workerEntry);
     const api = spawnChild('api', app.apiEntry);
     const appUrl = `http://127.0.0.1:${options.apiPort}`;
-    await step(`api healthy at ${appUrl}/healthz`, () => waitHealthy(`${appUrl}/healthz`, [api, worker], signal));
+    await step(`api healthy at ${appUrl}/healthz`, () => waitHealthy(`${appUrl}/healthz`, [api(), worker()], signal));
     signal?.throwIfAborted();
 
     return {
@@ -201,7 +231,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalUiUrl,
       appUrl,
       dataDir: options.dataDir,
-      pids: { api: api.pid, worker: worker.pid },
+      pids: {
+        get api() {
+          return api().pid;
+        },
+        get worker() {
+          return worker().pid;
+        },
+      },
       stop: stopAll,
     };
   } catch (error) {

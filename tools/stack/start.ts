@@ -3,7 +3,9 @@
  *   PostgreSQL (embedded, or DATABASE_URL) → migrations, reference data, users
  *   → Temporal dev server (SQLite in DATA_DIR, or TEMPORAL_ADDRESS) → web build
  *   → worker + api → demo data → banner.
- * Ctrl-C stops api, worker, Temporal and PostgreSQL in that order; everything
+ * A component that dies is started again, after a pause that grows with each quick failure
+ * (./supervisor.ts); one that keeps failing stops the stack with a message saying which.
+ * Ctrl-C (or SIGTERM) stops api, worker, Temporal and PostgreSQL in that order; everything
  * is kept in DATA_DIR for the next start.
  */
 import { join, relative } from 'node:path';
@@ -12,7 +14,6 @@ import { kampungApp } from './app';
 import { ConfigError, parseStartConfig, type StartConfig } from './config';
 import { colourEnabled, createLog, describeError, paint } from './log';
 import { maskPassword } from './postgres';
-import { describeExit } from './processes';
 import { formatMs, startStack, type RunningStack, type UserSpec } from './stack';
 import { resolveTemporalCli } from './temporal-cli';
 
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
     logLevel: config.LOG_LEVEL,
     users,
     signal: controller.signal,
-    onUnexpectedExit: (name, exit) => void shutdown(1, `${name} exited unexpectedly (${describeExit(exit)}); stopping the stack.`),
+    supervise: { onGiveUp: (_name, message) => void shutdown(1, message) },
   });
   stack = await starting;
 
@@ -127,6 +128,7 @@ function printBanner(running: RunningStack): void {
     '  Logins',
     ...logins.map((login) => `    ${login}`),
     '',
+    '  A component that stops is started again (after 1 s, doubling to 30 s while it keeps failing).',
     `  Press Ctrl-C to stop. Data stays in ${displayPath(running.dataDir)} for the next start.`,
     '',
   ];
