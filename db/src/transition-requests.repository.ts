@@ -12,7 +12,10 @@ export interface NewTransitionRequest {
   sourceIp: string | null;
 }
 
-export async function insertTransitionRequest(db: Db, r: NewTransitionRequest): Promise<void> {
+/** Stores a move request. The same request again (a retry after an unknown outcome: its id comes
+ * from the same Idempotency-Key) keeps the first row, which the move may yet refer to. Answers the
+ * stored request's case and stage, so that the caller sees whether the retry asks for the same move. */
+export async function insertTransitionRequest(db: Db, r: NewTransitionRequest): Promise<{ caseId: string; to: string }> {
   await db
     .insertInto('transition_requests')
     .values({
@@ -25,7 +28,10 @@ export async function insertTransitionRequest(db: Db, r: NewTransitionRequest): 
       http_request_id: r.httpRequestId,
       source_ip: r.sourceIp,
     })
+    .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+  const stored = await db.selectFrom('transition_requests').select(['case_id', 'to_stage']).where('id', '=', r.id).executeTakeFirstOrThrow();
+  return { caseId: stored.case_id, to: stored.to_stage };
 }
 
 /** Whether the move asked for by this request is recorded (a retry of an answered request). */

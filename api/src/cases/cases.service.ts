@@ -168,7 +168,7 @@ export async function transitionCase(
   }
   const data = parseInput(transitionDataSchema(from, request.to), request.data ?? {}, 'data');
 
-  await transitionRequestsRepository.insertTransitionRequest(deps.db, {
+  const stored = await transitionRequestsRepository.insertTransitionRequest(deps.db, {
     id: requestId,
     caseId: id,
     to: request.to,
@@ -178,6 +178,10 @@ export async function transitionCase(
     httpRequestId: source.requestId ?? null,
     sourceIp: source.sourceIp ?? null,
   });
+  // A retry after an unknown outcome sends the same Update again, for the same move only.
+  if (stored.caseId !== id || stored.to !== request.to) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another move');
+  }
   // Refused: nothing was recorded, so the request goes. Unknown: kept (see above).
   const state = await gateway.moveCase(deps, id, { to: request.to, hasReason: Boolean(request.reason), requestId, actorId }, {
     from,
