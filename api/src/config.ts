@@ -23,6 +23,15 @@ const schema = z.object({
   /** Per source address: this many failed sign-ins (to any emails) within the window refuse its sign-ins for the rest of it. */
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
   LOGIN_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** A request waits on a dependency that is down or hung for at most about this long, then gets a
+   * 503: PostgreSQL cancels a statement after DATABASE_STATEMENT_TIMEOUT_MS (a server that does not
+   * answer at all, half a second later), a connection is waited for DATABASE_CONNECT_TIMEOUT_MS, a
+   * call to Temporal TEMPORAL_CALL_TIMEOUT_MS. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_500),
+  /** On SIGTERM, requests in flight get this long to finish; then their connections are closed. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 export type ApiConfig = z.infer<typeof schema>;
 

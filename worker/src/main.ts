@@ -1,13 +1,16 @@
 import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
-import { createDb } from '@kampung/db';
+import { createDb, databaseProblem, describeDatabase } from '@kampung/db';
 import pino from 'pino';
 import { Client } from '@temporalio/client';
-import { durationMs, loadWorkerConfig } from './config';
+import { durationMs, loadWorkerConfig, type WorkerConfig } from './config';
 import { ensureReconcilerSchedule } from './reconciler-schedule';
 import { createCaseWorker } from './worker';
 
-// Wiring only: config, connections, the worker; everything is closed on the way out.
-const config = loadWorkerConfig();
+// Wiring only: config, connections (each checked once at start), the worker; everything is closed
+// on the way out. What cannot start is said in one line, without a stack trace, and the exit code
+// is not 0. Once running, a lost PostgreSQL fails activities (Temporal retries them) and a lost
+// Temporal server is polled again by the SDK: neither ends the process.
+const config = configOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
 Runtime.install({
   logger: {
@@ -22,8 +25,30 @@ Runtime.install({
   shutdownSignals: ['SIGINT', 'SIGTERM'],
 });
 
-const db = createDb(config.DATABASE_URL);
-const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+const db = createDb(config.DATABASE_URL, {
+  connectTimeoutMs: 5_000,
+  onConnectionError: (error) => log.warn({ dependency: 'PostgreSQL', error: error.message }, 'a database connection broke; the next activity opens a new one'),
+});
+
+// Both at once, so that one message names every dependency that is missing.
+const [databaseDown, temporal] = await Promise.all([
+  databaseProblem(db),
+  NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }).then(
+    (connection) => ({ connection }),
+    (error: Error) => ({ problem: firstLine(error) }),
+  ),
+]);
+if (databaseDown || 'problem' in temporal) {
+  const problems = [
+    ...(databaseDown ? [`PostgreSQL at ${describeDatabase(config.DATABASE_URL)} cannot be used (${databaseDown})`] : []),
+    ...('problem' in temporal ? [`Temporal at ${config.TEMPORAL_ADDRESS} cannot be reached (${temporal.problem})`] : []),
+  ];
+  log.fatal(`worker cannot start: ${problems.join('; ')}`);
+  if ('connection' in temporal) await temporal.connection.close().catch(() => undefined);
+  await Promise.race([db.destroy().catch(() => undefined), sleep(1_000)]);
+  process.exit(1);
+}
+const { connection } = temporal;
 try {
   const worker = await createCaseWorker({
     db,
@@ -38,6 +63,24 @@ try {
   await worker.run();
   log.info('worker stopped');
 } finally {
-  await connection.close();
-  await db.destroy();
+  // Bounded: a hung PostgreSQL never answers a goodbye.
+  await Promise.race([Promise.allSettled([connection.close(), db.destroy()]), sleep(5_000)]);
+}
+
+function configOrExit(): WorkerConfig {
+  try {
+    return loadWorkerConfig();
+  } catch (error) {
+    pino({ base: { service: 'worker' } }).fatal(`worker cannot start: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
+function firstLine(error: Error): string {
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`.split('\n')[0]!;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
