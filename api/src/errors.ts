@@ -1,6 +1,11 @@
 import type { ErrorRequestHandler } from 'express';
-import type { ErrorCode, Problem } from '@kampung/domain';
+import type { Dependency, ErrorCode, Problem } from '@kampung/domain';
 import type { z } from '@kampung/domain';
+import { isDatabaseUnavailable } from '@kampung/db';
+import { isTemporalUnavailable } from './temporal/connection';
+
+/** How long a client is told to wait before asking again while a dependency is away. */
+export const RETRY_AFTER_SECONDS = 5;
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -54,12 +59,26 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors?: { path: string; message: string }[],
+    /** For SERVICE_UNAVAILABLE: what did not answer. */
+    readonly dependency?: Dependency,
   ) {
     super(message);
   }
   get status(): number {
     return STATUS[this.code];
   }
+}
+
+/** A 503 naming what did not answer; the client may try again after RETRY_AFTER_SECONDS. */
+export function unavailable(dependency: Dependency, message: string): AppError {
+  return new AppError('SERVICE_UNAVAILABLE', message, undefined, dependency);
+}
+
+/** PostgreSQL or Temporal down, hung or unreachable, as a 503; anything else stays unknown. */
+function unavailableDependency(error: unknown): AppError | undefined {
+  if (isDatabaseUnavailable(error)) return unavailable('PostgreSQL', 'The database (PostgreSQL) does not answer; try again in a few seconds');
+  if (isTemporalUnavailable(error)) return unavailable('Temporal', 'The workflow service (Temporal) does not answer; try again in a few seconds');
+  return undefined;
 }
 
 export function validationError(error: z.ZodError, prefix = ''): AppError {
@@ -79,18 +98,25 @@ export function problemBody(err: AppError, requestId?: string): Problem {
     detail: err.message,
     ...(requestId ? { requestId } : {}),
     ...(err.errors ? { errors: err.errors } : {}),
+    ...(err.dependency ? { dependency: err.dependency } : {}),
   };
 }
 
 export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
   let appError: AppError;
+  const down = error instanceof AppError ? undefined : unavailableDependency(error);
   if (error instanceof AppError) appError = error;
-  else if (error?.type === 'entity.parse.failed') appError = new AppError('VALIDATION_FAILED', 'The body is not valid JSON');
+  else if (down) {
+    // Expected while a dependency is away: one line, no stack.
+    req.log?.warn({ dependency: down.dependency, error: (error as Error).message }, 'dependency unavailable');
+    appError = down;
+  } else if (error?.type === 'entity.parse.failed') appError = new AppError('VALIDATION_FAILED', 'The body is not valid JSON');
   else if (error?.type === 'entity.too.large') appError = new AppError('VALIDATION_FAILED', 'The body is too large');
   else {
     req.log?.error({ err: error }, 'unhandled error');
     appError = new AppError('INTERNAL', 'Something went wrong; the request id helps us find it');
   }
+  if (appError.code === 'SERVICE_UNAVAILABLE') res.set('Retry-After', String(RETRY_AFTER_SECONDS));
   res
     .status(appError.status)
     .type('application/problem+json')

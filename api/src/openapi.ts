@@ -515,7 +515,7 @@ export function buildOpenApiDocument() {
     info: { title: 'Kampung case platform API', version: '0.1.0' },
     security: [{ session: [] }],
   });
-  return withIdempotencyKeys(document);
+  return withUnavailable(withIdempotencyKeys(document));
 }
 
 type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
@@ -544,6 +544,31 @@ function withIdempotencyKeys(document: OpenApiDocument): OpenApiDocument {
       };
       also('409', 'REQUEST_IN_PROGRESS: the first request with this Idempotency-Key still runs (Retry-After, seconds)');
       also('422', 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was first used for another request; VALIDATION_FAILED: a malformed key');
+    }
+  }
+  return document;
+}
+
+const HTTP_METHODS = ['get', ...WRITE_METHODS] as const;
+
+/** Any call under /api may meet PostgreSQL or Temporal down or hung: it is answered within a few
+ * seconds with 503 SERVICE_UNAVAILABLE naming the dependency, and a Retry-After header. Described
+ * once here rather than at each path. */
+function withUnavailable(document: OpenApiDocument): OpenApiDocument {
+  const description = 'SERVICE_UNAVAILABLE: PostgreSQL or Temporal does not answer (named in `dependency`); try again after Retry-After seconds';
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    if (!path.startsWith('/api/')) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation || operation.responses?.['503']) continue;
+      operation.responses = {
+        ...operation.responses,
+        503: {
+          description,
+          headers: { 'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer' } } },
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      };
     }
   }
   return document;

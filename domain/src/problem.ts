@@ -25,6 +25,10 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** What the product depends on to answer: named by a SERVICE_UNAVAILABLE problem. */
+export const DEPENDENCIES = ['PostgreSQL', 'Temporal'] as const;
+export type Dependency = (typeof DEPENDENCIES)[number];
+
 export const problemSchema = z
   .object({
     type: z.string(),
@@ -37,6 +41,7 @@ export const problemSchema = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe('Field-level problems, for VALIDATION_FAILED'),
+    dependency: z.enum(DEPENDENCIES).optional().describe('For SERVICE_UNAVAILABLE: what did not answer (the answer has a Retry-After header)'),
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof problemSchema>;

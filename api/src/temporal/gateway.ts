@@ -32,7 +32,7 @@ import {
   type VisitLogged,
 } from '@kampung/workflows';
 import { caseWorkflow, visitCadenceWorkflow } from '@kampung/workflows/workflows';
-import { AppError } from '../errors';
+import { AppError, unavailable } from '../errors';
 
 export interface TemporalDeps {
   temporal: Client;
@@ -56,7 +56,7 @@ export function outcomeOf(error: unknown): Outcome {
     return { refused: new AppError('CONFLICT', error.cause.message) };
   }
   if (error instanceof WorkflowNotFoundError) return { notRunning: true };
-  return { unknown: new AppError('SERVICE_UNAVAILABLE', 'The workflow service did not answer; try again shortly with the same request') };
+  return { unknown: unavailable('Temporal', 'The workflow service (Temporal) did not answer; try again shortly with the same request') };
 }
 
 /** Runs an Update; a refusal or an unknown outcome is thrown as the matching problem. */
@@ -101,7 +101,7 @@ export const gateway = {
       });
     } catch (error) {
       await undo();
-      throw new AppError('SERVICE_UNAVAILABLE', `The case could not be started: ${(error as Error).message}`);
+      throw unavailable('Temporal', `The case could not be started: the workflow service (Temporal) did not answer (${(error as Error).message})`);
     }
   },
 
@@ -111,7 +111,7 @@ export const gateway = {
       return (await deps.temporal.workflow.getHandle(caseWorkflowId(caseId)).query(stateQuery)).allowedTransitions;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return [];
-      throw new AppError('SERVICE_UNAVAILABLE', 'The workflow service does not answer; try again shortly');
+      throw unavailable('Temporal', 'The workflow service (Temporal) does not answer; try again shortly');
     }
   },
 
@@ -132,7 +132,7 @@ export const gateway = {
       });
     } catch (error) {
       const refusal = transitionRefusal(error, from, command.to);
-      if (!refusal) throw new AppError('SERVICE_UNAVAILABLE', 'The workflow service did not take the move; try again shortly');
+      if (!refusal) throw unavailable('Temporal', 'The workflow service (Temporal) did not take the move; try again shortly');
       await undoRefused();
       throw refusal;
     }
@@ -148,7 +148,7 @@ export const gateway = {
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw new AppError('SERVICE_UNAVAILABLE', 'The visit cadence could not be started; try again shortly');
+      throw unavailable('Temporal', 'The visit cadence could not be started: the workflow service (Temporal) did not answer; try again shortly');
     }
   },
 
