@@ -17,6 +17,7 @@ import { casesRouter } from './cases/cases.router';
 import { exportsRouter } from './exports/exports.router';
 import { AppError, errorMiddleware } from './errors';
 import { healthRouter } from './health/health.router';
+import { createMetrics } from './metrics/metrics.router';
 import { buildOpenApiDocument } from './openapi';
 import { assignmentsRouter } from './assignments/assignments.router';
 import { monitoringReportsRouter } from './monitoring-reports/monitoring-reports.router';
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  const metrics = createMetrics(deps);
+  app.use(metrics.timing);
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': deps.config.NODE_ENV === 'production' ? [] : null } },
@@ -61,7 +64,7 @@ export function createApp(deps: AppDeps): Express {
       },
       // Never log bodies or cookies: they carry personal data and session tokens.
       serializers: { req: (req) => ({ id: req.id, method: req.method, url: req.url }), res: (res) => ({ statusCode: res.statusCode }) },
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
     }),
   );
   app.use(express.json({ limit: '200kb' }));
@@ -77,6 +80,7 @@ export function createApp(deps: AppDeps): Express {
     res.json(openApi);
   });
   app.use(healthRouter(deps));
+  app.use(metrics.router);
   app.use(authRouter(deps));
   app.use(referenceRouter(deps));
   app.use(policiesRouter(deps));

@@ -32,6 +32,9 @@ const schema = z.object({
   TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_500),
   /** On SIGTERM, requests in flight get this long to finish; then their connections are closed. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open
+   * on the API port (it carries counts and route patterns, no personal data). */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN: at least 16 characters').optional(),
 });
 export type ApiConfig = z.infer<typeof schema>;
 

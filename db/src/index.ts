@@ -24,3 +24,4 @@ export * as activitiesRepository from './activities.repository';
 export * as duplicatesRepository from './duplicates.repository';
 export * as idempotencyRepository from './idempotency.repository';
 export * as reconciliationRepository from './reconciliation.repository';
+export * as operationsRepository from './operations.repository';
