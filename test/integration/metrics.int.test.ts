@@ -1,14 +1,23 @@
 /**
  * What an operator watches: the API's /metrics (latency by route pattern, gauges read from
- * PostgreSQL at scrape time), in Prometheus text format, with no personal data in it.
+ * PostgreSQL at scrape time) and the worker's own /metrics (the SDK's metrics and failed activity
+ * attempts by type), in Prometheus text format, with no personal data in them.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createDb, operationsRepository, type Db } from '@kampung/db';
+import { RECONCILER_SCHEDULE_ID } from '@kampung/workflows';
+import { freePort } from '@kampung/tools/stack/postgres';
 import { ApiClient, proposal } from './support/api-client';
 import { env } from './support/env';
 import { eventually, withTemporal } from './support/temporal';
+import { exited, startWorkerProcess } from './support/worker-process';
+
+const WORKER_MAIN = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
 
 interface Sample { name: string; labels: Record<string, string>; value: number }
 
@@ -114,5 +123,52 @@ describe('metrics', () => {
     const health = (await (await fetch(`${env.appUrl}/healthz`)).json()) as { reconciliation: { lastPassAt: string } };
     const { samples } = await scrape();
     assert.ok(one(samples, 'kampung_reconciler_last_pass_timestamp_seconds') * 1000 >= Date.parse(health.reconciliation.lastPassAt), 'the pass /healthz shows, or a later one');
+  });
+
+  test('a worker with WORKER_METRICS_ADDRESS serves the SDK\'s metrics and counts failed activity attempts by type and kind of error', async () => {
+    const port = await freePort();
+    const taskQueue = `metrics-${randomUUID()}`;
+    const worker = await startWorkerProcess({ TEMPORAL_TASK_QUEUE: taskQueue, WORKER_METRICS_ADDRESS: `127.0.0.1:${port}` });
+    const workflowId = `reconciler-fails-${randomUUID()}`;
+    try {
+      // A pass over a case id PostgreSQL refuses (not a uuid): its activity fails at every attempt.
+      await withTemporal((client) => client.workflow.start('reconcilerWorkflow', { taskQueue, workflowId, args: [{ caseIds: ['not-a-uuid'] }] }));
+      const samples = await eventually(async () => {
+        const { samples } = await scrape(`http://127.0.0.1:${port}/metrics`);
+        const failed = find(samples, 'kampung_activity_failures', { activity_type: 'reconcileCases' });
+        assert.ok(failed.length > 0 && failed[0]!.value >= 1, 'a failed attempt counted');
+        return samples;
+      }, { timeoutMs: 30_000 });
+      assert.ok(find(samples, 'kampung_activity_failures', { activity_type: 'reconcileCases', error_type: 'DatabaseError' }).length === 1, JSON.stringify(find(samples, 'kampung_activity_failures')));
+      assert.ok(find(samples, 'temporal_activity_execution_failed', { activity_type: 'reconcileCases' }).length > 0, 'and the SDK\'s own count');
+      assert.ok(find(samples, 'temporal_num_pollers', { task_queue: taskQueue }).length > 0, 'the SDK\'s worker metrics, by task queue');
+    } finally {
+      await withTemporal((client) => client.workflow.getHandle(workflowId).terminate('metrics test done')).catch(() => undefined);
+      worker.kill('SIGTERM');
+      await exited(worker);
+      // The worker pointed the reconciler schedule at its own queue: back to the stack's worker.
+      await withTemporal((client) => client.schedule.getHandle(RECONCILER_SCHEDULE_ID).update((previous) => ({ ...previous, action: { ...previous.action, taskQueue: env.taskQueue } } as typeof previous)));
+    }
+  });
+
+  test('when the worker\'s metrics address is taken, then it stops at start with one line that names it, exit 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = `127.0.0.1:${(taken.address() as { port: number }).port}`;
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', WORKER_MAIN], {
+        env: { ...process.env, TEMPORAL_TASK_QUEUE: `metrics-${randomUUID()}`, WORKER_METRICS_ADDRESS: address },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      assert.equal(code, 1, output);
+      assert.match(output, new RegExp(`worker cannot start: its metrics cannot be served at ${address} \\(WORKER_METRICS_ADDRESS\\)`));
+      assert.doesNotMatch(output, /\n\s+at /, 'no stack trace');
+    } finally {
+      taken.close();
+    }
   });
 });

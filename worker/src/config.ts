@@ -17,6 +17,11 @@ const schema = z.object({
     .default('PT1H')
     .refine((v) => { try { return durationMs(v) > 0; } catch { return false; } }, 'an ISO-8601 duration such as PT1H or PT15M')
     .describe('How often the reconciler compares the workflows with PostgreSQL'),
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'host:port, such as 0.0.0.0:9464')
+    .optional()
+    .describe('Where the worker serves its Prometheus /metrics (SDK and activity failure metrics); unset: none'),
   WORKFLOW_BUNDLE: z.string().optional().describe('Path of a prebuilt workflow bundle (production)'),
 });
 export type WorkerConfig = z.infer<typeof schema>;

@@ -12,18 +12,29 @@ import { createCaseWorker } from './worker';
 // Temporal server is polled again by the SDK: neither ends the process.
 const config = configOrExit();
 const log = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
-Runtime.install({
-  logger: {
-    log: (level, message, meta) => log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')]({ ...meta }, message),
-    trace: (m, meta) => log.trace(meta ?? {}, m),
-    debug: (m, meta) => log.debug(meta ?? {}, m),
-    info: (m, meta) => log.info(meta ?? {}, m),
-    warn: (m, meta) => log.warn(meta ?? {}, m),
-    error: (m, meta) => log.error(meta ?? {}, m),
-  },
-  telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
-  shutdownSignals: ['SIGINT', 'SIGTERM'],
-});
+// A metrics address already in use is a start problem like the others: one line, exit 1.
+try {
+  Runtime.install({
+    logger: {
+      log: (level, message, meta) => log[level === 'TRACE' ? 'trace' : (level.toLowerCase() as 'info')]({ ...meta }, message),
+      trace: (m, meta) => log.trace(meta ?? {}, m),
+      debug: (m, meta) => log.debug(meta ?? {}, m),
+      info: (m, meta) => log.info(meta ?? {}, m),
+      warn: (m, meta) => log.warn(meta ?? {}, m),
+      error: (m, meta) => log.error(meta ?? {}, m),
+    },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
+      // The SDK's own metrics (task failures, latencies, pollers, slots) and ours, in Prometheus format.
+      ...(config.WORKER_METRICS_ADDRESS ? { metrics: { prometheus: { bindAddress: config.WORKER_METRICS_ADDRESS, useSecondsForDurations: true } } } : {}),
+    },
+    shutdownSignals: ['SIGINT', 'SIGTERM'],
+  });
+} catch (error) {
+  const what = config.WORKER_METRICS_ADDRESS ? `its metrics cannot be served at ${config.WORKER_METRICS_ADDRESS} (WORKER_METRICS_ADDRESS)` : 'the Temporal SDK runtime cannot be installed';
+  log.fatal(`worker cannot start: ${what} (${firstLine(error as Error)})`);
+  process.exit(1);
+}
 
 const db = createDb(config.DATABASE_URL, {
   connectTimeoutMs: 5_000,
@@ -59,7 +70,7 @@ try {
   });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   await ensureReconcilerSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: durationMs(config.RECONCILE_EVERY) });
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, reconcileEvery: config.RECONCILE_EVERY }, 'worker running');
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, reconcileEvery: config.RECONCILE_EVERY, metrics: config.WORKER_METRICS_ADDRESS ?? null }, 'worker running');
   await worker.run();
   log.info('worker stopped');
 } finally {

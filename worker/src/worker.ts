@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type Logger as SdkLogger } from '@temporalio/worker';
 import type { Db } from '@kampung/db';
 import { createActivities } from './activities';
+import { activityFailureMetrics } from './activity-metrics';
 
 const require = createRequire(import.meta.url);
 
@@ -40,6 +41,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
             taskQueue: options.taskQueue,
           }),
         }),
+    interceptors: { activity: [activityFailureMetrics] },
     maxCachedWorkflows: options.maxCachedWorkflows ?? 500,
     shutdownGraceTime: '20 seconds',
   });
