@@ -25,3 +25,4 @@ export * as duplicatesRepository from './duplicates.repository';
 export * as idempotencyRepository from './idempotency.repository';
 export * as reconciliationRepository from './reconciliation.repository';
 export * as operationsRepository from './operations.repository';
+export * as outboxRepository from './outbox.repository';

@@ -227,7 +227,17 @@ export interface OutboxTable {
   payload: Json<unknown>;
   created_at: GeneratedTimestamp;
   sent_at: Timestamp | null;
+  /** PENDING until the mail workflow sends it (SENT) or gives up (DEAD); an escalation carried by
+   * a daily digest is DIGESTED (digest_id). */
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  last_attempt_at: Timestamp | null;
+  dead_at: Timestamp | null;
+  digest_id: string | null;
 }
+
+export type OutboxStatus = 'PENDING' | 'SENT' | 'DEAD' | 'DIGESTED';
 
 export interface SavedWorklistsTable {
   id: string;

@@ -1,23 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createDb } from '@kampung/db';
 import { CaseListPage } from './pages/CaseListPage';
 import { LoginPage } from './pages/LoginPage';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, Api, launchChromium, newAppPage, screenshotOnFailure, SKIP_WITHOUT_APP } from './support/e2e';
+import { linkIn, mailsTo, waitForMail } from './support/mailbox';
 
 test(
-  'an invited colleague opens the link on a phone, is told why a password will not do, chooses one and signs in',
+  'an invited colleague gets the mail, opens its link on a phone, is told why a password will not do, chooses one and signs in',
   { skip: SKIP_WITHOUT_APP, timeout: 120_000 },
   async () => {
-    // Given an admin invites a colleague (the email with the link goes to the outbox)
+    // Given an admin invites a colleague (the mail with the link goes to the outbox, and the worker sends it)
     const admin = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     const email = `pendamping-${Date.now()}@semarangkota.go.id`;
     const invited = await admin.call<{ id: string }>('POST', '/api/users', { email, name: 'Wahyu Nugroho', role: 'OFFICER' });
     assert.equal(invited.status, 201, JSON.stringify(invited.body));
-    const db = createDb(process.env.DATABASE_URL!, { max: 1 });
-    const row = await db.selectFrom('outbox').select('payload').where('recipient_id', '=', invited.body.id).where('template', '=', 'USER_INVITED').executeTakeFirstOrThrow();
-    await db.destroy();
-    const link = new URL((row.payload as { link: string }).link);
+    // Then the mail arrives at the SMTP server, once, Indonesian first, with the link
+    const mail = await waitForMail(email);
+    assert.match(mail.subject, /Undangan/);
+    assert.match(mail.text, /Halo Wahyu Nugroho/);
+    const link = linkIn(mail);
 
     const browser = await launchChromium();
     try {
@@ -50,6 +51,7 @@ test(
         await page.getByRole('heading', { name: 'Masuk' }).waitFor();
         assert.equal((await login.signIn(email, 'kopi tubruk di pagi hari')).status(), 200);
         await new CaseListPage(page).waitUntilShown();
+        assert.equal((await mailsTo(email)).length, 1, 'the invitation was mailed once');
       });
     } finally {
       await browser.close();

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import type { Stage } from '@kampung/domain';
 import { caseObligationsWorkflowId, caseWorkflowId, visitCadenceWorkflowId } from '@kampung/workflows';
-import { reconcilerWorkflow } from '@kampung/workflows/workflows';
+import { MAIL_SCHEDULE_ID } from '@kampung/workflows';
+import { escalationDigestWorkflow, mailDeliveryWorkflow, reconcilerWorkflow } from '@kampung/workflows/workflows';
 import { createLog } from '@kampung/tools/stack/log';
 import { startTestStack } from '@kampung/tools/stack/throwaway-stack';
 import { ApiClient } from '../integration/support/api-client';
@@ -341,6 +342,32 @@ async function recordReconciler() {
   }
 }
 
+/** A mail pass sending two invitations side by side (the schedule paused meanwhile, so that this
+ * pass is the one that sends them), and a day's escalation digests. */
+async function recordMail(api: ApiClient) {
+  const connection = await Connection.connect({ address: stack.env.TEMPORAL_ADDRESS! });
+  const schedule = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default' }).schedule.getHandle(MAIL_SCHEDULE_ID);
+  try {
+    const client = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default' });
+    await schedule.pause('recording a mail pass');
+    await sleep(1500); // a pass already started ends
+    for (const name of ['Undangan Satu', 'Undangan Dua']) {
+      const res = await api.post('/api/users', { email: `${name.toLowerCase().replace(' ', '-')}-${Date.now()}@uji.kampung`, name, role: 'OFFICER' });
+      if (res.status !== 201) throw new Error(`invitation refused: ${JSON.stringify(res.body)}`);
+    }
+    const taskQueue = stack.env.TEMPORAL_TASK_QUEUE!;
+    const passId = `record-mail-${Date.now()}`;
+    log.info(`mail pass: ${JSON.stringify(await client.workflow.execute(mailDeliveryWorkflow, { taskQueue, workflowId: passId, args: [{}] }))}`);
+    await recordChain('mail-pass', passId);
+    const digestId = `record-digest-${Date.now()}`;
+    log.info(`escalation digests: ${JSON.stringify(await client.workflow.execute(escalationDigestWorkflow, { taskQueue, workflowId: digestId }))}`);
+    await recordChain('escalation-digest', digestId);
+  } finally {
+    await schedule.unpause().catch(() => undefined);
+    await connection.close();
+  }
+}
+
 const log = createLog('record');
 /** The sources the worker bundles at start: what these histories are recorded on. */
 const sources = hashWorkflowSources();
@@ -360,6 +387,7 @@ try {
     await recordCaseObligationsChain(api, manager);
     await recordReconciler();
   }
+  if (!only || only === 'mail') await recordMail(api);
   for (const [name, moves] of Object.entries(only ? {} : SCENARIOS)) {
     let current = await api.propose();
     for (const move of moves) {

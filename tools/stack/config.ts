@@ -56,6 +56,11 @@ const envSchema = z
     BOOTSTRAP_ADMIN_EMAIL: optionalText.pipe(z.string().email().optional()),
     BOOTSTRAP_ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
     SEED_DEMO: flag(true),
+    // Mail: a real SMTP server, or (unset) the local catcher on MAIL_CATCHER_SMTP_PORT with its page on MAIL_CATCHER_PORT.
+    SMTP_URL: optionalText.pipe(z.string().refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL').optional()),
+    MAIL_FROM: optionalText.transform((value) => value ?? 'Kampung <no-reply@kampung.local>'),
+    MAIL_CATCHER_SMTP_PORT: port(1025),
+    MAIL_CATCHER_PORT: port(1080),
     // The levels both the worker and the api accept.
     LOG_LEVEL: optionalText.pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info')),
   })

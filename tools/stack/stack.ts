@@ -62,6 +62,8 @@ export interface StackOptions {
   supervise?: { policy?: RestartPolicy; onGiveUp(name: string, message: string): void };
   /** Aborting stops the start-up after the current step (and what was started). */
   signal?: AbortSignal;
+  /** Where the worker sends mail (SMTP_URL, MAIL_FROM, and optionally MAIL_EVERY). */
+  mail: { SMTP_URL: string; MAIL_FROM: string; MAIL_EVERY?: string };
 }
 
 export type ServiceName = 'postgres' | 'temporal' | 'worker' | 'api';
@@ -200,6 +202,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PORT: String(options.apiPort),
       LOG_LEVEL: options.logLevel,
       WEB_DIST_DIR: join(root, 'web', 'dist'),
+      ...options.mail,
       ...(temporalUiUrl ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
     };
     const spawnChild = (name: 'worker' | 'api', entry: string): (() => ManagedProcess) => {

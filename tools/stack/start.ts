@@ -10,6 +10,7 @@
  */
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMailCatcher, type MailCatcher } from '../mail/catcher';
 import { kampungApp } from './app';
 import { ConfigError, parseStartConfig, type StartConfig } from './config';
 import { colourEnabled, createLog, describeError, paint } from './log';
@@ -31,6 +32,7 @@ try {
 
 const controller = new AbortController();
 let stack: RunningStack | undefined;
+let catcher: MailCatcher | undefined;
 let starting: Promise<RunningStack> | undefined;
 let shuttingDown = false;
 let shutdownAt = 0;
@@ -52,6 +54,7 @@ async function shutdown(code: number, reason: string, fromSignal = false): Promi
   controller.abort();
   await starting?.catch(() => undefined); // an interrupted start stops what it had started
   await stack?.stop();
+  await catcher?.stop();
   log.info('stopped');
   process.exit(code);
 }
@@ -69,6 +72,11 @@ async function main(): Promise<void> {
     users.push({ email: config.BOOTSTRAP_ADMIN_EMAIL, password: config.BOOTSTRAP_ADMIN_PASSWORD, name: 'Administrator', role: 'ADMIN' });
   }
 
+  // Without SMTP_URL, mail goes to a catcher on this machine, read on its page.
+  if (!config.SMTP_URL) {
+    catcher = await startMailCatcher({ smtpPort: config.MAIL_CATCHER_SMTP_PORT, webPort: config.MAIL_CATCHER_PORT });
+    log.info(`Mail catcher ready: SMTP ${catcher.smtpUrl}, sent mail at ${catcher.webUrl}`);
+  }
   starting = startStack({
     root: ROOT,
     dataDir: config.DATA_DIR,
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
     users,
     signal: controller.signal,
     supervise: { onGiveUp: (_name, message) => void shutdown(1, message) },
+    mail: { SMTP_URL: config.SMTP_URL ?? catcher!.smtpUrl, MAIL_FROM: config.MAIL_FROM },
   });
   stack = await starting;
 
@@ -118,6 +127,7 @@ function printBanner(running: RunningStack): void {
     ['Temporal UI', running.temporalUiUrl ?? `(external Temporal at ${running.temporalAddress})`],
     ['Temporal', `${running.temporalAddress}  namespace ${config.TEMPORAL_NAMESPACE}, task queue ${config.TEMPORAL_TASK_QUEUE}`],
     ['PostgreSQL', maskPassword(running.databaseUrl)],
+    ['Mail', catcher ? `${bold(catcher.webUrl)}  sent mail, caught here (SMTP ${catcher.smtpUrl})` : `sent through ${config.SMTP_URL?.replace(/\/\/[^@/]*@/, '//')}`],
     ['Data', `${running.dataDir}${kept.length ? ` (${kept.join(' and ')} state)` : ''}`],
   ];
   const logins = kampungApp.demoUsers.map((user) => `${user.email} / ${user.password}  (${user.role})`);

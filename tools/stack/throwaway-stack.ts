@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { findOnPath, resolveTemporalCli } from './temporal-cli';
+import { startMailCatcher, type MailCatcher } from '../mail/catcher';
 import type { Log } from './log';
 import { dropDatabase, ensureDatabase, freePort, withDatabase } from './postgres';
 import type { Exit } from './processes';
@@ -61,7 +62,9 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
   };
 
   let freshDatabase: { serverUrl: string; name: string } | undefined;
+  let catcher: MailCatcher | undefined;
   const cleanUp = async () => {
+    await catcher?.stop();
     await Promise.all(streams.map((stream) => new Promise((resolve) => stream.end(resolve))));
     if (freshDatabase) await dropDatabase(freshDatabase.serverUrl, freshDatabase.name).catch((error) => log.warn(`Could not drop ${freshDatabase?.name}: ${String(error)}`));
     await rm(tempDir, { recursive: true, force: true });
@@ -81,6 +84,9 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
     }
     const cli = await resolveTemporalCli(log, { cliPath: process.env.TEMPORAL_CLI, signal: options.signal });
     const apiPort = await freePort();
+    // Mail goes to a catcher the tests read (MAIL_CATCHER_URL/messages).
+    catcher = await startMailCatcher({ smtpPort: 0, webPort: 0 });
+    const mail = { SMTP_URL: catcher.smtpUrl, MAIL_FROM: 'Kampung Test <no-reply@kampung.test>', MAIL_EVERY: 'PT2S' };
 
     // Sign-in lockout of a few seconds, so the lockout test sees one end (the product's default is 15 minutes).
     process.env.LOGIN_LOCK_SECONDS ??= '3';
@@ -101,6 +107,7 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       sinkFor,
       onUnexpectedExit: options.onUnexpectedExit,
       signal: options.signal,
+      mail,
     });
 
     const env: Record<string, string> = {
@@ -109,6 +116,8 @@ export async function startTestStack(options: TestStackOptions): Promise<TestSta
       TEMPORAL_NAMESPACE: namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
       APP_URL: stack.appUrl,
+      ...mail,
+      MAIL_CATCHER_URL: catcher.webUrl,
       LOGIN_LOCK_SECONDS: process.env.LOGIN_LOCK_SECONDS,
       ...(stack.temporalUiUrl ? { TEMPORAL_UI_URL: stack.temporalUiUrl } : {}),
       CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? (await chromiumPath()),

@@ -22,6 +22,19 @@ const schema = z.object({
     .regex(/^[^\s:]+:\d+$/, 'host:port, such as 0.0.0.0:9464')
     .optional()
     .describe('Where the worker serves its Prometheus /metrics (SDK and activity failure metrics); unset: none'),
+  SMTP_URL: z
+    .string({ error: 'SMTP_URL is required (the SMTP server mail is sent through, e.g. smtp://user:password@mail.example.org:587)' })
+    .refine((v) => { try { return ['smtp:', 'smtps:'].includes(new URL(v).protocol); } catch { return false; } }, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .describe('The SMTP server the outbox is sent through'),
+  MAIL_FROM: z
+    .string({ error: 'MAIL_FROM is required (the sender address, e.g. "Kampung <no-reply@example.org>")' })
+    .regex(/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, 'MAIL_FROM must be an address, e.g. no-reply@example.org or "Kampung <no-reply@example.org>"'),
+  MAIL_EVERY: z
+    .string()
+    .default('PT10S')
+    .refine((v) => { try { return durationMs(v) > 0; } catch { return false; } }, 'an ISO-8601 duration such as PT10S')
+    .describe('How often the outbox is looked at'),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10).describe('Failed attempts of one mail before it is given up (dead letter)'),
   WORKFLOW_BUNDLE: z.string().optional().describe('Path of a prebuilt workflow bundle (production)'),
 });
 export type WorkerConfig = z.infer<typeof schema>;

@@ -3,6 +3,8 @@ import { createDb, databaseProblem, describeDatabase } from '@kampung/db';
 import pino from 'pino';
 import { Client } from '@temporalio/client';
 import { durationMs, loadWorkerConfig, type WorkerConfig } from './config';
+import { ensureMailSchedules } from './mail-schedules';
+import { createTransport, describeSmtp, smtpProblem } from './mail/transport';
 import { ensureReconcilerSchedule } from './reconciler-schedule';
 import { createCaseWorker } from './worker';
 
@@ -41,18 +43,22 @@ const db = createDb(config.DATABASE_URL, {
   onConnectionError: (error) => log.warn({ dependency: 'PostgreSQL', error: error.message }, 'a database connection broke; the next activity opens a new one'),
 });
 
-// Both at once, so that one message names every dependency that is missing.
-const [databaseDown, temporal] = await Promise.all([
+const transport = createTransport(config.SMTP_URL);
+
+// All at once, so that one message names every dependency that is missing.
+const [databaseDown, temporal, smtpDown] = await Promise.all([
   databaseProblem(db),
   NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }).then(
     (connection) => ({ connection }),
     (error: Error) => ({ problem: firstLine(error) }),
   ),
+  smtpProblem(transport),
 ]);
-if (databaseDown || 'problem' in temporal) {
+if (databaseDown || 'problem' in temporal || smtpDown) {
   const problems = [
     ...(databaseDown ? [`PostgreSQL at ${describeDatabase(config.DATABASE_URL)} cannot be used (${databaseDown})`] : []),
     ...('problem' in temporal ? [`Temporal at ${config.TEMPORAL_ADDRESS} cannot be reached (${temporal.problem})`] : []),
+    ...(smtpDown ? [`the SMTP server at ${describeSmtp(config.SMTP_URL)} (SMTP_URL) cannot be reached (${smtpDown})`] : []),
   ];
   log.fatal(`worker cannot start: ${problems.join('; ')}`);
   if ('connection' in temporal) await temporal.connection.close().catch(() => undefined);
@@ -67,14 +73,17 @@ try {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundlePath: config.WORKFLOW_BUNDLE,
+    mail: { transport, config: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, maxAttempts: config.MAIL_MAX_ATTEMPTS } },
   });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   await ensureReconcilerSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: durationMs(config.RECONCILE_EVERY) });
+  await ensureMailSchedules(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: durationMs(config.MAIL_EVERY) });
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, reconcileEvery: config.RECONCILE_EVERY, metrics: config.WORKER_METRICS_ADDRESS ?? null }, 'worker running');
   await worker.run();
   log.info('worker stopped');
 } finally {
   // Bounded: a hung PostgreSQL never answers a goodbye.
+  transport.close();
   await Promise.race([Promise.allSettled([connection.close(), db.destroy()]), sleep(5_000)]);
 }
 

@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type Logger as SdkLogger } from '@temporalio/worker';
 import type { Db } from '@kampung/db';
 import { createActivities } from './activities';
+import type { MailDeps } from './activities/mail';
 import { activityFailureMetrics } from './activity-metrics';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +19,8 @@ export interface CaseWorkerOptions {
   maxCachedWorkflows?: number;
   /** Which tasks it polls: both (the product's worker, the default), or one side only. */
   polls?: 'all' | 'workflows' | 'activities';
+  /** SMTP for the mail activities. */
+  mail?: MailDeps;
 }
 
 /** The case worker: the workflow code (bundled from workflows/, or prebuilt) and its activities. */
@@ -39,6 +42,7 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
             db: options.db,
             temporal: new Client({ connection: options.connection, namespace: options.namespace }),
             taskQueue: options.taskQueue,
+            mail: options.mail,
           }),
         }),
     interceptors: { activity: [activityFailureMetrics] },

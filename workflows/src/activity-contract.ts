@@ -84,3 +84,22 @@ export interface ReconcilerActivities {
   reconcileCases(input: { passId: string; after: string | null; limit: number; caseIds?: string[] }): Promise<{ checked: number; last: string | null }>;
   finishReconciliation(input: { passId: string; casesChecked: number; at: string }): Promise<ReconciliationSummary>;
 }
+
+/** What one mail pass did (counts only: addresses and names stay in PostgreSQL). */
+export interface MailPassSummary {
+  sent: number;
+  dead: number;
+  /** Found already sent (by another pass) or gone. */
+  skipped: number;
+}
+
+export interface MailActivities {
+  /** Ids of outbox rows waiting to be sent, oldest first. */
+  pendingMail(input: { limit: number }): Promise<string[]>;
+  /** Sends one outbox row and marks it SENT in the same transaction (Message-ID from the row id);
+   * a failure is counted on the row and thrown, so Temporal retries it with backoff; at the
+   * configured number of attempts the row is DEAD and the answer says so. */
+  deliverMail(input: { outboxId: string }): Promise<'SENT' | 'SKIPPED' | 'DEAD'>;
+  /** One digest row per recipient of the escalations waiting, for the day (WIB) of `at`. */
+  writeEscalationDigests(input: { at: string }): Promise<number>;
+}

@@ -2,3 +2,4 @@ export { caseWorkflow } from './case.workflow';
 export { visitCadenceWorkflow } from './visit-cadence.workflow';
 export { caseObligationsWorkflow } from './case-obligations.workflow';
 export { reconcilerWorkflow } from './reconciler.workflow';
+export { mailDeliveryWorkflow, escalationDigestWorkflow } from './mail.workflow';

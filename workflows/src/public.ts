@@ -6,3 +6,4 @@ export type * from './activity-contract';
 export * from './visit-messages';
 export * from './case-obligations-messages';
 export * from './reconciler-messages';
+export * from './mail-messages';
