@@ -34,6 +34,7 @@ import { auditRouter } from './audit/audit.router';
 import { householdsRouter } from './households/households.router';
 import { activitiesRouter } from './activities/activities.router';
 import { duplicatesRouter } from './duplicates/duplicates.router';
+import { mailRouter } from './mail/mail.router';
 
 export interface AppDeps {
   db: Db;
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(assignmentsRouter(deps));
   app.use(monitoringReportsRouter(deps));
   app.use(supervisorsRouter(deps));
+  app.use(mailRouter(deps));
   app.use(visitsRouter(deps));
   app.use(obligationsRouter(deps));
   app.use(waiversRouter(deps));

@@ -25,3 +25,4 @@ export * from './household';
 export * from './nik';
 export * from './household-import';
 export * from './dedup';
+export * from './mail';

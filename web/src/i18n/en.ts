@@ -277,6 +277,19 @@ export const en: Translation = {
     COMMITTEE: 'Only their own kampung: reads the case and may withdraw its proposal.',
     AGENCY_STAFF: 'Only the kampung where their agency runs activities.',
   },
+  mail: {
+    deadHeading: 'Mail not delivered',
+    deadIntro: 'Mail still refused or undeliverable after every attempt. Reach the recipient another way, or resend their invitation.',
+    deadEmpty: 'All mail was delivered.',
+    deadWhen: 'Given up {{when}} after {{attempts}} attempts',
+    template: {
+      USER_INVITED: 'Invitation',
+      PASSWORD_RESET: 'Password reset',
+      MONITORING_REPORT_RED: 'Red report',
+      ESCALATION_DIGEST: 'Daily escalation digest',
+      OBLIGATION_ESCALATED: 'Escalation',
+    },
+  },
   users: {
     heading: 'Users',
     intro: "Colleagues' accounts: role, program and kecamatan scope, and state. Invitations go by email; their link works for 72 hours.",

@@ -275,6 +275,19 @@ export const id = {
     COMMITTEE: 'Hanya kampungnya sendiri: membaca kasus dan dapat menarik usulannya.',
     AGENCY_STAFF: 'Hanya kampung tempat OPD-nya berkegiatan.',
   },
+  mail: {
+    deadHeading: 'Surel yang tidak terkirim',
+    deadIntro: 'Surel yang tetap ditolak atau tidak dapat dikirim setelah semua percobaan. Hubungi penerimanya dengan cara lain, atau kirim ulang undangannya.',
+    deadEmpty: 'Semua surel terkirim.',
+    deadWhen: 'Menyerah {{when}} setelah {{attempts}} percobaan',
+    template: {
+      USER_INVITED: 'Undangan',
+      PASSWORD_RESET: 'Atur ulang kata sandi',
+      MONITORING_REPORT_RED: 'Laporan merah',
+      ESCALATION_DIGEST: 'Ringkasan eskalasi harian',
+      OBLIGATION_ESCALATED: 'Eskalasi',
+    },
+  },
   users: {
     heading: 'Pengguna',
     intro: 'Akun rekan kerja: peran, cakupan program dan kecamatan, dan statusnya. Undangan dikirim lewat email; tautannya berlaku 72 jam.',

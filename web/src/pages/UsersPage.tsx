@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AccountList } from '../modules/accounts/components/AccountList';
 import { InviteAccount } from '../modules/accounts/components/InviteAccount';
+import { DeadLetterList } from '../modules/mail/components/DeadLetterList';
 import { useMe } from '../modules/auth/hooks/useAuth';
 import { referenceQueries } from '../modules/reference/api/reference.queries';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -26,6 +27,7 @@ export function UsersPage() {
           <ProblemAlert error={programs.error} />
           <InviteAccount programs={mine} limited={limited} />
           <AccountList meId={me.id} allPrograms={all} programs={mine} limited={limited} />
+          <DeadLetterList />
         </>
       ) : (
         <p className="alert alert--error" role="alert">
