@@ -2,7 +2,6 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { policyChangeSchema } from './policies/policies.service';
 import {
   caseDetailSchema,
-  deadLettersSchema,
   caseListQuerySchema,
   casePageSchema,
   caseProposalSchema,
@@ -82,6 +81,13 @@ export function buildOpenApiDocument() {
     path: '/healthz',
     summary: 'Health of PostgreSQL and Temporal',
     responses: { 200: { description: 'Both answer' }, 503: { description: 'A dependency does not answer' } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics (text format): request latency by route pattern, outbox, imports, reconciler; no personal data',
+    description: 'Open unless the api runs with METRICS_TOKEN; then only with `Authorization: Bearer <METRICS_TOKEN>`. See the README, "What to watch".',
+    responses: { 200: { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string' } } } }, 401: { description: 'METRICS_TOKEN is set and the bearer token is missing or wrong' } },
   });
   registry.registerPath({
     method: 'post',
@@ -353,12 +359,6 @@ export function buildOpenApiDocument() {
       ...unauthenticated,
       403: problem('FORBIDDEN'),
     },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/mail/dead-letters',
-    summary: 'Admins: mail the worker gave up on (dead letters), newest first, each with its attempts and last error',
-    responses: { 200: json(deadLettersSchema), ...unauthenticated, 403: problem('FORBIDDEN') },
   });
   registry.registerPath({
     method: 'get',

@@ -16,6 +16,7 @@ import { freePort } from '@kampung/tools/stack/postgres';
 import { ApiClient, proposal } from './support/api-client';
 import { env } from './support/env';
 import { eventually, withTemporal } from './support/temporal';
+import { startApiProcess } from './support/api-process';
 import { exited, startWorkerProcess } from './support/worker-process';
 
 const WORKER_MAIN = fileURLToPath(new URL('../../worker/src/main.ts', import.meta.url));
@@ -123,6 +124,24 @@ describe('metrics', () => {
       const findings = (repaired: boolean) => find(samples, 'kampung_reconciler_last_pass_findings', { repaired: String(repaired) }).reduce((n, f) => n + f.value, 0);
       assert.deepEqual([findings(true), findings(false)], [pass.repaired, pass.unrepaired], 'the findings by kind add up to the pass');
     });
+  });
+
+  test('when the api runs with METRICS_TOKEN, then /metrics answers only that bearer token', async () => {
+    const token = randomUUID();
+    const api = await startApiProcess(await freePort(), { METRICS_TOKEN: token });
+    try {
+      const without = await fetch(`${api.url}/metrics`);
+      assert.equal(without.status, 401);
+      assert.match(without.headers.get('www-authenticate') ?? '', /^Bearer/);
+      assert.equal((await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${randomUUID()}` } })).status, 401);
+      const right = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(right.status, 200);
+      assert.match(await right.text(), /^# HELP /m);
+      assert.equal((await fetch(`${api.url}/healthz`)).status, 200, 'the token guards /metrics only');
+    } finally {
+      api.child.kill('SIGTERM');
+      await exited(api.child);
+    }
   });
 
   test('a worker with WORKER_METRICS_ADDRESS serves the SDK\'s metrics and counts failed activity attempts by type and kind of error', async () => {
