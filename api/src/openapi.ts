@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { policyChangeSchema } from './policies/policies.service';
 import {
   caseDetailSchema,
+  deadLettersSchema,
   caseListQuerySchema,
   casePageSchema,
   caseProposalSchema,
@@ -359,6 +360,12 @@ export function buildOpenApiDocument() {
       ...unauthenticated,
       403: problem('FORBIDDEN'),
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/mail/dead-letters',
+    summary: 'Admins: mail the worker gave up on (dead letters), newest first, each with its attempts and last error',
+    responses: { 200: json(deadLettersSchema), ...unauthenticated, 403: problem('FORBIDDEN') },
   });
   registry.registerPath({
     method: 'get',
