@@ -1,17 +1,30 @@
 import { sql } from 'kysely';
 import type { Db } from './connection';
+import { ESCALATION_TEMPLATE } from './outbox.repository';
 import { lastPass } from './reconciliation.repository';
 
 /** What an operator watches, read at scrape time: counts only, never who or what about. */
 
-/** Mail written to the outbox and not sent yet, and the age of the oldest of it. */
+/** The outbox: mail waiting to leave and the age of the oldest of it (escalations wait for their
+ * daily digest instead, counted apart), and dead letters (given up after their attempts). */
 export async function outboxBacklog(db: Db) {
+  const waiting = sql<boolean>`status = 'PENDING' and template <> ${ESCALATION_TEMPLATE}`;
   const row = await db
     .selectFrom('outbox')
-    .select((eb) => [eb.fn.countAll<string>().as('unsent'), eb.fn.min('created_at').as('oldest')])
-    .where('sent_at', 'is', null)
+    .select([
+      sql<string>`count(*) filter (where ${waiting})`.as('unsent'),
+      sql<Date | null>`min(created_at) filter (where ${waiting})`.as('oldest'),
+      sql<string>`count(*) filter (where status = 'PENDING' and template = ${ESCALATION_TEMPLATE})`.as('awaiting_digest'),
+      sql<string>`count(*) filter (where status = 'DEAD')`.as('dead'),
+    ])
+    .where('status', 'in', ['PENDING', 'DEAD'])
     .executeTakeFirstOrThrow();
-  return { unsent: Number(row.unsent), oldestUnsentAt: row.oldest ? new Date(row.oldest as Date) : null };
+  return {
+    unsent: Number(row.unsent),
+    oldestUnsentAt: row.oldest ? new Date(row.oldest) : null,
+    awaitingDigest: Number(row.awaiting_digest),
+    dead: Number(row.dead),
+  };
 }
 
 /** Household imports by status, and the rows of those still running (processed of total). */

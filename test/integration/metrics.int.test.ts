@@ -97,33 +97,48 @@ describe('metrics', () => {
       body: 'no_kk,nik\n',
     });
     assert.ok(upload.status < 500, `an import row (${upload.status})`);
-
-    await eventually(async () => {
-      // Each figure beside its source, read here on its own: PostgreSQL, and /healthz for the reconciler.
-      // Tests run one file at a time, but mail delivery or a scheduled pass may move between the reads: retried.
-      const outbox = (await sql<{ unsent: string }>`select count(*) as unsent from outbox where sent_at is null`.execute(db)).rows[0]!;
-      const imports = (await sql<{ status: string; n: string; processed: string; total: string }>`
-        select status, count(*) as n, sum(processed_rows) as processed, sum(total_rows) as total from household_imports group by status`.execute(db)).rows;
-      const health = (await (await fetch(`${env.appUrl}/healthz`)).json()) as { reconciliation: { lastPassAt: string; casesChecked: number; repaired: number; unrepaired: number } };
-      const { samples } = await scrape();
-      assert.equal(one(samples, 'kampung_metrics_database_up'), 1);
-      assert.equal(one(samples, 'kampung_outbox_unsent'), Number(outbox.unsent));
-      assert.ok(one(samples, 'kampung_outbox_oldest_unsent_age_seconds') >= 0);
-      assert.ok(imports.length > 0, 'at least the import above');
-      assert.equal(find(samples, 'kampung_household_imports').length, imports.length, 'one series per status');
-      for (const i of imports) {
-        assert.equal(one(samples, 'kampung_household_imports', { status: i.status }), Number(i.n), i.status);
-        assert.equal(one(samples, 'kampung_household_import_rows_processed', { status: i.status }), Number(i.processed), i.status);
-        assert.equal(one(samples, 'kampung_household_import_rows_total', { status: i.status }), Number(i.total), i.status);
-      }
-      const pass = health.reconciliation;
-      assert.equal(one(samples, 'kampung_reconciler_last_pass_timestamp_seconds') * 1000, Date.parse(pass.lastPassAt));
-      assert.equal(one(samples, 'kampung_reconciler_last_pass_cases_checked'), pass.casesChecked);
-      assert.equal(one(samples, 'kampung_reconciler_last_pass_repaired'), pass.repaired);
-      assert.equal(one(samples, 'kampung_reconciler_last_pass_unrepaired'), pass.unrepaired);
-      const findings = (repaired: boolean) => find(samples, 'kampung_reconciler_last_pass_findings', { repaired: String(repaired) }).reduce((n, f) => n + f.value, 0);
-      assert.deepEqual([findings(true), findings(false)], [pass.repaired, pass.unrepaired], 'the findings by kind add up to the pass');
-    });
+    // A dead letter, as mail delivery leaves one after its last attempt (removed again below).
+    const me = (await admin.get('/api/me')).body as { id: string };
+    const dedupeKey = `metrics-test-${randomUUID()}`;
+    await sql`insert into outbox (dedupe_key, recipient_id, template, payload, status, attempts, last_error, dead_at)
+      values (${dedupeKey}, ${me.id}, 'INVITATION', '{}', 'DEAD', 10, 'test', now())`.execute(db);
+    try {
+      await eventually(async () => {
+        // Each figure beside its source, read here on its own: PostgreSQL, and /healthz for the reconciler.
+        // Tests run one file at a time, but mail delivery or a scheduled pass may move between the reads: retried.
+        const outbox = (await sql<{ unsent: string; digest: string; dead: string }>`
+          select count(*) filter (where status = 'PENDING' and template <> 'OBLIGATION_ESCALATED') as unsent,
+                 count(*) filter (where status = 'PENDING' and template = 'OBLIGATION_ESCALATED') as digest,
+                 count(*) filter (where status = 'DEAD') as dead
+          from outbox`.execute(db)).rows[0]!;
+        const imports = (await sql<{ status: string; n: string; processed: string; total: string }>`
+          select status, count(*) as n, sum(processed_rows) as processed, sum(total_rows) as total from household_imports group by status`.execute(db)).rows;
+        const health = (await (await fetch(`${env.appUrl}/healthz`)).json()) as { reconciliation: { lastPassAt: string; casesChecked: number; repaired: number; unrepaired: number } };
+        const { samples } = await scrape();
+        assert.equal(one(samples, 'kampung_metrics_database_up'), 1);
+        assert.equal(one(samples, 'kampung_outbox_unsent'), Number(outbox.unsent));
+        assert.ok(one(samples, 'kampung_outbox_oldest_unsent_age_seconds') >= 0);
+        assert.equal(one(samples, 'kampung_outbox_escalations_awaiting_digest'), Number(outbox.digest));
+        assert.equal(one(samples, 'kampung_outbox_dead'), Number(outbox.dead));
+        assert.ok(Number(outbox.dead) >= 1, 'the dead letter above');
+        assert.ok(imports.length > 0, 'at least the import above');
+        assert.equal(find(samples, 'kampung_household_imports').length, imports.length, 'one series per status');
+        for (const i of imports) {
+          assert.equal(one(samples, 'kampung_household_imports', { status: i.status }), Number(i.n), i.status);
+          assert.equal(one(samples, 'kampung_household_import_rows_processed', { status: i.status }), Number(i.processed), i.status);
+          assert.equal(one(samples, 'kampung_household_import_rows_total', { status: i.status }), Number(i.total), i.status);
+        }
+        const pass = health.reconciliation;
+        assert.equal(one(samples, 'kampung_reconciler_last_pass_timestamp_seconds') * 1000, Date.parse(pass.lastPassAt));
+        assert.equal(one(samples, 'kampung_reconciler_last_pass_cases_checked'), pass.casesChecked);
+        assert.equal(one(samples, 'kampung_reconciler_last_pass_repaired'), pass.repaired);
+        assert.equal(one(samples, 'kampung_reconciler_last_pass_unrepaired'), pass.unrepaired);
+        const findings = (repaired: boolean) => find(samples, 'kampung_reconciler_last_pass_findings', { repaired: String(repaired) }).reduce((n, f) => n + f.value, 0);
+        assert.deepEqual([findings(true), findings(false)], [pass.repaired, pass.unrepaired], 'the findings by kind add up to the pass');
+      });
+    } finally {
+      await sql`delete from outbox where dedupe_key = ${dedupeKey}`.execute(db);
+    }
   });
 
   test('when the api runs with METRICS_TOKEN, then /metrics answers only that bearer token', async () => {

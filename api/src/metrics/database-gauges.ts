@@ -7,8 +7,10 @@ import { operationsRepository, type Db } from '@kampung/db';
 export function databaseGauges(register: Registry, db: Db): () => Promise<void> {
   const registers = [register];
   const up = new Gauge({ name: 'kampung_metrics_database_up', help: '1 when the gauges below could be read from PostgreSQL at this scrape', registers });
-  const outboxUnsent = new Gauge({ name: 'kampung_outbox_unsent', help: 'Mail in the outbox not sent yet', registers });
+  const outboxUnsent = new Gauge({ name: 'kampung_outbox_unsent', help: 'Mail in the outbox waiting to be sent (PENDING, escalations apart)', registers });
   const outboxOldest = new Gauge({ name: 'kampung_outbox_oldest_unsent_age_seconds', help: 'Age of the oldest unsent mail (0 when none waits)', registers });
+  const outboxDigest = new Gauge({ name: 'kampung_outbox_escalations_awaiting_digest', help: 'Escalations waiting for their supervisor\'s daily digest', registers });
+  const outboxDead = new Gauge({ name: 'kampung_outbox_dead', help: 'Dead letters: mail given up after its attempts (shown to admins)', registers });
   const imports = new Gauge({ name: 'kampung_household_imports', help: 'Household imports by status', labelNames: ['status'] as const, registers });
   const importRows = new Gauge({ name: 'kampung_household_import_rows_processed', help: 'Rows processed of household imports, by status', labelNames: ['status'] as const, registers });
   const importTotal = new Gauge({ name: 'kampung_household_import_rows_total', help: 'Rows of household imports, by status (running ones: progress = processed / total)', labelNames: ['status'] as const, registers });
@@ -22,7 +24,7 @@ export function databaseGauges(register: Registry, db: Db): () => Promise<void> 
   });
   const passRepaired = new Gauge({ name: 'kampung_reconciler_last_pass_repaired', help: 'Findings of the last pass the reconciler repaired', registers });
   const passUnrepaired = new Gauge({ name: 'kampung_reconciler_last_pass_unrepaired', help: 'Findings of the last pass reported to admins, not repaired', registers });
-  const fromDatabase = [outboxUnsent, outboxOldest, imports, importRows, importTotal, passAt, passCases, passFindings, passRepaired, passUnrepaired];
+  const fromDatabase = [outboxUnsent, outboxOldest, outboxDigest, outboxDead, imports, importRows, importTotal, passAt, passCases, passFindings, passRepaired, passUnrepaired];
 
   return async () => {
     for (const gauge of fromDatabase) gauge.reset();
@@ -34,6 +36,8 @@ export function databaseGauges(register: Registry, db: Db): () => Promise<void> 
       ]);
       outboxUnsent.set(outbox.unsent);
       outboxOldest.set(outbox.oldestUnsentAt ? Math.max(0, (Date.now() - outbox.oldestUnsentAt.getTime()) / 1000) : 0);
+      outboxDigest.set(outbox.awaitingDigest);
+      outboxDead.set(outbox.dead);
       for (const r of importRowsByStatus) {
         imports.set({ status: r.status }, r.imports);
         importRows.set({ status: r.status }, r.processedRows);
