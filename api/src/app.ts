@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
@@ -12,6 +10,7 @@ import type { ApiConfig } from './config';
 import { authenticate, SESSION_COOKIE, sessionCookieOptions } from './auth/auth.middleware';
 import { csrfProtection } from './auth/csrf';
 import { idempotency } from './http/idempotency';
+import { compressResponses, serveWebApp } from './http/web-app';
 import { authRouter } from './auth/auth.router';
 import { casesRouter } from './cases/cases.router';
 import { exportsRouter } from './exports/exports.router';
@@ -50,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
   const metrics = createMetrics(deps);
   app.use(metrics.timing);
+  app.use(compressResponses());
   app.use(
     helmet({
       contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': deps.config.NODE_ENV === 'production' ? [] : null } },
@@ -105,13 +105,7 @@ export function createApp(deps: AppDeps): Express {
     throw new AppError('NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl}`);
   });
 
-  const dist = deps.config.WEB_DIST_DIR;
-  if (existsSync(path.join(dist, 'index.html'))) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    app.get('/{*path}', (_req, res) => {
-      res.sendFile(path.join(dist, 'index.html'));
-    });
-  }
+  serveWebApp(app, deps.config.WEB_DIST_DIR);
   app.use(errorMiddleware);
   return app;
 }

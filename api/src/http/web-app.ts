@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Express, Response } from 'express';
+import express from 'express';
+import compression from 'compression';
+
+/** A year: the longest a browser is asked to keep a file. */
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+/** Vite names what it builds into assets/ by its content (`index-BLo5wk9l.js`): a changed file has a new name. */
+const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9.]+$/;
+
+/**
+ * Every text answer (JSON, problem+json, HTML, JS, CSS, CSV, metrics) is sent compressed when the
+ * client accepts it, brotli before gzip. Below 512 bytes the headers outweigh the saving.
+ */
+export function compressResponses(): express.RequestHandler {
+  return compression({ threshold: 512 });
+}
+
+function noCache(res: Response): void {
+  // Kept, but asked about again each time: a new release is seen at the next load.
+  res.setHeader('Cache-Control', 'no-cache');
+}
+
+/**
+ * Serves the built web app (web/dist) when it is there: hashed assets immutable for a year,
+ * everything else (index.html for any page path) revalidated on each load.
+ */
+export function serveWebApp(app: Express, dist: string): void {
+  if (!existsSync(path.join(dist, 'index.html'))) return;
+  app.use(
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, file) => {
+        const url = `/${path.relative(dist, file).split(path.sep).join('/')}`;
+        if (HASHED_ASSET.test(url)) res.setHeader('Cache-Control', `public, max-age=${YEAR_SECONDS}, immutable`);
+        else noCache(res);
+      },
+    }),
+  );
+  app.get('/{*path}', (_req, res) => {
+    noCache(res);
+    res.sendFile(path.join(dist, 'index.html'), { cacheControl: false });
+  });
+}
