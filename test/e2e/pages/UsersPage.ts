@@ -11,6 +11,9 @@ export class UsersPage {
     await this.heading().waitFor();
   }
 
+  /** "Surel yang tidak terkirim": the mail the worker gave up on. */
+  readonly deadLetters = () => this.page.getByRole('region', { name: 'Surel yang tidak terkirim' });
+
   /** The invitation form, once "Undang pengguna baru" opened it. */
   readonly inviteForm = () => this.page.getByRole('form', { name: 'Undang pengguna baru' });
 
