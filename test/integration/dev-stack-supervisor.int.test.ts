@@ -122,6 +122,22 @@ async function moveAnswered(stack: DevStack, api: ApiClient, caseId: string, fro
   return answer!;
 }
 
+/**
+ * What is left of the stack once it exited: a process seen below it, or one of the process groups it
+ * made (each component runs in its own), or anything naming its data directory. Helpers that npm start
+ * itself ran in its own group (tsx's esbuild service) go when their parent does: a few seconds are allowed.
+ */
+async function strays(stack: DevStack): Promise<string[]> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const left = [...stack.seen.values()].filter((info) => exists(info.pid) || (info.pgid === info.pid && exists(-info.pgid)));
+    const byDataDir = (await listProcesses()).filter((info) => info.args.includes(stack.dataDir));
+    const found = [...left, ...byDataDir].map((info) => `${info.pid} ${info.args}`);
+    if (found.length === 0 || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const healthy = (appUrl: string) => async () => (await fetch(`${appUrl}/healthz`, { signal: AbortSignal.timeout(3_000) })).status === 200;
 
 describe('npm start supervises its components', () => {
@@ -171,9 +187,7 @@ describe('npm start supervises its components', () => {
       clearTimeout(timer);
       assert.notEqual(code, 'hung', `npm start did not stop within 60 s of Ctrl-C:\n${stack.output()}`);
       assert.equal(code, 0, stack.output());
-      const left = [...stack.seen.values()].filter((info) => exists(info.pid) || exists(-info.pgid));
-      const byDataDir = (await listProcesses()).filter((info) => info.args.includes(stack.dataDir));
-      assert.deepEqual([...left, ...byDataDir].map((info) => `${info.pid} ${info.args}`), [], 'no process outlives the stack');
+      assert.deepEqual(await strays(stack), [], 'no process outlives the stack');
     } finally {
       if (stack.child.exitCode === null && stack.child.signalCode === null) {
         stack.child.kill('SIGKILL'); // its exit hook is gone with it: end what it started
