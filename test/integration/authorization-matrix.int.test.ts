@@ -114,6 +114,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', route: '/api/users', action: 'directory.read', scoped: false, path: () => '/api/users' },
   { method: 'POST', route: '/api/users', action: 'user.manage', scoped: false, path: () => '/api/users', body: {} },
   { method: 'GET', route: '/api/accounts', action: 'user.manage', scoped: false, path: () => '/api/accounts' },
+  { method: 'GET', route: '/api/mail/dead-letters', action: 'user.manage', scoped: false, path: () => '/api/mail/dead-letters' },
   { method: 'PATCH', route: '/api/users/:id', action: 'user.manage', scoped: false, path: (c) => `/api/users/${c.someUser}`, body: { role: 'KING' } },
   { method: 'POST', route: '/api/users/:id/invitation', action: 'user.manage', scoped: false, path: (c) => `/api/users/${c.someUser}/invitation` },
   { method: 'PUT', route: '/api/users/:id/supervisor', action: 'user.manage', scoped: false, path: (c) => `/api/users/${c.someUser}/supervisor`, body: {} },
@@ -151,6 +152,7 @@ const SESSION_ENDPOINTS = [
   'POST /api/auth/password-reset-request', // accounts
   'GET /api/openapi.json', // public
   'GET /healthz', // public
+  'GET /metrics', // metrics: open, or a bearer token (METRICS_TOKEN); no personal data
   'GET /{*path}', // the web app's pages (HTML and scripts, no data)
 ];
 
