@@ -1,9 +1,13 @@
 /** Who may see and do what. One table, read by the API (which enforces it on every endpoint) and by
  * the web (which shows only what the user may do); the authorization matrix test is generated from
  * it. Pure code. */
-import { z } from './zod';
 import type { AssignmentRole } from './program-policy';
 import type { Stage } from './stages';
+import type { UserScope } from './user-scope';
+
+// No zod here: the web's first download reads this table, and the schemas of a user's role and
+// scope live in user-scope.ts.
+export type { UserScope } from './user-scope';
 
 export const USER_ROLES = [
   'ADMIN', // program admin (Dinas Sosial)
@@ -15,8 +19,7 @@ export const USER_ROLES = [
   'COMMITTEE', // pengurus / ketua of their own kampung
   'AGENCY_STAFF', // OPD: the activities their agency runs
 ] as const;
-export const userRoleSchema = z.enum(USER_ROLES).openapi('UserRole');
-export type UserRole = z.infer<typeof userRoleSchema>;
+export type UserRole = (typeof USER_ROLES)[number];
 
 /**
  * How far a role reaches:
@@ -137,18 +140,6 @@ export const ASSIGNMENT_HOLDERS: Record<AssignmentRole, readonly UserRole[]> = {
   COMMITTEE_CONTACT: ['COMMITTEE'],
 };
 
-/** A user's limits: programs and kecamatan (empty: all), and their agency (for agency staff). */
-export const programCodesSchema = z.array(z.string().trim().min(1).max(40)).max(20);
-export const kecamatanCodesSchema = z.array(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'a kecamatan code like 33.74.01')).max(200);
-export const agencyCodeSchema = z.string().trim().min(1).max(60).nullable();
-export const userScopeSchema = z
-  .object({
-    programCodes: programCodesSchema.default([]),
-    kecamatanCodes: kecamatanCodesSchema.default([]),
-    agencyCode: agencyCodeSchema.default(null),
-  })
-  .openapi('UserScope');
-export type UserScope = z.infer<typeof userScopeSchema>;
 
 /** The case-level reach of one signed-in user, as the server filters by it. */
 export type CaseReach =

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { agencyCodeSchema, kecamatanCodesSchema, programCodesSchema, userRoleSchema, userScopeSchema } from './access';
+import { agencyCodeSchema, kecamatanCodesSchema, programCodesSchema, userRoleSchema, userScopeSchema } from './user-scope';
 
 /** An admin invites a colleague: the account exists at once, without a password, and a one-time
  * link (by email, through the outbox) lets them choose one. */

@@ -1,5 +1,6 @@
 import { z } from './zod';
-import { ACTIONS, userRoleSchema, userScopeSchema } from './access';
+import { ACTIONS } from './access';
+import { userRoleSchema, userScopeSchema } from './user-scope';
 
 export const loginRequestSchema = z
   .object({ email: z.string().trim().toLowerCase().email().max(200), password: z.string().min(1).max(200) })

@@ -8,6 +8,7 @@ export * from './transition';
 export type * from './recorded-transition';
 export * from './transition-data';
 export * from './access';
+export * from './user-scope';
 export * from './auth';
 export * from './case-views';
 export * from './duration';

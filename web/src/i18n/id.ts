@@ -1,17 +1,8 @@
 /** Bahasa Indonesia: the default language. `en.ts` must have exactly the same keys. */
+import { idCore } from './id-core';
+
 export const id = {
-  app: {
-    title: 'Kampung — Manajemen Kasus',
-    language: 'Bahasa',
-    loading: 'Memuat…',
-    logout: 'Keluar',
-    logoutEverywhere: 'Keluar dari semua perangkat',
-    signedInAs: 'Masuk sebagai {{name}}',
-    notFound: 'Halaman tidak ditemukan.',
-    backToList: 'Kembali ke daftar kasus',
-    skipToContent: 'Lewati ke konten',
-  },
-  languages: { id: 'Bahasa Indonesia', en: 'English' },
+  ...idCore,
   invitation: {
     heading: 'Buat kata sandi',
     password: 'Kata sandi baru',
@@ -187,30 +178,6 @@ export const id = {
     email: 'Alamat email tidak valid.',
     sponsor: 'Wajib diisi untuk anggaran CSR.',
   },
-  errors: {
-    UNAUTHENTICATED: 'Sesi Anda berakhir. Silakan masuk lagi.',
-    INVALID_CREDENTIALS: 'Email atau kata sandi salah.',
-    FORBIDDEN: 'Anda tidak memiliki izin untuk tindakan ini.',
-    NOT_FOUND: 'Data tidak ditemukan.',
-    VALIDATION_FAILED: 'Data tidak valid. Periksa isian yang ditandai.',
-    ILLEGAL_TRANSITION: 'Perpindahan tahap tidak diizinkan.',
-    REASON_REQUIRED: 'Perpindahan ini memerlukan alasan.',
-    UNKNOWN_REGION: 'Wilayah tidak dikenal.',
-    UNKNOWN_PROGRAM: 'Program tidak dikenal.',
-    REGION_NOT_IN_PROGRAM: 'Kelurahan ini tidak termasuk wilayah program.',
-    CONFLICT: 'Permintaan ini bertentangan dengan keadaan saat ini.',
-    VISIT_ALREADY_LOGGED: 'Kunjungan ini sudah tercatat; tidak dicatat dua kali.',
-    OBLIGATION_CLOSED: 'Kewajiban ini sudah ditutup (dipenuhi, dikecualikan, atau dibatalkan); tidak ada yang diubah.',
-    ASSIGNMENT_ENDED: 'Penugasan ini sudah berakhir; catat pada penugasan yang berlaku.',
-    CASE_ON_HOLD: 'Kampung ini sedang ditunda; kunjungan dan laporan menunggu dilanjutkan.',
-    TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci sementara; coba lagi nanti.',
-    IDEMPOTENCY_KEY_REUSED: 'Permintaan ini berbeda dari permintaan pertama dengan kunci yang sama. Muat ulang halaman lalu coba lagi.',
-    REQUEST_IN_PROGRESS: 'Permintaan yang sama masih diproses. Tunggu sebentar lalu coba lagi.',
-    SERVICE_UNAVAILABLE: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
-    INTERNAL: 'Terjadi kesalahan pada server.',
-    NETWORK: 'Tidak dapat menghubungi server. Periksa koneksi Anda.',
-    fieldList: 'Masalah pada isian:',
-  },
   stages: {
     PROPOSAL: 'Usulan',
     SURVEY: 'Survei',
@@ -231,23 +198,6 @@ export const id = {
   programs: {
     KAMPUNG_TEMATIK: 'Kampung Tematik (Kota Semarang)',
     KAMPUNG_SEJAHTERA_MANDIRI: 'Kampung Sejahtera Mandiri (Kota Tangerang)',
-  },
-  nav: {
-    label: 'Navigasi utama',
-    cases: 'Daftar kasus',
-    worklist: 'Daftar kerja',
-    worklists: 'Daftar kerja tersimpan',
-    inbox: 'Kotak masuk',
-    redReports: 'Laporan merah',
-    policies: 'Kebijakan program',
-    dashboard: 'Dasbor',
-    users: 'Pengguna',
-    audit: 'Log audit',
-    households: 'Rumah tangga',
-    duplicates: 'Data ganda',
-  },
-  userMenu: {
-    password: 'Ubah kata sandi',
   },
   roles: {
     IAI_ARCHITECT: 'Arsitek IAI',

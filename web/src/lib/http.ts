@@ -1,5 +1,5 @@
 import type { ErrorCode, Problem } from '@kampung/domain/problem';
-import { IDEMPOTENCY_KEY_HEADER } from '@kampung/domain/idempotency';
+import { IDEMPOTENCY_KEY_HEADER } from '@kampung/domain/idempotency-headers';
 import { createWriteKeys, writeFingerprint } from './idempotency-keys';
 
 /** A refusal from the API (or the network), carrying the server's problem+json body. */

@@ -1,10 +1,9 @@
+import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRouteError } from 'react-router-dom';
 
 /** Last resort when a page fails to render (e.g. its code could not be downloaded). */
-export function RouteError() {
+export function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const error = useRouteError();
   return (
     <main className="app-main">
       <div className="alert alert--error" role="alert">
@@ -16,4 +15,17 @@ export function RouteError() {
       </div>
     </main>
   );
+}
+
+/** Shows RouteError instead of the pages when one of them throws while rendering. */
+export class RouteErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: undefined };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error ?? new Error('Unknown error') };
+  }
+
+  override render() {
+    return this.state.error === undefined ? this.props.children : <RouteError error={this.state.error} />;
+  }
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TimelineEvent } from '@kampung/domain/case-timeline';
-import i18n from '../../i18n';
+import i18n, { loadPageTexts } from '../../i18n';
 import { formatDateTimeWib } from '../../lib/format';
 import { describeEvent, newestFirst } from './timeline-text';
 
+await Promise.all([loadPageTexts(), i18n.loadLanguages('en')]); // both are fetched when needed
 const id = i18n.getFixedT('id');
 const en = i18n.getFixedT('en');
 const actor = { id: '7b0c2f3e-1111-4a5b-9c8d-000000000001', name: 'Sari Petugas' };

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import i18n from '../../i18n';
+import i18n, { loadPageTexts } from '../../i18n';
 import { reasonText } from './duplicate-reasons';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 test('the duplicate search\'s reasons read in the user\'s language', async () => {
+  await loadPageTexts(); // the first download has only the header's texts
   await i18n.changeLanguage('id');
   const t = i18n.t.bind(i18n);
   assert.equal(reasonText('same NIK', t, percent), 'NIK sama');
