@@ -41,11 +41,13 @@ export function startApiProcess(port: number, env: Record<string, string>): Prom
 }
 
 /** Runs an entry point (the API's or the worker's) until it exits by itself, or kills it after
- * `timeoutMs`; answers its exit code (null if it had to be killed), its output and how long it ran. */
+ * `timeoutMs`; answers its exit code (null if it had to be killed), its output and how long it ran.
+ * The bound only catches a process that never exits: loading an entry point through tsx alone took
+ * over 20 s on a loaded 2-core machine, so 30 s was seen to kill processes that were about to exit. */
 export function runUntilExit(
   entry: keyof typeof ENTRIES,
   env: Record<string, string>,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<{ code: number | null; output: string; ms: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRIES[entry]], {
