@@ -5,6 +5,7 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { benchBundle } from '@kampung/tools/bench/bundle';
 import { runDedupBench } from '@kampung/tools/bench/dedup';
 import { benchEndpoints } from '@kampung/tools/bench/endpoints';
 import { benchHouseholdImport } from '@kampung/tools/bench/household-import';
@@ -95,6 +96,15 @@ describe('npm run bench, every part at its smallest', () => {
       assertFigures(out, label, [1, 2, 3, 4, 5, 6]);
     }
     assertFigures(out, 'GET /api/dashboard (no-cache, one request at a time)', [1, 2, 3]);
+  });
+
+  test('when the web app is fetched as a browser would, then each file of its first download has its raw, gzip and brotli size as sent', BOUNDED, async () => {
+    const out = await benchBundle(env.appUrl);
+    assertNothingMissing(out);
+    assertFigures(out, '/ (page)', [1, 2, 3]);
+    assertFigures(out, 'initial JavaScript', [1, 2, 3]);
+    const [raw, gzip, brotli] = rowOf(out, 'initial JavaScript').slice(1).map(Number);
+    assert.ok(brotli! < gzip! && gzip! < raw!, `brotli < gzip < raw in:\n${out}`);
   });
 
   test('when 200 households are searched for planted duplicates in memory, then recall and precision are counted', BOUNDED, async () => {

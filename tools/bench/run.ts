@@ -7,6 +7,7 @@
  */
 import { createLog } from '../stack/log';
 import { startTestStack } from '../stack/throwaway-stack';
+import { benchBundle } from './bundle';
 import { runDedupBench } from './dedup';
 import { benchEndpoints } from './endpoints';
 import { benchHouseholdImport } from './household-import';
@@ -43,10 +44,10 @@ const manager = {
   maxSeconds: Number(env.BENCH_MANAGER_SECONDS ?? 15),
   thinkSeconds: Number(env.BENCH_MANAGER_THINK_SECONDS ?? 15),
 };
-/** Which parts to run, e.g. BENCH_PARTS=manager: endpoints, visits, timers, import, manager, dedup, simulation (default: all). */
-const PARTS = new Set((env.BENCH_PARTS ?? 'endpoints,visits,timers,import,manager,dedup,simulation').split(',').map((p) => p.trim()));
+/** Which parts to run, e.g. BENCH_PARTS=manager: bundle, endpoints, visits, timers, import, manager, dedup, simulation (default: all). */
+const PARTS = new Set((env.BENCH_PARTS ?? 'bundle,endpoints,visits,timers,import,manager,dedup,simulation').split(',').map((p) => p.trim()));
 /** The parts that need the throwaway stack; dedup runs in memory, before it starts. */
-const STACK_PARTS = ['endpoints', 'visits', 'timers', 'import', 'manager'];
+const STACK_PARTS = ['bundle', 'endpoints', 'visits', 'timers', 'import', 'manager'];
 
 const log = createLog('bench');
 // First, while the process is fresh: its peak memory is part of the result.
@@ -56,6 +57,7 @@ if (STACK_PARTS.some((part) => PARTS.has(part))) {
   const stack = await startTestStack({ log });
   try {
     const people = new BenchPeople(stack.env);
+    if (PARTS.has('bundle')) console.log(`\n${await benchBundle(stack.env.APP_URL!)}\n`);
     if (PARTS.has('endpoints')) console.log(`\n${await benchEndpoints(people, endpoints)}\n`);
     if (PARTS.has('visits')) console.log(`\n${await benchVisits(people, stack.env.DATABASE_URL!, visits)}\n`);
     if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(people, stack.env, { cases: TIMER_CASES })}\n`);
