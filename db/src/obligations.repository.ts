@@ -88,13 +88,15 @@ export async function ensureCaseObligation(db: Db, o: NewCaseObligation) {
     .executeTakeFirstOrThrow();
 }
 
-/** Fulfilled at `at` by `actorId` (a move of the case: leaving the stage, the evaluation transition; or a report): late when past due. */
+/** Fulfilled at `at` by `actorId` (a move of the case: leaving the stage, the evaluation transition; or a report): late when past due.
+ * Its status changed at the move's instant too, however late the worker writes it (a worker that was
+ * down, or busy, does not move the closure). */
 export async function fulfilByTransition(db: Db, f: { obligationId: string; at: Date; actorId: string | null }) {
   await db
     .updateTable('obligations')
     .set((eb) => ({
       status: 'FULFILLED',
-      status_changed_at: new Date(),
+      status_changed_at: f.at,
       fulfilled_at: f.at,
       fulfilled_by: f.actorId,
       late: eb.cast<boolean>(eb('due_at', '<', f.at), 'boolean'),
