@@ -124,6 +124,19 @@ async function setPolicy(api: ApiClient, program: string, change: Record<string,
   if (res.status !== 200) throw new Error(`policy of ${program} refused: ${JSON.stringify(res.body)}`);
 }
 
+/** Second-scale case policies: deadlines, reports, evaluations and post-graduation checks fall due while recording. */
+const CASE_OBLIGATIONS_IN_SECONDS = {
+  visitCadence: { MENTOR: 'PT3S' },
+  reminderLead: 'PT1S',
+  visitGrace: 'PT1S',
+  escalationDelay: 'PT1S',
+  stageMaxDuration: { SURVEY: 'PT2S', IMPLEMENTATION: 'PT30S' },
+  monitoringReportPeriod: 'PT2S',
+  monitoringReportDueAfter: 'PT1S',
+  evaluationInterval: 'PT20S',
+  graduatedMonitoringCadence: 'PT2S',
+};
+
 function expectStatus(what: string, res: { status: number; body: unknown }, status: number) {
   if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
   return res;
@@ -146,12 +159,7 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined | 
 /** A mentor's cadence on a second-scale policy: the first visit missed until escalated, then logged. */
 async function recordVisitCadence(api: ApiClient) {
   const KSM = 'KAMPUNG_SEJAHTERA_MANDIRI';
-  const current = (await api.get(`/api/programs/${KSM}/policy`)).body;
-  await api.request('PUT', `/api/programs/${KSM}/policy`, {
-    baseVersion: current.version,
-    changeNote: 'record-histories',
-    policy: { ...current.policy, visitCadence: { MENTOR: 'PT3S' }, reminderLead: 'PT1S', visitGrace: 'PT1S', escalationDelay: 'PT1S' },
-  });
+  await setPolicy(api, KSM, { visitCadence: { MENTOR: 'PT3S' }, reminderLead: 'PT1S', visitGrace: 'PT1S', escalationDelay: 'PT1S' });
   const kampung = await api.propose({ programCode: KSM, kelurahanCode: '36.71.07.1013', rw: '9' });
   const assignment = expectStatus('assignment', await api.post(`/api/cases/${kampung.id}/assignments`, { userId: people.mentorId, role: 'MENTOR' }), 201).body as any;
   const escalated = async () => (await api.get(`/api/obligations?case=${kampung.id}&status=ESCALATED&kind=VISIT`)).body.total === 1;
@@ -168,24 +176,7 @@ async function recordVisitCadence(api: ApiClient) {
 /** A case's obligations on second-scale policies: a stage deadline escalated, a hold and resume with
  * a visit cadence running, reports (one submitted, one waived), the evaluation, graduation, closing. */
 async function recordCaseObligations(api: ApiClient, manager: ApiClient) {
-  const KT = 'KAMPUNG_TEMATIK';
-  const current = (await api.get(`/api/programs/${KT}/policy`)).body;
-  await api.request('PUT', `/api/programs/${KT}/policy`, {
-    baseVersion: current.version,
-    changeNote: 'record-histories',
-    policy: {
-      ...current.policy,
-      visitCadence: { MENTOR: 'PT3S' },
-      reminderLead: 'PT1S',
-      visitGrace: 'PT1S',
-      escalationDelay: 'PT1S',
-      stageMaxDuration: { SURVEY: 'PT2S', IMPLEMENTATION: 'PT30S' },
-      monitoringReportPeriod: 'PT2S',
-      monitoringReportDueAfter: 'PT1S',
-      evaluationInterval: 'PT20S',
-      graduatedMonitoringCadence: 'PT2S',
-    },
-  });
+  await setPolicy(api, 'KAMPUNG_TEMATIK', CASE_OBLIGATIONS_IN_SECONDS);
   let kampung = await api.propose({ kelurahanCode: '33.74.13.1002' });
   const assignment = expectStatus('assignment', await api.post(`/api/cases/${kampung.id}/assignments`, { userId: people.mentorId, role: 'MENTOR' }), 201).body as any;
   const move = async (to: Stage, reason?: string) => {
@@ -269,18 +260,7 @@ async function recordVisitCadenceChain(api: ApiClient) {
  * one waived), a waived evaluation followed by the next, re-mentoring from EVALUATION back to
  * IMPLEMENTATION with a report there, graduation, post-graduation checks (one waived), closing. */
 async function recordCaseObligationsChain(api: ApiClient, manager: ApiClient) {
-  const KT = 'KAMPUNG_TEMATIK';
-  await setPolicy(api, KT, {
-    visitCadence: { MENTOR: 'PT3S' },
-    reminderLead: 'PT1S',
-    visitGrace: 'PT1S',
-    escalationDelay: 'PT1S',
-    stageMaxDuration: { SURVEY: 'PT2S', IMPLEMENTATION: 'PT30S' },
-    monitoringReportPeriod: 'PT2S',
-    monitoringReportDueAfter: 'PT1S',
-    evaluationInterval: 'PT20S',
-    graduatedMonitoringCadence: 'PT2S',
-  });
+  await setPolicy(api, 'KAMPUNG_TEMATIK', CASE_OBLIGATIONS_IN_SECONDS);
   let kampung = await api.propose({ kelurahanCode: '33.74.13.1002' });
   const assignment = expectStatus('assignment', await api.post(`/api/cases/${kampung.id}/assignments`, { userId: people.mentorId, role: 'MENTOR' }), 201).body as any;
   const move = async (to: Stage, reason?: string) => {
