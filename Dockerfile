@@ -1,15 +1,21 @@
 # syntax=docker/dockerfile:1
 #
-# One image for every process of the platform; the command picks the role:
-#   api (default):  node --import tsx api/src/main.ts        (serves web/dist too)
-#   worker:         node --import tsx worker/src/main.ts
-#   migrate:        node --import tsx tools/migrate/migrate.ts   (the one migrate command, as `npm run migrate`)
+# One image for every process of the platform; the command picks the role. It runs compiled
+# JavaScript (`npm run build`: one bundle per process in dist/, the workflow code prebuilt), with
+# production dependencies only, as the unprivileged `node` user:
+#   api (default):  node dist/api/src/main.js          (serves dist/web/dist too)
+#   worker:         node dist/worker/src/main.js       (WORKFLOW_BUNDLE: the prebuilt workflow bundle)
+#   migrate:        node dist/tools/migrate/migrate.js (the one migrate command, as `npm run migrate`)
+#   health check:   node dist/tools/health/worker-polls.js
+#
+# Test production-build reproduces the runtime stage without Docker (tools/build/runtime-stage.ts:
+# keep the two in step).
 #
 # glibc (Debian), not Alpine: the Temporal SDK's native core ships for glibc only.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# --- dependencies (cached until a manifest or the lock file changes) ---
+# --- every dependency, for the build (cached until a manifest or the lock file changes) ---
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 # The npm the lock file and package.json "allowScripts" were written with.
@@ -23,22 +29,30 @@ COPY api/package.json api/
 COPY web/package.json web/
 COPY tools/package.json tools/
 COPY test/package.json test/
-# Dev dependencies stay: the processes run TypeScript through tsx, and vite builds the web app.
 RUN npm ci --no-audit --no-fund && npm cache clean --force
 
-# --- sources and the built web app ---
+# --- the build: web app, process bundles, workflow bundle -> dist/ ---
 FROM deps AS build
 COPY . .
-RUN npm run build --workspace web
+RUN npm run build
+
+# --- production dependencies of the workspaces production runs (no tsx, vite, test tools) ---
+FROM deps AS prod-deps
+RUN rm -rf node_modules */node_modules \
+ && npm ci --omit=dev --no-audit --no-fund \
+      --workspace=domain --workspace=db --workspace=workflows --workspace=worker --workspace=api \
+ && npm cache clean --force
 
 # --- runtime ---
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
-COPY --from=build /app /app
 ENV NODE_ENV=production \
     PORT=3000 \
-    WEB_DIST_DIR=/app/web/dist
-# Files stay root-owned and read-only to the process; tsx keeps its cache in /tmp.
+    WEB_DIST_DIR=/app/dist/web/dist \
+    WORKFLOW_BUNDLE=/app/dist/worker/workflow-bundle.js
+COPY --from=prod-deps /app /app
+COPY --from=build /app/dist /app/dist
+# Files stay root-owned and read-only to the process.
 USER node
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "api/src/main.ts"]
+CMD ["node", "dist/api/src/main.js"]
