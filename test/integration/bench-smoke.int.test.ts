@@ -10,6 +10,7 @@ import { runDedupBench } from '@kampung/tools/bench/dedup';
 import { benchEndpoints } from '@kampung/tools/bench/endpoints';
 import { benchHouseholdImport } from '@kampung/tools/bench/household-import';
 import { benchManager } from '@kampung/tools/bench/manager';
+import { benchOutages } from '@kampung/tools/bench/outages';
 import { BenchPeople } from '@kampung/tools/bench/people';
 import { benchTimers } from '@kampung/tools/bench/timers';
 import { benchVisits } from '@kampung/tools/bench/visits';
@@ -105,6 +106,24 @@ describe('npm run bench, every part at its smallest', () => {
     assertFigures(out, 'initial JavaScript', [1, 2, 3]);
     const [raw, gzip, brotli] = rowOf(out, 'initial JavaScript').slice(1).map(Number);
     assert.ok(brotli! < gzip! && gzip! < raw!, `brotli < gzip < raw in:\n${out}`);
+  });
+
+  test('when each outage is caused once on a stack of its own, then every way back is timed and every 503 names its dependency', { timeout: 6 * 60_000 }, async () => {
+    const log = createLog('bench', { colour: false, sink: () => {} });
+    const out = await benchOutages({ repetitions: 1, cadenceSeconds: 10 }, log);
+    assertNothingMissing(out);
+    for (const label of [
+      '**PostgreSQL back → first 200 on GET /api/cases**',
+      '**worker spawn → transition sent while it was down answered 200**',
+      '**worker spawn → obligation whose timer fell due while it was down leaves UPCOMING**',
+      'PostgreSQL SIGCONT → first 200',
+      'Temporal SIGCONT → first 200',
+    ]) {
+      assertFigures(out, label, [1, 2, 3]);
+    }
+    assert.match(rowOf(out, '**PostgreSQL frozen: GET /api/cases answers in**')[4] ?? '', /^503 PostgreSQL 1\/1$/, out);
+    assert.match(rowOf(out, '**Temporal frozen: a transition answers in**')[4] ?? '', /^503 Temporal 1\/1$/, out);
+    assert.match(out, /Still running at the end, never restarted except the worker kills: api and worker\./, out);
   });
 
   test('when 200 households are searched for planted duplicates in memory, then recall and precision are counted', BOUNDED, async () => {

@@ -1,60 +1,22 @@
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
-import { kampungApp } from '@kampung/tools/stack/app';
-import { createLog } from '@kampung/tools/stack/log';
-import { freePort, startPostgres, type RunningPostgres } from '@kampung/tools/stack/postgres';
-import { startTemporalDevServer, type RunningTemporal } from '@kampung/tools/stack/temporal-server';
+import { HttpSession, type Answer } from '@kampung/tools/client/http-session';
+import { askUntil, startOutageStack, type OutageStack } from '@kampung/tools/stack/outage-stack';
 import { proposal, uniqueName } from './support/api-client';
 import { env } from './support/env';
-import { isRunning, startApiProcess, type ApiProcess } from './support/api-process';
-import { HttpSession, type Answer } from './support/http-session';
-import { exited, startWorkerProcess } from './support/worker-process';
 
 /**
  * The product's promise when PostgreSQL or Temporal goes away or hangs (issue 13): the API answers
  * within 5 s with a 503 naming the dependency and recovers by itself, the worker lives on and takes
- * the next task. This file runs its own PostgreSQL, Temporal server, worker and API so that it may
- * stop and freeze them.
+ * the next task. This file runs its own PostgreSQL, Temporal server, worker and API
+ * (@kampung/tools/stack/outage-stack, which the outage benchmark uses too) so that it may stop,
+ * kill and freeze them.
  */
-const TASK_QUEUE = 'outage-test';
 const ADMIN = { email: 'outage-admin@kampung.test', password: 'uji-ketahanan-1', name: 'Admin Uji Ketahanan', role: 'ADMIN' };
 const ANSWER_BOUND_MS = 5_000;
-const quiet = () => {};
 
-let dir: string;
-let pgPort: number;
-let pg: RunningPostgres | undefined;
-let temporal: RunningTemporal | undefined;
-let temporalOptions: Parameters<typeof startTemporalDevServer>[0];
-let worker: ChildProcess | undefined;
-let api: ApiProcess | undefined;
+let stack: OutageStack;
 let session: HttpSession;
-
-const startPg = () => startPostgres({ dataDir: dir, port: pgPort, log: createLog('outage-pg', { sink: quiet }) });
-const signalGroup = (pid: number, signal: NodeJS.Signals) => process.kill(-pid, signal);
-
-/** PostgreSQL puts every backend in a session of its own (setsid), so its process group is the
- * postmaster alone: the whole server is the postmaster and its children. */
-function signalPostgres(signal: NodeJS.Signals) {
-  const postmaster = pg!.process.pid;
-  const children = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' })
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number))
-    .filter(([, ppid]) => ppid === postmaster)
-    .map(([pid]) => pid!);
-  for (const pid of [postmaster, ...children]) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // a backend that ended meanwhile
-    }
-  }
-}
 
 const since = (start: number) => Date.now() - start;
 
@@ -83,18 +45,21 @@ function assertUnavailable(res: Answer, dependency: 'PostgreSQL' | 'Temporal', w
  * within the bound (a 503, not a hang). */
 async function untilStatus(ask: () => Promise<Answer>, status: number, what: string, timeoutMs = 60_000): Promise<{ ms: number; last: Answer }> {
   const start = Date.now();
-  for (;;) {
-    const res = await ask();
-    if (res.status === status) return { ms: since(start), last: res };
-    assert.ok(res.ms < ANSWER_BOUND_MS, `${what}: an answer on the way back took ${res.ms} ms`);
-    assert.ok(since(start) < timeoutMs, `${what}: still ${res.status} after ${timeoutMs} ms: ${JSON.stringify(res.body)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { last, at } = await askUntil(
+    ask,
+    (res) => {
+      if (res.status === status) return true;
+      assert.ok(res.ms < ANSWER_BOUND_MS, `${what}: an answer on the way back took ${res.ms} ms`);
+      return false;
+    },
+    { everyMs: 100, timeoutMs, what: `${status} (${what})` },
+  );
+  return { ms: at - start, last };
 }
 
 function assertAlive(what: string) {
-  assert.ok(api && isRunning(api.child), `${what}: the API is still running\n${api?.output().slice(-3000)}`);
-  assert.ok(worker && isRunning(worker), `${what}: the worker is still running`);
+  assert.ok(stack.isRunning('api'), `${what}: the API is still running\n${stack.tail('api')}`);
+  assert.ok(stack.isRunning('worker'), `${what}: the worker is still running\n${stack.tail('worker')}`);
 }
 
 function record(t: TestContext, figures: Record<string, number>) {
@@ -103,37 +68,12 @@ function record(t: TestContext, figures: Record<string, number>) {
 
 describe('when a dependency goes away or hangs, the product answers 503 and recovers by itself', () => {
   before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'kampung-outage-'));
-    pgPort = await freePort();
-    pg = await startPg();
-    await kampungApp.prepareDatabase(pg.url, [ADMIN]);
-    temporalOptions = {
-      cli: { path: env.temporalCli },
-      port: await freePort(),
-      headless: true,
-      dbFile: join(dir, 'temporal.sqlite'),
-      namespace: env.namespace,
-      searchAttributes: SEARCH_ATTRIBUTES,
-      log: createLog('outage-temporal', { sink: quiet }),
-    };
-    temporal = await startTemporalDevServer(temporalOptions);
-    const services = { DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE };
-    [worker, api] = await Promise.all([startWorkerProcess(services), startApiProcess(await freePort(), services)]);
-    session = await HttpSession.signIn(api.url, { email: ADMIN.email, password: ADMIN.password });
+    stack = await startOutageStack({ users: [ADMIN], taskQueue: 'outage-test', namespace: env.namespace, temporalCli: env.temporalCli });
+    session = await HttpSession.signIn(stack.apiUrl, { email: ADMIN.email, password: ADMIN.password });
   });
 
   after(async () => {
-    if (api && isRunning(api.child)) {
-      api.child.kill('SIGKILL');
-      await exited(api.child);
-    }
-    if (worker && isRunning(worker)) {
-      worker.kill('SIGKILL');
-      await exited(worker);
-    }
-    await temporal?.stop();
-    await pg?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   test('when PostgreSQL stops, then the API and the worker stay up, requests get a 503 naming PostgreSQL within 5 s, and once it is back the first 200 and the next move come by themselves', async (t) => {
@@ -141,8 +81,7 @@ describe('when a dependency goes away or hangs, the product answers 503 and reco
     const caseId = await propose();
     assert.equal((await move(caseId, 'ON_HOLD', `pg-stop-1-${caseId}`)).status, 200);
 
-    await pg!.stop();
-    pg = undefined;
+    await stack.stopPostgres();
     await new Promise((r) => setTimeout(r, 1_000));
     assertAlive('PostgreSQL stopped');
     const list = await session.get('/api/cases');
@@ -150,7 +89,7 @@ describe('when a dependency goes away or hangs, the product answers 503 and reco
     assertUnavailable(await move(caseId, 'PROPOSAL', `pg-stop-2-${caseId}`), 'PostgreSQL', 'a move');
     assertAlive('a few requests later');
 
-    pg = await startPg();
+    await stack.startPostgres();
     const back = Date.now();
     const first200 = await untilStatus(() => session.get('/api/cases'), 200, 'GET /api/cases after PostgreSQL is back');
     const moved = await untilStatus(() => move(caseId, 'PROPOSAL', `pg-stop-2-${caseId}`), 200, 'the move after PostgreSQL is back');
@@ -161,28 +100,25 @@ describe('when a dependency goes away or hangs, the product answers 503 and reco
 
   test('when PostgreSQL freezes (SIGSTOP), then requests get a 503 naming PostgreSQL within 5 s, and after SIGCONT the first 200 comes by itself', async (t) => {
     assert.equal((await session.get('/api/cases')).status, 200);
-    signalPostgres('SIGSTOP');
+    stack.signalPostgres('SIGSTOP');
     let frozen = true;
     try {
       // More requests than the pool has connections, at once.
       const answers = await Promise.all(Array.from({ length: 12 }, () => session.get('/api/cases')));
       answers.forEach((res, i) => assertUnavailable(res, 'PostgreSQL', `GET /api/cases #${i + 1}`));
       assertAlive('PostgreSQL frozen');
-      signalPostgres('SIGCONT');
+      stack.signalPostgres('SIGCONT');
       frozen = false;
       const first200 = await untilStatus(() => session.get('/api/cases'), 200, 'GET /api/cases after SIGCONT');
       record(t, { 'time to 503 (PostgreSQL frozen), slowest of 12': Math.max(...answers.map((a) => a.ms)), 'SIGCONT → first 200': first200.ms });
     } finally {
-      if (frozen) signalPostgres('SIGCONT');
+      if (frozen) stack.signalPostgres('SIGCONT');
     }
   });
 
   test('when the Temporal server is killed, then reads still answer, a move and a proposal get a 503 naming Temporal within 5 s, and once it is back the worker takes moves again', async (t) => {
     const caseId = await propose();
-    const pid = temporal!.process!.pid;
-    signalGroup(pid, 'SIGKILL');
-    await temporal!.process!.exited;
-    temporal = undefined;
+    await stack.killTemporal();
     try {
       assert.equal((await session.get('/api/cases')).status, 200, 'the list is read from PostgreSQL alone');
       const moveAnswer = await move(caseId, 'ON_HOLD', `temporal-kill-${caseId}`);
@@ -192,7 +128,7 @@ describe('when a dependency goes away or hangs, the product answers 503 and reco
       assertAlive('Temporal killed');
       record(t, { 'time to 503 (Temporal killed), a move': moveAnswer.ms });
     } finally {
-      temporal = await startTemporalDevServer(temporalOptions);
+      await stack.startTemporal();
     }
     const back = Date.now();
     const first200 = await untilStatus(() => session.get(`/api/cases/${caseId}`), 200, 'the case after Temporal is back');
@@ -204,31 +140,30 @@ describe('when a dependency goes away or hangs, the product answers 503 and reco
 
   test('when the Temporal server freezes (SIGSTOP), then a move gets a 503 naming Temporal within 5 s, and after SIGCONT it goes through', async (t) => {
     const caseId = await propose();
-    signalGroup(temporal!.process!.pid, 'SIGSTOP');
+    stack.signalTemporal('SIGSTOP');
     let frozen = true;
     try {
       const moveAnswer = await move(caseId, 'ON_HOLD', `temporal-freeze-${caseId}`);
       assertUnavailable(moveAnswer, 'Temporal', 'a move');
       assertUnavailable(await session.post('/api/cases', proposal()), 'Temporal', 'a proposal');
       assertAlive('Temporal frozen');
-      signalGroup(temporal!.process!.pid, 'SIGCONT');
+      stack.signalTemporal('SIGCONT');
       frozen = false;
       const resumed = Date.now();
       const moved = await untilStatus(() => move(caseId, 'ON_HOLD', `temporal-freeze-${caseId}`), 200, 'the move after SIGCONT');
       assert.equal(moved.last.body.stage, 'ON_HOLD');
       record(t, { 'time to 503 (Temporal frozen), a move': moveAnswer.ms, 'SIGCONT → move recorded': since(resumed) });
     } finally {
-      if (frozen) signalGroup(temporal!.process!.pid, 'SIGCONT');
+      if (frozen) stack.signalTemporal('SIGCONT');
     }
   });
 
   test('when the worker is killed, then a new worker process takes the next move', async (t) => {
     const caseId = await propose();
-    worker!.kill('SIGKILL');
-    await exited(worker!);
+    await stack.killWorker();
     const killed = Date.now();
     const pending = move(caseId, 'ON_HOLD', `worker-kill-${caseId}`);
-    worker = await startWorkerProcess({ DATABASE_URL: pg!.url, TEMPORAL_ADDRESS: temporal!.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE });
+    await stack.startWorker();
     const running = since(killed);
     const first = await pending;
     // The API's bound may end the first ask before the new worker runs: asked again with the same key.
@@ -238,22 +173,22 @@ describe('when a dependency goes away or hangs, the product answers 503 and reco
   });
 
   test('when the API gets SIGTERM while a request waits on a frozen PostgreSQL, then that request still gets its answer and the API exits within 10 s', async (t) => {
-    signalPostgres('SIGSTOP');
+    stack.signalPostgres('SIGSTOP');
     try {
       const pending = session.get('/api/cases');
       await new Promise((r) => setTimeout(r, 300));
       const signalled = Date.now();
-      api!.child.kill('SIGTERM');
+      stack.signalApi('SIGTERM');
       const answer = await pending;
       assertUnavailable(answer, 'PostgreSQL', 'the request in flight');
       const exit = await Promise.race([
-        exited(api!.child).then(() => api!.child.exitCode),
+        stack.apiExited(),
         new Promise((r) => setTimeout(() => r('still running'), 10_000)),
       ]);
-      assert.equal(exit, 0, `the API exited by itself within 10 s of SIGTERM\n${api!.output().slice(-2000)}`);
+      assert.equal(exit, 0, `the API exited by itself within 10 s of SIGTERM\n${stack.tail('api')}`);
       record(t, { 'SIGTERM → exit (PostgreSQL frozen)': since(signalled) });
     } finally {
-      signalPostgres('SIGCONT');
+      stack.signalPostgres('SIGCONT');
     }
   });
 });

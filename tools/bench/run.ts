@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: latency of the case endpoints on a throwaway stack (real PostgreSQL, Temporal
- * dev server, worker and api on this machine), and the in-memory dedup of a synthetic household
- * registry (no stack). Prints Markdown tables for BENCHMARKS.md.
+ * dev server, worker and api on this machine), the in-memory dedup of a synthetic household
+ * registry (no stack), and the way back from outages on a stack of their own (./outages.ts).
+ * Prints Markdown tables for BENCHMARKS.md.
  * Numbers, not assertions: nothing here fails on a slow machine. Each part is a function of its
  * sizes; test/integration/bench-smoke.int.test.ts runs every one at its smallest in `npm test`.
  */
@@ -12,6 +13,7 @@ import { runDedupBench } from './dedup';
 import { benchEndpoints } from './endpoints';
 import { benchHouseholdImport } from './household-import';
 import { benchManager } from './manager';
+import { benchOutages } from './outages';
 import { BenchPeople } from './people';
 import { benchSimulation } from './simulation';
 import { benchTimers } from './timers';
@@ -44,8 +46,18 @@ const manager = {
   maxSeconds: Number(env.BENCH_MANAGER_SECONDS ?? 15),
   thinkSeconds: Number(env.BENCH_MANAGER_THINK_SECONDS ?? 15),
 };
-/** Which parts to run, e.g. BENCH_PARTS=manager: bundle, endpoints, visits, timers, import, manager, dedup, simulation (default: all). */
-const PARTS = new Set((env.BENCH_PARTS ?? 'bundle,endpoints,visits,timers,import,manager,dedup,simulation').split(',').map((p) => p.trim()));
+/** Repetitions of each fault of the outages part (its own stack, of its own processes to stop, freeze and kill). */
+const OUTAGE_REPETITIONS = Number(env.BENCH_OUTAGE_REPETITIONS ?? 5);
+const ALL_PARTS = ['bundle', 'endpoints', 'visits', 'timers', 'import', 'manager', 'dedup', 'simulation', 'outages'];
+/** Which parts to run, by name on the command line (`npm run bench -- outages timers`) or in
+ * BENCH_PARTS (e.g. BENCH_PARTS=manager); default: all of ALL_PARTS. */
+const named = process.argv.slice(2).flatMap((arg) => arg.split(',')).map((p) => p.trim()).filter(Boolean);
+const PARTS = new Set(named.length > 0 ? named : (env.BENCH_PARTS ?? ALL_PARTS.join(',')).split(',').map((p) => p.trim()));
+const unknown = [...PARTS].filter((part) => !ALL_PARTS.includes(part));
+if (unknown.length > 0) {
+  console.error(`Unknown bench part(s): ${unknown.join(', ')}. The parts: ${ALL_PARTS.join(', ')}.`);
+  process.exit(2);
+}
 /** The parts that need the throwaway stack; dedup runs in memory, before it starts. */
 const STACK_PARTS = ['bundle', 'endpoints', 'visits', 'timers', 'import', 'manager'];
 
@@ -53,6 +65,8 @@ const log = createLog('bench');
 // First, while the process is fresh: its peak memory is part of the result.
 if (PARTS.has('dedup')) console.log(`\n${await runDedupBench(dedup)}\n`);
 if (PARTS.has('simulation') && SIM_SEEDS > 0) console.log(`\n${await benchSimulation({ seeds: SIM_SEEDS })}\n`);
+// Its own stack, before the shared one starts: nothing else runs while it times the way back.
+if (PARTS.has('outages') && OUTAGE_REPETITIONS > 0) console.log(`\n${await benchOutages({ repetitions: OUTAGE_REPETITIONS }, log)}\n`);
 if (STACK_PARTS.some((part) => PARTS.has(part))) {
   const stack = await startTestStack({ log });
   try {

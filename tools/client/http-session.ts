@@ -1,5 +1,6 @@
-/** A signed-in session against an API of the test's own (base URL given), every request bounded so
- * that a hung API fails the test with a message instead of hanging it. */
+/** A signed-in session against an API of one's own (base URL given), every request bounded and timed:
+ * a hung API fails a test (or a benchmark) with a message instead of hanging it, and each answer
+ * says how long it took (the outage tests and the outage benchmark read it). */
 export interface Answer<T = any> {
   status: number;
   headers: Headers;
