@@ -44,6 +44,47 @@ export async function caseObligationRows(db: Db, caseId: string) {
   return { assignments, obligations, unlinkedReports, reportOf, isOpen: (status: string) => OPEN.includes(status as (typeof OPEN)[number]) };
 }
 
+/** Which of `ids` have a case row (of any stage). */
+export async function existingCaseIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('cases').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Which of `ids` have an assignment row. */
+export async function existingAssignmentIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('assignments').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The case row as the reconciler reads it, again (after it re-wrote moves). */
+export async function caseToCheck(db: Db, id: string) {
+  return db.selectFrom('cases').select(['id', 'stage', 'stage_seq', 'stage_entered_at', 'program_code']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether the move request a transition refers to is still stored (its reason and form data). */
+export async function transitionRequestExists(db: Db, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('transition_requests').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** A finding that names no case row (a workflow runs for a case or an assignment the database does
+ * not have): counted as reported in its pass and on /healthz; no inbox holds it, as the inbox is
+ * kept per case. */
+export async function recordCaselessFinding(db: Db, f: { passId: string; kind: string; subjectId: string; detail: Record<string, unknown> }) {
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto('reconciliation_findings')
+      // case_id is nullable since 2026-12-03T17-00-00_findings-without-case.
+      .values({ pass_id: f.passId, case_id: null as unknown as string, kind: f.kind, subject_id: f.subjectId, repaired: false, detail: JSON.stringify(f.detail) })
+      .onConflict((oc) => oc.columns(['pass_id', 'kind', 'subject_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return;
+    await trx.updateTable('reconciliation_passes').set((eb) => ({ reported: eb('reported', '+', 1) })).where('id', '=', f.passId).execute();
+  });
+}
+
 export async function startPass(db: Db, id: string, at: Date) {
   await db.insertInto('reconciliation_passes').values({ id, started_at: at }).onConflict((oc) => oc.column('id').doNothing()).execute();
 }
