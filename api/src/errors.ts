@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from 'express';
-import type { Dependency, ErrorCode, Problem } from '@kampung/domain';
+import type { Dependency, ErrorCode, FieldProblem, Problem } from '@kampung/domain';
 import type { z } from '@kampung/domain';
 import { isDatabaseUnavailable } from '@kampung/db';
 import { isTemporalUnavailable } from './temporal/connection';
@@ -58,7 +58,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly errors?: { path: string; message: string }[],
+    readonly errors?: FieldProblem[],
     /** For SERVICE_UNAVAILABLE: what did not answer. */
     readonly dependency?: Dependency,
   ) {
@@ -81,11 +81,28 @@ function unavailableDependency(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/** A zod issue as a field problem: the English message, and the issue's code with its bound or
+ * format, from which a client words it in its reader's language. */
+function fieldProblem(issue: z.core.$ZodIssue, prefix: string): FieldProblem {
+  const bound = (value: unknown) => (typeof value === 'number' || typeof value === 'bigint' ? Number(value) : undefined);
+  const details = issue as { origin?: unknown; minimum?: unknown; maximum?: unknown; format?: unknown; expected?: unknown };
+  return {
+    path: [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.'),
+    message: issue.message,
+    code: issue.code,
+    ...(typeof details.origin === 'string' ? { origin: details.origin } : {}),
+    ...(bound(details.minimum) !== undefined ? { minimum: bound(details.minimum) } : {}),
+    ...(bound(details.maximum) !== undefined ? { maximum: bound(details.maximum) } : {}),
+    ...(typeof details.format === 'string' ? { format: details.format } : {}),
+    ...(typeof details.expected === 'string' ? { expected: details.expected } : {}),
+  };
+}
+
 export function validationError(error: z.ZodError, prefix = ''): AppError {
   return new AppError(
     'VALIDATION_FAILED',
     'Some fields are invalid',
-    error.issues.map((i) => ({ path: [prefix, ...i.path].filter((p) => p !== '').join('.'), message: i.message })),
+    error.issues.map((issue) => fieldProblem(issue, prefix)),
   );
 }
 

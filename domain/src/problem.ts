@@ -29,6 +29,20 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const DEPENDENCIES = ['PostgreSQL', 'Temporal'] as const;
 export type Dependency = (typeof DEPENDENCIES)[number];
 
+/** One field's problem. `message` is English; a client shows its own words from `code` (the zod
+ * issue code, with its bound or format) and `path`, never the message, in another language. */
+export const fieldProblemSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.string().optional().describe('The validation issue: invalid_type, too_small, too_big, invalid_format, invalid_value, custom …'),
+  origin: z.string().optional().describe('For too_small/too_big: string, number, array, date …'),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  format: z.string().optional().describe('For invalid_format: date, email, uuid, regex …'),
+  expected: z.string().optional().describe('For invalid_type: the type expected'),
+});
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;
+
 export const problemSchema = z
   .object({
     type: z.string(),
@@ -38,7 +52,7 @@ export const problemSchema = z
     detail: z.string(),
     requestId: z.string().optional(),
     errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
+      .array(fieldProblemSchema)
       .optional()
       .describe('Field-level problems, for VALIDATION_FAILED'),
     dependency: z.enum(DEPENDENCIES).optional().describe('For SERVICE_UNAVAILABLE: what did not answer (the answer has a Retry-After header)'),

@@ -36,6 +36,8 @@ export const idCore = {
     INTERNAL: 'Terjadi kesalahan pada server.',
     NETWORK: 'Tidak dapat menghubungi server. Periksa koneksi Anda.',
     fieldList: 'Masalah pada isian:',
+    field: 'Isian',
+    helpCode: 'Kode bantuan: {{code}}',
   },
   nav: {
     label: 'Navigasi utama',

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from '@kampung/domain/zod';
+import type { FieldProblem } from '@kampung/domain/problem';
+import i18n from '../i18n';
 
 /** Field path → message; paths are dotted like the API's (`data.budget.csr.0.amount`). */
 export type FieldErrors = Record<string, string>;
@@ -50,9 +52,52 @@ export function fieldErrorsFromIssues(issues: readonly Issue[], t: TFunction, pr
   return errors;
 }
 
-/** Field errors from the API's VALIDATION_FAILED body. */
-export function fieldErrorsFromProblem(errors: readonly { path: string; message: string }[] | undefined): FieldErrors {
+/** The server's own field messages (written in English, without an issue code), each with the text
+ * key that words it; a message not here is shown as "invalid" in a language other than English. */
+const SERVER_FIELD_MESSAGES: readonly (readonly [RegExp, string])[] = [
+  [/^unknown user$/, 'validation.server.unknownUser'],
+  [/^unknown agency$/, 'validation.server.unknownAgency'],
+  [/^unknown person\b/, 'validation.server.unknownPerson'],
+  [/^same person$/, 'validation.server.samePerson'],
+  [/^in the future$/, 'validation.server.future'],
+  [/^not enrolled\b/, 'validation.server.notEnrolled'],
+  [/^not a session of this activity$/, 'validation.server.notSession'],
+  [/^empty or missing$/, 'validation.server.missing'],
+  [/^not one of the pair$/, 'validation.server.notOfPair'],
+  [/^the case has not reached implementation$/, 'validation.server.noImplementation'],
+  [/^before the implementation began$/, 'validation.server.beforeImplementation'],
+  [/^required below the target of (\d+)%$/, 'validation.server.explainBelowTarget'],
+  [/^at least 12 characters$/, 'password.problems.length'],
+  [/^must not contain your email or name$/, 'password.problems.personal'],
+  [/^too easy to guess$/, 'password.problems.common'],
+  [/^wrong password$/, 'password.wrongCurrent'],
+];
+
+/** Whether the server's English words may be shown as they are. */
+const readsEnglish = (language: string) => language === 'en';
+
+/** One field problem from the API in the reader's language: from its issue code when it has one,
+ * from the known server messages otherwise; the English message itself only to English readers. */
+export function fieldProblemText(problem: FieldProblem, t: TFunction, language: string): string {
+  if (readsEnglish(language)) return problem.message;
+  if (problem.code === 'custom') {
+    const field = problem.path.split('.').filter((p) => p && !/^\d+$/.test(p)).pop();
+    return t(`validation.${field}`, { defaultValue: t('validation.invalid') });
+  }
+  if (problem.code) {
+    const issue = { ...problem, path: problem.path.split('.') } as unknown as Issue;
+    return issueMessage(issue, t);
+  }
+  for (const [pattern, key] of SERVER_FIELD_MESSAGES) {
+    const match = pattern.exec(problem.message);
+    if (match) return t(key, { value: match[1] });
+  }
+  return t('validation.invalid');
+}
+
+/** Field errors from the API's VALIDATION_FAILED body, in the reader's language. */
+export function fieldErrorsFromProblem(errors: readonly FieldProblem[] | undefined): FieldErrors {
   const result: FieldErrors = {};
-  for (const e of errors ?? []) result[e.path] ??= e.message;
+  for (const e of errors ?? []) result[e.path] ??= fieldProblemText(e, i18n.t.bind(i18n), i18n.language);
   return result;
 }

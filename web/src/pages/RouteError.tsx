@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 
 /** Last resort when a page fails to render (e.g. its code could not be downloaded). */
 export function RouteError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <main className="app-main">
       <div className="alert alert--error" role="alert">
         <p className="alert__title">{t('errors.INTERNAL')}</p>
-        <p className="alert__detail">{error instanceof Error ? error.message : String(error)}</p>
+        {i18n.language === 'en' && <p className="alert__detail">{error instanceof Error ? error.message : String(error)}</p>}
         <p>
           <a href="/">{t('app.backToList')}</a>
         </p>

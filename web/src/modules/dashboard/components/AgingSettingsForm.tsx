@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/http';
+import { fieldProblemText } from '../../../lib/validation';
 import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { formatAgingDays, parseAgingDays } from '../aging-days';
@@ -13,7 +14,7 @@ const FIELD = 'stalledAgingDays';
 /** Admins: the edges of the stalled-case aging buckets, as comma-separated days. Checked as the
  * API checks them before sending; the API's own refusal shows beside the field too. */
 export function AgingSettingsForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const settings = useQuery(dashboardQueries.settings());
   const save = useSaveDashboardSettings();
@@ -28,7 +29,7 @@ export function AgingSettingsForm() {
   const serverErrors = (problem?.errors ?? []).filter((e) => e.path === FIELD || e.path.startsWith(`${FIELD}.`));
   const error =
     (submitted && !parsed.ok ? t(`dashboard.settings.errors.${parsed.error}`) : undefined) ??
-    (serverErrors.length > 0 ? t('dashboard.settings.errors.server', { message: serverErrors.map((e) => e.message).join('; ') }) : undefined);
+    (serverErrors.length > 0 ? t('dashboard.settings.errors.server', { message: serverErrors.map((e) => fieldProblemText(e, t, i18n.language)).join('; ') }) : undefined);
 
   function submit(event: FormEvent) {
     event.preventDefault();

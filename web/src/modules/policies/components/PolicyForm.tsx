@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../lib/format';
 import { ApiError } from '../../../lib/http';
-import type { FieldErrors } from '../../../lib/validation';
+import { fieldProblemText, type FieldErrors } from '../../../lib/validation';
 import { Field } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
@@ -36,7 +36,7 @@ interface PolicyFormProps {
  * next version. Durations are checked as they are typed and read back in words. A change made from
  * a version someone else has since replaced is refused; the form then offers to load the newest. */
 export function PolicyForm({ programCode, initial, latestVersion, onSaved, onCancel }: PolicyFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const prefix = useId();
   const queryClient = useQueryClient();
   const [base, setBase] = useState(initial);
@@ -67,7 +67,7 @@ export function PolicyForm({ programCode, initial, latestVersion, onSaved, onCan
   for (const e of problem?.errors ?? []) {
     const path = e.path.replace(/^policy\./, '');
     if (!inline.has(path)) continue;
-    serverErrors[path] ??= serverFieldMessage(path, e.message, t);
+    serverErrors[path] ??= serverFieldMessage(path, e.message, t, fieldProblemText(e, t, i18n.language));
     shownServerPaths.push(e.path);
   }
   const errorOf = (path: string) => ((submitted || touched.has(path)) && clientErrors[path]) || serverErrors[path] || undefined;

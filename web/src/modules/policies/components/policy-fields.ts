@@ -168,9 +168,10 @@ export function validatePolicy(values: PolicyFormValues, base: ProgramPolicy, t:
   return { policy: ok ? parsed.data : undefined, errors };
 }
 
-/** A field error the API sent, in the user's language where the form knows the rule. */
-export function serverFieldMessage(path: string, message: string, t: TFunction): string {
+/** A field error the API sent, in the user's language where the form knows the rule; `otherwise`
+ * (the general wording of the problem) where it does not. */
+export function serverFieldMessage(path: string, message: string, t: TFunction, otherwise = message): string {
   if (isDurationPath(path)) return t('policies.invalidDuration');
   if (path === 'ratingClasses.baikMin' && /sedangMin/.test(message)) return t('policies.baikAboveSedang');
-  return message;
+  return otherwise;
 }
