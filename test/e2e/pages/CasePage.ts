@@ -33,10 +33,16 @@ export class CasePage {
     return this.submitTransition(this.stepForm().getByRole('button', { name: 'Kirim', exact: true }));
   }
 
-  /** Proposes a move to any stage through "Pindah ke tahap…"; the server decides. */
+  /** The stages "Pindah ke tahap…" offers (only those the case can go to now and the role may decide). */
+  async moveTargets(): Promise<string[]> {
+    const section = await this.openMoveMenu();
+    const options = await section.getByLabel('Tahap tujuan', { exact: true }).locator('option').allInnerTexts();
+    return options.map((o) => o.trim()).filter((o) => o !== '— pilih —');
+  }
+
+  /** Moves the case to a stage through "Pindah ke tahap…". */
   async tryMove(stage: string, reason?: string): Promise<Response> {
-    const section = this.page.locator('details', { has: this.page.locator('summary', { hasText: 'Pindah ke tahap…' }) });
-    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    const section = await this.openMoveMenu();
     await section.getByLabel('Tahap tujuan', { exact: true }).selectOption({ label: stage });
     if (reason) await section.getByLabel('Alasan', { exact: true }).fill(reason);
     return this.submitTransition(section.getByRole('button', { name: 'Ajukan', exact: true }));
@@ -59,6 +65,12 @@ export class CasePage {
   async switchLanguage(language: 'id' | 'en'): Promise<void> {
     const label = language === 'en' ? 'Bahasa' : 'Language';
     await this.page.getByLabel(label, { exact: true }).selectOption(language);
+  }
+
+  private async openMoveMenu(): Promise<Locator> {
+    const section = this.page.locator('details', { has: this.page.locator('summary', { hasText: 'Pindah ke tahap…' }) });
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    return section;
   }
 
   private async submitTransition(button: Locator): Promise<Response> {

@@ -152,7 +152,7 @@ export const en: Translation = {
     cancel: 'Cancel',
     moved: 'Case moved to stage {{stage}}.',
     tryMove: 'Move to stage…',
-    tryMoveHint: 'Propose a move to any stage; the server decides whether it is allowed.',
+    tryMoveHint: 'Only the stages this case can go to now and that you may decide.',
     targetStage: 'Target stage',
     propose: 'Propose',
     readOnly: 'You can only view this case.',
@@ -502,6 +502,7 @@ export const en: Translation = {
     assignHeading: 'Assign a team member',
     assign: 'Assign',
     assigned: '{{name}} has been assigned.',
+    onHold: 'This kampung is on hold: visits are logged again once it resumes.',
   },
   obligations: {
     closedHeading: 'Closed obligations ({{count}})',

@@ -141,7 +141,7 @@ export const id = {
     cancel: 'Batal',
     moved: 'Kasus dipindahkan ke tahap {{stage}}.',
     tryMove: 'Pindah ke tahap…',
-    tryMoveHint: 'Ajukan perpindahan ke tahap mana pun; server memutuskan apakah diizinkan.',
+    tryMoveHint: 'Hanya tahap yang dapat dituju kasus ini sekarang dan yang boleh Anda putuskan.',
     targetStage: 'Tahap tujuan',
     propose: 'Ajukan',
     readOnly: 'Anda hanya dapat melihat kasus ini.',
@@ -448,6 +448,7 @@ export const id = {
     assignHeading: 'Tugaskan anggota tim',
     assign: 'Tugaskan',
     assigned: '{{name}} telah ditugaskan.',
+    onHold: 'Kampung ini sedang ditunda: kunjungan dicatat lagi setelah dilanjutkan.',
   },
   obligations: {
     closedHeading: 'Kewajiban selesai ({{count}})',

@@ -45,7 +45,7 @@ export function CasePage() {
               ) : (
                 <p className="muted">{t(may(me.role, 'visit.log') ? 'case.noMovesFieldWork' : 'case.readOnly')}</p>
               )}
-              <TeamSection caseId={detail.id} canWrite={may(me.role, 'case.assign')} />
+              <TeamSection caseId={detail.id} canWrite={may(me.role, 'case.assign')} onHold={detail.stage === 'ON_HOLD'} />
               <ObligationsSection caseId={detail.id} canWrite={may(me.role, 'obligation.waive')} />
               <MonitoringSection detail={detail} canWrite={may(me.role, 'report.submit')} />
               {may(me.role, 'activity.read') && (

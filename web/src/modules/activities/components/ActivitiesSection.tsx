@@ -38,7 +38,14 @@ export function ActivitiesSection({ detail, canManage, canRecord, canOpenHouseho
       {activities.length > 0 && (
         <ul className="item-list" aria-label={t('activities.listLabel')}>
           {activities.map((a) => (
-            <ActivityCard key={a.id} activity={a} caseId={detail.id} canRecord={canRecord} canOpenHouseholds={canOpenHouseholds} />
+            <ActivityCard
+              key={a.id}
+              activity={a}
+              caseId={detail.id}
+              // Agency staff record on their own agency's activities only (the server refuses the others).
+              canRecord={canRecord && (ownAgency === null || a.agency.code === ownAgency)}
+              canOpenHouseholds={canOpenHouseholds}
+            />
           ))}
         </ul>
       )}

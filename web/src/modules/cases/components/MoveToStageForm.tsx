@@ -1,6 +1,5 @@
 import type { CaseDetail } from '@kampung/domain/case-views';
-import { mayTransition } from '@kampung/domain/access';
-import { STAGES, type Stage } from '@kampung/domain/stages';
+import { reasonRequired, type Stage } from '@kampung/domain/stages';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../ui/Field';
@@ -8,27 +7,33 @@ import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useTransitionCase } from '../hooks/useCaseMutations';
 import { useMe } from '../../auth/hooks/useAuth';
 import { ReasonField } from './ReasonField';
+import { movableStages } from '../move-stages';
 
-/** Lets an officer propose a move to any stage their role may move a case into (TRANSITION_POLICY);
- * whether the case can go there now, the server decides and its answer is shown. */
+/** Lets an officer move a case to any stage it may go to now, with a reason where the move needs
+ * one; shown only when there is such a stage. */
 export function MoveToStageForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const me = useMe();
-  const stages = STAGES.filter((stage) => stage !== detail.stage && mayTransition(me.role, detail.stage, stage));
+  const stages = movableStages(detail, me.role);
   const [to, setTo] = useState<Stage | ''>('');
   const [reason, setReason] = useState('');
   const [missingStage, setMissingStage] = useState(false);
+  const [missingReason, setMissingReason] = useState(false);
   const [moved, setMoved] = useState<Stage | null>(null);
   const mutation = useTransitionCase(detail.id);
+  const chosen = to && stages.includes(to) ? to : '';
+  const needsReason = chosen !== '' && reasonRequired(detail.stage, chosen);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setMoved(null);
-    setMissingStage(!to);
-    if (!to) return;
-    mutation.mutate({ to, reason: reason.trim() || undefined, data: {} }, { onSuccess: () => setMoved(to) });
+    setMissingStage(!chosen);
+    setMissingReason(needsReason && !reason.trim());
+    if (!chosen || (needsReason && !reason.trim())) return;
+    mutation.mutate({ to: chosen, reason: reason.trim() || undefined, data: {} }, { onSuccess: () => setMoved(chosen) });
   }
 
+  if (stages.length === 0 && !moved) return null;
   return (
     <details className="card move-any">
       <summary>{t('case.tryMove')}</summary>
@@ -42,7 +47,7 @@ export function MoveToStageForm({ detail }: { detail: CaseDetail }) {
         )}
         <Field id="move-stage" label={t('case.targetStage')} required error={missingStage ? t('validation.choose') : undefined}>
           {(control) => (
-            <select {...control} value={to} onChange={(e) => setTo(e.target.value as Stage | '')}>
+            <select {...control} value={chosen} onChange={(e) => setTo(e.target.value as Stage | '')}>
               <option value="">{t('form.choose')}</option>
               {stages.map((stage) => (
                 <option key={stage} value={stage}>
@@ -52,7 +57,13 @@ export function MoveToStageForm({ detail }: { detail: CaseDetail }) {
             </select>
           )}
         </Field>
-        <ReasonField id="move-reason" value={reason} onChange={setReason} required={false} />
+        <ReasonField
+          id="move-reason"
+          value={reason}
+          onChange={setReason}
+          required={needsReason}
+          error={missingReason && needsReason && !reason.trim() ? t('validation.required') : undefined}
+        />
         <button type="submit" className="button button--secondary" disabled={mutation.isPending}>
           {t('case.propose')}
         </button>

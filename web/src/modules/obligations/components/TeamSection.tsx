@@ -11,8 +11,9 @@ import { HandoverHistory } from './HandoverHistory';
 import { LogVisitButton } from './LogVisitButton';
 
 /** "Tim pendamping": who works on the case and who held each position before (handovers), and for
- * writers assigning someone, logging their visits and handing a position over. */
-export function TeamSection({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
+ * writers assigning someone, logging their visits (not while the case is on hold: the server refuses
+ * them) and handing a position over. */
+export function TeamSection({ caseId, canWrite, onHold = false }: { caseId: string; canWrite: boolean; onHold?: boolean }) {
   const { t, i18n } = useTranslation();
   const query = useQuery(obligationQueries.assignments(caseId));
   const assignments = query.data ?? [];
@@ -39,7 +40,7 @@ export function TeamSection({ caseId, canWrite }: { caseId: string; canWrite: bo
               <HandoverHistory handovers={a.handovers} />
               {canWrite && !a.endedAt && (
                 <div className="member-actions">
-                  <LogVisitButton caseId={caseId} assignmentId={a.id} label={t('visit.logFor', { name: a.user.name })} />
+                  {!onHold && <LogVisitButton caseId={caseId} assignmentId={a.id} label={t('visit.logFor', { name: a.user.name })} />}
                   <HandoverButton assignment={a} />
                   <EndAssignmentButton assignment={a} />
                 </div>
@@ -48,6 +49,7 @@ export function TeamSection({ caseId, canWrite }: { caseId: string; canWrite: bo
           ))}
         </ul>
       )}
+      {canWrite && onHold && <p className="muted">{t('team.onHold')}</p>}
       {canWrite && <AssignForm caseId={caseId} />}
     </section>
   );
