@@ -15,6 +15,7 @@ export * from './duration';
 export * from './program-policy';
 export * from './obligation';
 export * from './obligation-schedule';
+export * from './wib-week';
 export * from './obligation-rules';
 export * from './saved-worklist';
 export * from './case-timeline';

@@ -1,5 +1,5 @@
 import { dashboardRepository, type Db } from '@kampung/db';
-import { DASHBOARD_TOP, dashboardQuerySchema, dashboardSettingsSchema, type CaseReach, type Dashboard } from '@kampung/domain';
+import { DASHBOARD_TOP, dashboardQuerySchema, dashboardSettingsSchema, wibWeek, type CaseReach, type Dashboard } from '@kampung/domain';
 import { audited } from '@kampung/db';
 import { AppError } from '../errors';
 import type { AuditSource } from '../audit/audit.service';
@@ -107,9 +107,7 @@ const DAY_MS = 86_400_000;
 /** The last `count` weeks, Monday to Sunday in WIB, oldest first: each week's first day and the
  * instant it ends (now, for the current week). */
 export function lastWeeks(now: Date, count: number) {
-  const wib = new Date(now.getTime() + WIB_MS);
-  const daysSinceMonday = (wib.getUTCDay() + 6) % 7;
-  const mondayWib = Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate() - daysSinceMonday);
+  const mondayWib = wibWeek(now).start.getTime() + WIB_MS;
   return Array.from({ length: count }, (_, i) => {
     const startWib = mondayWib - (count - 1 - i) * 7 * DAY_MS;
     const end = Math.min(now.getTime(), startWib + 7 * DAY_MS - WIB_MS);

@@ -1,5 +1,5 @@
 import { obligationsRepository, type Db } from '@kampung/db';
-import { obligationListQuerySchema, type CaseReach, type Obligation } from '@kampung/domain';
+import { obligationListQuerySchema, wibWeek, type CaseReach, type Obligation } from '@kampung/domain';
 import { parseInput } from '../http/validate';
 
 type ObligationRow = Awaited<ReturnType<typeof obligationsRepository.listObligations>>['items'][number];
@@ -43,14 +43,15 @@ export async function inbox(db: Db, userId: string) {
   }));
 }
 
-/** What the signed-in user must do: open obligations due within the week, overdue, escalated. */
+/** What the signed-in user must do: open obligations due this week (Monday to Sunday, WIB; one
+ * opened early but due next week waits for its week), overdue, escalated. */
 export async function worklist(db: Db, userId: string, reach: CaseReach, now = new Date()) {
-  const weekAhead = new Date(now.getTime() + 7 * 86_400_000).toISOString();
+  const weekEnd = wibWeek(now).end.toISOString();
   const mine = async (status: Obligation['status'], dueTo?: string) =>
     (await listObligations(db, { assignee: userId, status, pageSize: '200', ...(dueTo ? { dueTo } : {}) }, reach)).items;
   const [upcoming, due, overdue, escalated] = await Promise.all([
-    mine('UPCOMING', weekAhead),
-    mine('DUE'),
+    mine('UPCOMING', weekEnd),
+    mine('DUE', weekEnd),
     mine('OVERDUE'),
     mine('ESCALATED'),
   ]);
