@@ -3,6 +3,7 @@ import { casesRepository, obligationsRepository, type Db } from '@kampung/db';
 import { caseListQuerySchema, obligationListQuerySchema, z, type CaseReach } from '@kampung/domain';
 import { audit, type AuditSource } from '../audit/audit.service';
 import { parseInput } from '../http/validate';
+import { exportLabels } from './export-cells';
 import { exportFormatSchema, paged, sendTable, type ExportColumn } from './tabular-export';
 
 const exportOptions = { format: exportFormatSchema.default('csv'), lang: z.enum(['id', 'en']).default('id') };
@@ -22,15 +23,15 @@ function auditExport(db: Db, by: Exporter, list: string, filters: Record<string,
 type ObligationRow = Awaited<ReturnType<typeof obligationsRepository.listObligations>>['items'][number];
 const OBLIGATION_COLUMNS: ExportColumn<ObligationRow>[] = [
   { header: { id: 'Kampung', en: 'Kampung' }, value: (r) => r.case_name, width: 32 },
-  { header: { id: 'Jenis', en: 'Kind' }, value: (r) => r.kind },
-  { header: { id: 'Status', en: 'Status' }, value: (r) => r.status },
+  { header: { id: 'Jenis', en: 'Kind' }, value: (r, lang) => exportLabels.obligationKind(r.kind, lang) },
+  { header: { id: 'Status', en: 'Status' }, value: (r, lang) => exportLabels.obligationStatus(r.status, lang) },
   { header: { id: 'Penanggung jawab', en: 'Assignee' }, value: (r) => r.assignee_name, width: 28 },
-  { header: { id: 'Periode / tahap', en: 'Period / stage' }, value: (r) => r.period_label ?? r.stage },
-  { header: { id: 'Dibuka', en: 'Opens' }, value: (r) => r.opens_at },
-  { header: { id: 'Jatuh tempo', en: 'Due' }, value: (r) => r.due_at },
-  { header: { id: 'Terlambat sejak', en: 'Overdue from' }, value: (r) => r.overdue_at },
-  { header: { id: 'Eskalasi', en: 'Escalates' }, value: (r) => r.escalates_at },
-  { header: { id: 'Dipenuhi', en: 'Fulfilled' }, value: (r) => r.fulfilled_at },
+  { header: { id: 'Periode / tahap', en: 'Period / stage' }, value: (r, lang) => r.period_label ?? exportLabels.stage(r.stage, lang) },
+  { header: { id: 'Dibuka (WIB)', en: 'Opens (WIB)' }, value: (r) => r.opens_at },
+  { header: { id: 'Jatuh tempo (WIB)', en: 'Due (WIB)' }, value: (r) => r.due_at },
+  { header: { id: 'Terlambat sejak (WIB)', en: 'Overdue from (WIB)' }, value: (r) => r.overdue_at },
+  { header: { id: 'Eskalasi (WIB)', en: 'Escalates (WIB)' }, value: (r) => r.escalates_at },
+  { header: { id: 'Dipenuhi (WIB)', en: 'Fulfilled (WIB)' }, value: (r) => r.fulfilled_at },
   { header: { id: 'Terlambat', en: 'Late' }, value: (r) => r.late },
   { header: { id: 'ID kewajiban', en: 'Obligation id' }, value: (r) => r.id, width: 38 },
   { header: { id: 'ID kasus', en: 'Case id' }, value: (r) => r.case_id, width: 38 },
@@ -52,9 +53,9 @@ export async function exportObligations(db: Db, res: Response, query: Record<str
 type CaseRow = Awaited<ReturnType<typeof casesRepository.listCases>>['items'][number];
 const CASE_COLUMNS: ExportColumn<CaseRow>[] = [
   { header: { id: 'Nama kampung', en: 'Kampung' }, value: (r) => r.name, width: 32 },
-  { header: { id: 'Program', en: 'Program' }, value: (r) => r.program_code, width: 26 },
-  { header: { id: 'Tahap', en: 'Stage' }, value: (r) => r.stage },
-  { header: { id: 'Sejak', en: 'Since' }, value: (r) => r.stage_entered_at },
+  { header: { id: 'Program', en: 'Program' }, value: (r, lang) => exportLabels.program(r.program_code, lang), width: 40 },
+  { header: { id: 'Tahap', en: 'Stage' }, value: (r, lang) => exportLabels.stage(r.stage, lang) },
+  { header: { id: 'Sejak (WIB)', en: 'Since (WIB)' }, value: (r) => r.stage_entered_at },
   { header: { id: 'Kecamatan', en: 'Kecamatan' }, value: (r) => r.kecamatan_name },
   { header: { id: 'Kelurahan', en: 'Kelurahan' }, value: (r) => r.kelurahan_name },
   { header: { id: 'RW', en: 'RW' }, value: (r) => r.rw },

@@ -2,21 +2,43 @@ import type { Response } from 'express';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { z } from '@kampung/domain';
+import { exportLabels, neutraliseCell, wibDateTime, wibWallClock, type ExportLanguage } from './export-cells';
 
 export const exportFormatSchema = z.enum(['csv', 'xlsx']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
+type CellValue = string | number | boolean | Date | null;
+
 export interface ExportColumn<Row> {
   header: { id: string; en: string };
-  value: (row: Row) => string | number | boolean | Date | null;
+  /** The cell's value, codes already in the export's language. */
+  value: (row: Row, lang: ExportLanguage) => CellValue;
   width?: number;
+}
+
+/** A CSV cell: instants as WIB local date and time, yes/no in the export's language, and text that
+ * a spreadsheet would run as a formula neutralised. */
+export function csvCell(value: CellValue, lang: ExportLanguage): string | number {
+  if (value === null) return '';
+  if (value instanceof Date) return wibDateTime(value);
+  if (typeof value === 'boolean') return exportLabels.yesNo(value, lang);
+  if (typeof value === 'number') return value;
+  return neutraliseCell(value);
+}
+
+/** An XLSX cell: a date cell shows the WIB wall clock; text is stored as text (never a formula). */
+function xlsxCell(value: CellValue, lang: ExportLanguage): string | number | Date | null {
+  if (value instanceof Date) return wibWallClock(value);
+  if (typeof value === 'boolean') return exportLabels.yesNo(value, lang);
+  return value;
 }
 
 /** The rows of a list, page after page, as the same filters select them on screen. */
 export type RowPages<Row> = AsyncIterable<Row[]>;
 
 /** Streams a list as CSV (UTF-8 with BOM, so spreadsheet programs read Indonesian names right) or
- * XLSX, with headers in the user's language; nothing is held in memory beyond one page. */
+ * XLSX, with headers and codes in the user's language and instants in WIB; nothing is held in
+ * memory beyond one page. */
 export async function sendTable<Row>(
   res: Response,
   { format, lang, filename, columns, pages }: { format: ExportFormat; lang: 'id' | 'en'; filename: string; columns: ExportColumn<Row>[]; pages: RowPages<Row> },
@@ -26,9 +48,9 @@ export async function sendTable<Row>(
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
     res.write('\uFEFF');
-    const csv = stringify({ header: true, columns: headers, cast: { date: (d) => d.toISOString(), boolean: (b) => (b ? 'true' : 'false') } });
+    const csv = stringify({ header: true, columns: headers.map(neutraliseCell) });
     csv.pipe(res);
-    for await (const page of pages) for (const row of page) csv.write(columns.map((c) => c.value(row) ?? ''));
+    for await (const page of pages) for (const row of page) csv.write(columns.map((c) => csvCell(c.value(row, lang), lang)));
     csv.end();
     await new Promise<void>((resolve, reject) => res.on('finish', resolve).on('error', reject));
     return;
@@ -40,7 +62,7 @@ export async function sendTable<Row>(
   sheet.columns = columns.map((c, i) => ({ header: headers[i], key: String(i), width: c.width ?? 18 }));
   sheet.getRow(1).font = { bold: true };
   for await (const page of pages) {
-    for (const row of page) sheet.addRow(columns.map((c) => c.value(row))).commit();
+    for (const row of page) sheet.addRow(columns.map((c) => xlsxCell(c.value(row, lang), lang))).commit();
   }
   sheet.commit();
   await workbook.commit();
