@@ -13,7 +13,8 @@ import { FormActions } from '../../../ui/FormActions';
 
 const FIELD_PATHS = ['userId', 'role', 'lead'];
 
-/** Assigns a user to the case in a role, as lead ("Utama") or backup. The server may refuse. */
+/** Assigns a user to the case in a role, as lead ("Utama") or backup: the position first, then the
+ * people who may hold it. The server may refuse. */
 export function AssignForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const prefix = useId();
@@ -48,8 +49,10 @@ export function AssignForm({ caseId }: { caseId: string }) {
   }
 
   const id = (name: string) => `${prefix}-${name}`;
-  // Only the people whose role may hold the chosen position (ASSIGNMENT_HOLDERS).
-  const holders = users.data?.filter((u) => (ASSIGNMENT_HOLDERS[role] as readonly string[]).includes(u.role));
+  // Only the people whose role may hold the position (ASSIGNMENT_HOLDERS).
+  const holdersOf = (position: AssignmentRole) =>
+    (users.data ?? []).filter((u) => (ASSIGNMENT_HOLDERS[position] as readonly string[]).includes(u.role));
+  const holders = users.data ? holdersOf(role) : undefined;
   return (
     <form className="form assign-form" onSubmit={submit} noValidate aria-label={t('team.assignHeading')}>
       <h3>{t('team.assignHeading')}</h3>
@@ -59,6 +62,26 @@ export function AssignForm({ caseId }: { caseId: string }) {
         </p>
       )}
       <ProblemAlert error={mutation.error ?? users.error} fieldPaths={FIELD_PATHS} />
+      <Field id={id('role')} label={t('fields.role')} required error={errors.role}>
+        {(control) => (
+          <select
+            {...control}
+            value={role}
+            onChange={(e) => {
+              const next = e.target.value as AssignmentRole;
+              setRole(next);
+              // The chosen person stays when they may hold the new position too.
+              if (!holdersOf(next).some((u) => u.id === userId)) setUserId('');
+            }}
+          >
+            {ASSIGNMENT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Field id={id('user')} label={t('fields.userId')} required error={errors.userId}>
         {(control) => (
           <select {...control} value={userId} onChange={(e) => setUserId(e.target.value)} disabled={users.isPending}>
@@ -66,24 +89,6 @@ export function AssignForm({ caseId }: { caseId: string }) {
             {holders?.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={id('role')} label={t('fields.role')} required error={errors.role}>
-        {(control) => (
-          <select
-            {...control}
-            value={role}
-            onChange={(e) => {
-              setRole(e.target.value as AssignmentRole);
-              setUserId(''); // the people who may hold it differ by position
-            }}
-          >
-            {ASSIGNMENT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
               </option>
             ))}
           </select>
