@@ -26,7 +26,7 @@ interface PolicyVersion {
 }
 
 test(
-  'an admin changes the mentor visit cadence on a phone (an invalid duration is stopped, a colleague\'s change first is a conflict to reload), and a viewer reads the new version without edit controls',
+  'an admin changes the mentor visit cadence on a phone, as a number and a unit ("3 minggu", sent as P3W; an amount that is no whole number is stopped, a colleague\'s change first is a conflict to reload), and a viewer reads the new version without edit controls',
   { skip: SKIP_WITHOUT_APP, timeout: 180_000 },
   async () => {
     assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD, 'E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD must be set');
@@ -34,7 +34,9 @@ test(
     const api = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     const original = (await api.call<PolicyVersion>('GET', POLICY_URL)).body;
     const mentorBefore = original.policy.visitCadence.MENTOR;
-    assert.ok(mentorBefore && mentorBefore !== 'P7D', `the mentor cadence starts other than P7D (${mentorBefore})`);
+    assert.ok(mentorBefore && mentorBefore !== 'P3W', `the mentor cadence starts other than P3W (${mentorBefore})`);
+    const beforeDays = /^P(\d+)D$/.exec(mentorBefore)?.[1];
+    assert.ok(beforeDays, `the mentor cadence starts as days (${mentorBefore})`);
     const before = original.version;
     const colleagues = before + 1;
     const after = before + 2;
@@ -59,19 +61,25 @@ test(
         await policies.value('visitCadence.MENTOR').filter({ hasText: mentorBefore }).waitFor();
         await policies.value('visitCadence.MENTOR').filter({ hasText: 'Pendamping' }).waitFor();
 
-        // When they type a duration in words as the mentor cadence
+        // And the mentor cadence is a number and a unit: the days it has now
         await policies.edit();
         const mentor = policies.field('Pendamping');
-        await mentor.fill('dua minggu');
+        const mentorUnit = policies.field('Satuan Pendamping');
+        assert.equal(await mentor.inputValue(), beforeDays);
+        assert.equal(await mentorUnit.inputValue(), 'days');
+
+        // When they enter an amount that is no whole number of weeks
+        await mentorUnit.selectOption({ label: 'minggu' });
+        await mentor.fill('0');
         await policies.field('Catatan perubahan').fill(NOTE);
 
-        // Then the field says it is not a duration, and saving is stopped before the API
+        // Then the field asks for a positive whole number, and saving is stopped before the API
         const mentorMessages = policies.fieldMessages('Pendamping');
-        await mentorMessages.locator('.field__error').filter({ hasText: 'Bukan durasi ISO-8601 positif yang valid' }).waitFor();
+        await mentorMessages.locator('.field__error').filter({ hasText: 'Isi jumlah berupa bilangan bulat positif, mis. 2 minggu.' }).waitFor();
         await policies.saveRefused();
         assert.deepEqual(sent, [], 'nothing was sent');
 
-        // When a colleague saves a version first, and the admin then saves P7D
+        // When a colleague saves a version first, and the admin then saves 3 weeks
         const colleague = await api.call<PolicyVersion>('PUT', POLICY_URL, {
           baseVersion: before,
           changeNote: 'Uji e2e: perubahan rekan',
@@ -79,21 +87,24 @@ test(
         });
         assert.equal(colleague.status, 200, JSON.stringify(colleague.body));
         assert.equal(colleague.body.version, colleagues);
-        await mentor.fill('P7D');
-        await mentorMessages.filter({ hasText: 'Artinya: 7 hari.' }).waitFor();
+        await mentor.fill('3');
+        await mentorMessages.filter({ hasText: 'Artinya: 3 minggu.' }).waitFor();
         assert.equal(await mentorMessages.locator('.field__error').count(), 0, 'the error is gone once the duration is valid');
         const refused = await policies.save();
 
         // Then the change is refused as made from an old version, with a way to load the newest
         assert.equal(refused.status(), 409, await refused.text());
         assert.equal(JSON.parse(sent[0] ?? '{}').baseVersion, before, 'the change is sent from the version shown');
+        assert.equal(JSON.parse(sent[0] ?? '{}').policy.visitCadence.MENTOR, 'P3W', '"3 minggu" is sent as the ISO duration');
         await policies.conflict().filter({ hasText: 'Kebijakan sudah diubah orang lain; muat ulang.' }).waitFor();
         await policies.conflict().getByRole('button', { name: 'Muat ulang', exact: true }).click();
         await policies.form().getByRole('heading', { name: `Ubah kebijakan (dari versi ${colleagues})` }).waitFor();
-        assert.equal(await mentor.inputValue(), mentorBefore, 'the form shows the newest version');
+        assert.equal(await mentor.inputValue(), beforeDays, 'the form shows the newest version');
+        assert.equal(await mentorUnit.inputValue(), 'days');
 
         // When they make the change again and save it
-        await mentor.fill('P7D');
+        await mentor.fill('3');
+        await mentorUnit.selectOption({ label: 'minggu' });
         assert.equal(await policies.field('Catatan perubahan').inputValue(), NOTE, 'the note is kept');
         const saved = await policies.save();
         assert.equal(saved.status(), 200, await saved.text());
@@ -104,7 +115,7 @@ test(
         await policies.version().filter({ hasText: new RegExp(`^Versi ${after}$`) }).waitFor();
         await policies.current().getByTestId('policy-change-note').filter({ hasText: NOTE }).waitFor();
         await policies.appliesTo().filter({ hasText: 'Kasus yang sedang berjalan mengikuti versi ini mulai kewajiban berikutnya' }).waitFor();
-        await policies.value('visitCadence.MENTOR').filter({ hasText: 'P7D — 7 hari' }).waitFor();
+        await policies.value('visitCadence.MENTOR').filter({ hasText: 'P3W — 3 minggu' }).waitFor();
 
         // And the history lists the new version and the previous ones; the previous one still has the old cadence
         await policies.historyItem(after).filter({ hasText: NOTE }).waitFor();
@@ -124,7 +135,7 @@ test(
 
         // Then they read the current version and its values, without any way to change them
         await policies.version().filter({ hasText: new RegExp(`^Versi ${after}$`) }).waitFor();
-        await policies.value('visitCadence.MENTOR').filter({ hasText: 'P7D — 7 hari' }).waitFor();
+        await policies.value('visitCadence.MENTOR').filter({ hasText: 'P3W — 3 minggu' }).waitFor();
         await policies.current().filter({ hasText: 'hanya admin yang dapat mengubahnya' }).waitFor();
         await policies.historyItem(after).waitFor();
         assert.equal(await policies.editButton().count(), 0, 'no edit button for a viewer');

@@ -849,8 +849,10 @@ export const en: Translation = {
     noVisits: 'No visit cadence',
     noLimit: 'No time limit',
     means: 'Means: {{words}}.',
-    durationExample: 'ISO-8601 duration, e.g. P14D (14 days), P1M (1 month), PT10S (10 seconds).',
-    invalidDuration: 'Not a valid positive ISO-8601 duration; e.g. P14D, P1M, PT10S.',
+    durationExample: 'Enter an amount and choose its unit, e.g. 2 weeks.',
+    invalidDuration: 'Enter a positive whole number, e.g. 2 weeks.',
+    unitOf: 'Unit of {{field}}',
+    units: { days: 'days', weeks: 'weeks', months: 'months', years: 'years', hours: 'hours', minutes: 'minutes', seconds: 'seconds' },
     baikAboveSedang: 'The minimum score for Good must be above the minimum for Medium.',
     sections: {
       visits: 'Visit cadence by role',

@@ -795,8 +795,10 @@ export const id = {
     noVisits: 'Tanpa jadwal kunjungan',
     noLimit: 'Tanpa batas waktu',
     means: 'Artinya: {{words}}.',
-    durationExample: 'Durasi ISO-8601, mis. P14D (14 hari), P1M (1 bulan), PT10S (10 detik).',
-    invalidDuration: 'Bukan durasi ISO-8601 positif yang valid; contoh: P14D, P1M, PT10S.',
+    durationExample: 'Isi jumlah lalu pilih satuannya, mis. 2 minggu.',
+    invalidDuration: 'Isi jumlah berupa bilangan bulat positif, mis. 2 minggu.',
+    unitOf: 'Satuan {{field}}',
+    units: { days: 'hari', weeks: 'minggu', months: 'bulan', years: 'tahun', hours: 'jam', minutes: 'menit', seconds: 'detik' },
     baikAboveSedang: 'Skor minimal Baik harus lebih tinggi dari skor minimal Sedang.',
     sections: {
       visits: 'Jadwal kunjungan per peran',

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../../lib/format';
+import { DURATION_INPUT_UNITS, draftValue, isoToDraft, type DurationDraft, type DurationInputUnit } from './duration-input';
 import { ApiError } from '../../../lib/http';
 import { fieldProblemText, type FieldErrors } from '../../../lib/validation';
 import { Field } from '../../../ui/Field';
@@ -172,7 +173,7 @@ interface PolicyInputProps {
 }
 
 function PolicyInput({ id, field, value, error, onChange, onBlur }: PolicyInputProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const label = fieldLabel(field, t);
   const meaning = field.hintKey ? t(field.hintKey) : undefined;
   if (field.kind !== 'duration') {
@@ -195,7 +196,26 @@ function PolicyInput({ id, field, value, error, onChange, onBlur }: PolicyInputP
       </Field>
     );
   }
-  // The duration in words as it is typed; an empty role or stage has none.
+  return <DurationInput id={id} field={field} label={label} meaning={meaning} value={value} error={error} onChange={onChange} onBlur={onBlur} />;
+}
+
+interface DurationInputProps extends Omit<PolicyInputProps, 'id'> {
+  id: string;
+  label: string;
+  meaning: string | undefined;
+}
+
+/** A duration entered as a whole number and a unit ("2" "minggu"), held by the form as the ISO
+ * duration the API takes (`P2W`). A value no one unit holds (`P1M15D`) is edited as ISO text. */
+function DurationInput({ id, field, label, meaning, value, error, onChange, onBlur }: DurationInputProps) {
+  const { t, i18n } = useTranslation();
+  const [draft, setDraft] = useState<DurationDraft | null>(() => (value.trim() === '' ? { amount: '', unit: 'days' } : isoToDraft(value)));
+  // A value set from outside (the newest version loaded) replaces what was being typed.
+  useEffect(() => {
+    if (draft && draftValue(draft) === value) return;
+    setDraft(value.trim() === '' ? { amount: '', unit: draft?.unit ?? 'days' } : isoToDraft(value));
+  }, [value]);
+  // The duration in words as it is entered; an empty role or stage has none.
   const words = isPolicyDuration(value) ? formatDuration(value, t, i18n.language) : null;
   const reading = words
     ? t('policies.means', { words })
@@ -204,23 +224,54 @@ function PolicyInput({ id, field, value, error, onChange, onBlur }: PolicyInputP
         ? t('policies.noVisits')
         : t('policies.noLimit')
       : t('policies.durationExample');
+  const change = (next: DurationDraft) => {
+    setDraft(next);
+    onChange(draftValue(next));
+  };
   return (
     <Field id={id} label={label} required={!field.optional} hint={[reading, meaning].filter(Boolean).join(' ')} error={error}>
-      {(control) => (
-        <input
-          {...control}
-          type="text"
-          autoCapitalize="characters"
-          autoCorrect="off"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={40}
-          placeholder={field.optional ? undefined : 'P14D'}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          onBlur={onBlur}
-        />
-      )}
+      {(control) =>
+        draft ? (
+          <div className="duration-input">
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              placeholder={field.optional ? undefined : '14'}
+              value={draft.amount}
+              onChange={(e) => change({ ...draft, amount: e.target.value })}
+              onBlur={onBlur}
+            />
+            <select
+              aria-label={t('policies.unitOf', { field: label })}
+              value={draft.unit}
+              onChange={(e) => change({ ...draft, unit: e.target.value as DurationInputUnit })}
+              onBlur={onBlur}
+            >
+              {DURATION_INPUT_UNITS.map((unit) => (
+                <option key={unit} value={unit}>
+                  {t(`policies.units.${unit}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <input
+            {...control}
+            type="text"
+            autoCapitalize="characters"
+            autoCorrect="off"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={40}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={onBlur}
+          />
+        )
+      }
     </Field>
   );
 }
