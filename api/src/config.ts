@@ -9,6 +9,8 @@ const schema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('kampung-cases'),
+  /** Household imports and duplicate detection: their workflows run on the worker's background queue. */
+  BACKGROUND_TASK_QUEUE: z.string().default('kampung-background'),
   TEMPORAL_UI_URL: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),

@@ -1,5 +1,5 @@
 import { Client } from '@temporalio/client';
-import { createDb, databaseProblem, describeDatabase, householdsRepository } from '@kampung/db';
+import { createDb, databaseProblem, describeDatabase } from '@kampung/db';
 import pino from 'pino';
 import { createApp } from './app';
 import { loadApiConfig, type ApiConfig } from './config';
@@ -35,9 +35,6 @@ if (databaseDown || 'problem' in temporal) {
 }
 const { connection } = temporal;
 const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-
-// An import a restart cut off wrote nothing (its transaction rolled back): say so.
-await householdsRepository.failInterruptedImports(db);
 
 const app = createApp({ db, temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, config, log });
 const server = app.listen(config.PORT, config.HOST, () => {

@@ -435,6 +435,13 @@ export function buildOpenApiDocument() {
     request: { params: idParam },
     responses: { 200: json(householdImportSchema), ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND') },
   });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/household-imports/{id}/cancel',
+    summary: 'Cancel a running import: nothing of it is written and it ends CANCELLED (the answer waits up to 10 s for that; poll on if it still runs)',
+    request: { params: idParam },
+    responses: { 200: json(householdImportSchema), ...writeErrors, 404: problem('NOT_FOUND'), 409: problem('CONFLICT: the import has ended') },
+  });
   registry.registerPath({ method: 'get', path: '/api/agencies', summary: 'Agencies (OPD) and partners', responses: { 200: json(z.array(z.object({ code: z.string(), name: z.string(), kind: z.string() }))), ...unauthenticated } });
   registry.registerPath({ method: 'get', path: '/api/cases/{id}/activities', summary: "A kampung's activities", request: { params: caseId }, responses: { 200: json(z.array(activitySchema)), ...unauthenticated, 403: problem('FORBIDDEN'), 404: problem('NOT_FOUND') } });
   registry.registerPath({
@@ -469,7 +476,7 @@ export function buildOpenApiDocument() {
     request: { query: z.object({ status: z.enum(['OPEN', 'MERGE_REQUESTED', 'MERGED', 'DISMISSED']).optional() }) },
     responses: { 200: { description: 'Candidate pairs, strongest first' }, ...unauthenticated, 403: problem('FORBIDDEN') },
   });
-  registry.registerPath({ method: 'post', path: '/api/duplicates/run', summary: 'Look for duplicates now (new pairs join the queue; no person changes)', responses: { 200: { description: 'How many pairs' }, ...unauthenticated, 403: problem('FORBIDDEN') } });
+  registry.registerPath({ method: 'post', path: '/api/duplicates/run', summary: 'Look for duplicates now, on the worker (new pairs join the queue; no person changes); a second request while one runs joins it', responses: { 200: { description: 'How many people were compared and how many pairs were found and new' }, 202: { description: 'Still running after 2 minutes: it goes on; the queue shows its pairs' }, ...unauthenticated, 403: problem('FORBIDDEN') } });
   registry.registerPath({
     method: 'post',
     path: '/api/duplicates/{id}/decision',

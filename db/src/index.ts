@@ -26,3 +26,4 @@ export * as idempotencyRepository from './idempotency.repository';
 export * as reconciliationRepository from './reconciliation.repository';
 export * as operationsRepository from './operations.repository';
 export * as outboxRepository from './outbox.repository';
+export * as householdImportsRepository from './household-imports.repository';

@@ -347,6 +347,16 @@ export interface HouseholdImportsTable {
   error: string | null;
   started_at: GeneratedTimestamp;
   finished_at: Timestamp | null;
+  format: ColumnType<'csv' | 'xlsx', 'csv' | 'xlsx' | undefined, never>;
+  file_bytes: ColumnType<string, number | undefined, number>;
+  request_id: string | null;
+  source_ip: string | null;
+}
+/** An uploaded import file, in order, until its import ends. */
+export interface HouseholdImportChunksTable {
+  import_id: string;
+  seq: number;
+  data: Buffer;
 }
 export interface ActivitiesTable {
   id: string;
@@ -455,6 +465,7 @@ export interface Database {
   persons: PersonsTable;
   person_history: PersonHistoryTable;
   household_imports: HouseholdImportsTable;
+  household_import_chunks: HouseholdImportChunksTable;
   activities: ActivitiesTable;
   activity_sessions: ActivitySessionsTable;
   activity_participants: ActivityParticipantsTable;

@@ -82,7 +82,7 @@ export const householdImportSchema = z
   .object({
     id: z.uuid(),
     filename: z.string(),
-    status: z.enum(['VALIDATING', 'WRITING', 'DONE', 'REFUSED', 'FAILED']),
+    status: z.enum(['VALIDATING', 'WRITING', 'DONE', 'REFUSED', 'FAILED', 'CANCELLED']),
     totalRows: z.number().int(),
     processedRows: z.number().int(),
     households: z.number().int(),

@@ -127,6 +127,7 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', route: '/api/household-imports', action: 'household.import', scoped: false, path: () => '/api/household-imports', body: {} },
   { method: 'GET', route: '/api/household-imports', action: 'household.import', scoped: false, path: () => '/api/household-imports' },
   { method: 'GET', route: '/api/household-imports/:id', action: 'household.import', scoped: false, path: () => `/api/household-imports/${NOBODY}`, own404: true },
+  { method: 'POST', route: '/api/household-imports/:id/cancel', action: 'household.import', scoped: false, path: () => `/api/household-imports/${NOBODY}/cancel`, own404: true },
   { method: 'GET', route: '/api/agencies', action: 'reference.read', scoped: false, path: () => '/api/agencies' },
   { method: 'GET', route: '/api/cases/:id/activities', action: 'activity.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/activities` },
   { method: 'POST', route: '/api/cases/:id/activities', action: 'activity.manage', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/activities`, body: {} },

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import type { Stage } from '@kampung/domain';
 import { caseObligationsWorkflowId, caseWorkflowId, visitCadenceWorkflowId } from '@kampung/workflows';
-import { MAIL_SCHEDULE_ID } from '@kampung/workflows';
+import { DUPLICATE_DETECTION_WORKFLOW_ID, MAIL_SCHEDULE_ID, householdImportWorkflowId } from '@kampung/workflows';
 import { escalationDigestWorkflow, mailDeliveryWorkflow, reconcilerWorkflow } from '@kampung/workflows/workflows';
 import { createLog } from '@kampung/tools/stack/log';
 import { startTestStack } from '@kampung/tools/stack/throwaway-stack';
@@ -46,7 +46,8 @@ const SCENARIOS: Record<string, { to: Stage; reason?: string }[]> = {
 };
 
 /** Which scenarios to record: `npm run record-histories -- v2 visits` records only the visit cadence,
- * `-- v2 obligations` only the case obligations, `-- v5 chains` only the long chains. */
+ * `-- v2 obligations` only the case obligations, `-- v5 chains` only the long chains, `-- v8 background`
+ * only the household imports and duplicate detection. */
 const only = process.argv[3];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -111,6 +112,15 @@ async function recordChain(name: string, workflowId: string): Promise<number> {
   return chain.length;
 }
 const recorded: { name: string; runs: number }[] = [];
+
+/** Writes the latest run of a workflow id whose runs are not a chain (duplicate detection: one id,
+ * a new run each time it is asked for) as `<version>-<name>.run-1.json`. */
+async function recordLatestRun(name: string, workflowId: string): Promise<void> {
+  const file = `${OUT}${version}-${name}.run-1.json`;
+  await writeFile(file, await temporal(['workflow', 'show', '--workflow-id', workflowId]));
+  log.info(`recorded the latest run of ${workflowId} as ${version}-${name}.run-1.json`);
+  recorded.push({ name, runs: 1 });
+}
 /** The mentors assignments go to (an admin cannot hold a mentor's position), and one to hand over to. */
 const people = { mentorId: '', otherMentorId: '' };
 
@@ -348,6 +358,45 @@ async function recordMail(api: ApiClient) {
   }
 }
 
+/** Household imports on the background queue: a small list written (which starts duplicate
+ * detection), a list refused for a bad row, and the duplicate detection a reviewer asks for. */
+async function recordBackground(api: ApiClient) {
+  const tag = String(Date.now()).slice(-9);
+  const header = 'no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,alamat,rt,rw,kode_kelurahan,desil,id_dtks,tanggal_data,sumber';
+  const row = (kk: string, nik: string, name: string, relation: string) => [kk, nik, name, '1980-05-17', 'L', relation, 'Jl. Rekam 1', '1', '2', '33.74.08.1005', '2', '', '2026-09-30', 'DTKS'].join(',');
+  const upload = async (name: string, lines: string[]) => {
+    const res = await fetch(`${stack.env.APP_URL}/api/household-imports?filename=${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', cookie: api.cookieHeader(), 'x-csrf-token': api.csrfToken() },
+      body: [header, ...lines].join('\n'),
+    });
+    const started = (await res.json()) as { id: string };
+    if (res.status !== 202) throw new Error(`import refused: ${res.status} ${JSON.stringify(started)}`);
+    const ended = await eventually(`import ${name}`, async () => {
+      const current = (await api.get(`/api/household-imports/${started.id}`)).body;
+      return !['VALIDATING', 'WRITING'].includes(current.status) && current;
+    });
+    log.info(`import ${name}: ${ended.status}`);
+    return started.id;
+  };
+  const connection = await Connection.connect({ address: stack.env.TEMPORAL_ADDRESS! });
+  try {
+    const client = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const written = await upload('rekam.csv', [row(`3374080${tag}`, `3374081705${tag.slice(-6)}`, 'Rekam Riwayat Satu', 'KEPALA KELUARGA')]);
+    await client.workflow.getHandle(householdImportWorkflowId(written)).result();
+    await recordChain('household-import-written', householdImportWorkflowId(written));
+    await client.workflow.getHandle(DUPLICATE_DETECTION_WORKFLOW_ID).result();
+    const refused = await upload('rekam-salah.csv', [row(`3374081${tag}`, '12345', 'Rekam Riwayat Dua', 'KEPALA KELUARGA')]);
+    await client.workflow.getHandle(householdImportWorkflowId(refused)).result();
+    await recordChain('household-import-refused', householdImportWorkflowId(refused));
+    const run = await api.post('/api/duplicates/run');
+    if (run.status !== 200) throw new Error(`duplicate detection: ${run.status} ${JSON.stringify(run.body)}`);
+    await recordLatestRun('duplicate-detection', DUPLICATE_DETECTION_WORKFLOW_ID);
+  } finally {
+    await connection.close();
+  }
+}
+
 const log = createLog('record');
 /** The sources the worker bundles at start: what these histories are recorded on. */
 const sources = hashWorkflowSources();
@@ -368,6 +417,7 @@ try {
     await recordReconciler();
   }
   if (!only || only === 'mail') await recordMail(api);
+  if (!only || only === 'background') await recordBackground(api);
   for (const [name, moves] of Object.entries(only ? {} : SCENARIOS)) {
     let current = await api.propose();
     for (const move of moves) {

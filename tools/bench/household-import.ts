@@ -1,8 +1,9 @@
 /**
  * Importing a registry list through the API: N households (100,000 in BENCHMARKS.md) with about
  * four members each as one CSV file (generated, with planted duplicates), uploaded as the web does.
- * Reports the time to validate and to write, the API process's peak memory, a second import of the
- * same file (nothing changes), and the duplicate detection run over everyone in the registry.
+ * Reports the time to validate and to write, the resident memory of the API and of the worker (which
+ * runs the import) sampled every 100 ms, a second import of the same file (nothing changes), and the
+ * duplicate detection run over everyone in the registry (on the worker, in a process of its own).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -16,11 +17,47 @@ export interface ImportSizes {
   planted?: number;
 }
 
-/** The process's resident memory now and at its peak (Linux /proc), in MiB. */
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+/** A process's resident memory now (Linux /proc), in MiB; 0 once it is gone. */
+function rssOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The processes a process started (the worker's duplicate detection process). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Samples the API's and the worker's RSS (and the worker's children's) every 100 ms; `peak()` answers
+ * the highest of each since the last call. */
+function memorySampler(pids: { api: number; worker: number }) {
+  let peak = { api: 0, worker: 0, detection: 0 };
+  const sample = () => {
+    peak = {
+      api: Math.max(peak.api, rssOf(pids.api)),
+      worker: Math.max(peak.worker, rssOf(pids.worker)),
+      detection: Math.max(peak.detection, ...childrenOf(pids.worker).map(rssOf), 0),
+    };
+  };
+  sample();
+  const timer = setInterval(sample, 100);
+  return {
+    now: () => ({ api: rssOf(pids.api), worker: rssOf(pids.worker) }),
+    peak: () => {
+      sample();
+      const seen = peak;
+      peak = { api: 0, worker: 0, detection: 0 };
+      return seen;
+    },
+    stop: () => clearInterval(timer),
+  };
 }
 
 interface Phase { status: string; at: number; processed: number }
@@ -39,13 +76,13 @@ async function importFile(api: ApiClient, appUrl: string, body: string, filename
   for (;;) {
     const current = (await api.get(`/api/household-imports/${created.id}`)).body;
     if (phases.at(-1)?.status !== current.status) phases.push({ status: current.status, at: performance.now(), processed: current.processedRows });
-    if (['DONE', 'REFUSED', 'FAILED'].includes(current.status)) return { started, uploaded, phases, result: current };
+    if (['DONE', 'REFUSED', 'FAILED', 'CANCELLED'].includes(current.status)) return { started, uploaded, phases, result: current };
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-/** `apiPid`: the API process, whose memory is read from /proc (left out when not given). */
-export async function benchHouseholdImport(people: BenchPeople, sizes: ImportSizes, apiPid?: number): Promise<string> {
+/** `pids`: the API and worker processes, whose memory is read from /proc (left out when not given). */
+export async function benchHouseholdImport(people: BenchPeople, sizes: ImportSizes, pids?: { api: number; worker: number }): Promise<string> {
   const api = await people.allowedTo('household.import');
   const runner = await people.allowedTo('duplicate.review');
   const appUrl = people.appUrl;
@@ -54,13 +91,14 @@ export async function benchHouseholdImport(people: BenchPeople, sizes: ImportSiz
   const data = generateHouseholds({ households: sizes.households, seed: 7, duplicates: { typo: planted, swappedNik: planted, moved: planted }, asOf: new Date(), uniqueNiks: true });
   const csv = toCsv(data.rows);
   const generateMs = performance.now() - generatedAt;
-  const memory = () => (apiPid === undefined ? undefined : memoryOf(apiPid));
-  const before = memory();
+  const sampler = pids ? memorySampler(pids) : undefined;
+  const before = sampler?.now();
+  sampler?.peak();
   const first = await importFile(api, appUrl, csv, 'bench-dtks.csv');
-  const afterFirst = memory();
+  const duringFirst = sampler?.peak();
   if (first.result.status !== 'DONE') throw new Error(`the import ended ${first.result.status}: ${JSON.stringify(first.result.problems.slice(0, 5))}`);
   const second = await importFile(api, appUrl, csv, 'bench-dtks.csv');
-  const afterSecond = memory();
+  const duringSecond = sampler?.peak();
   // Meanwhile a colleague keeps reading: how long do they wait while the detection runs?
   const dedupStarted = performance.now();
   let running = true;
@@ -79,7 +117,9 @@ export async function benchHouseholdImport(people: BenchPeople, sizes: ImportSiz
   await reader;
   if (run.status !== 200) throw new Error(`duplicate run: ${run.status} ${JSON.stringify(run.body)}`);
   const dedup = run.body;
-  const afterDedup = memory();
+  const duringDedup = sampler?.peak();
+  const after = sampler?.now();
+  sampler?.stop();
 
   const at = (run: typeof first, status: string) => run.phases.find((p) => p.status === status)?.at;
   const seconds = (ms: number | undefined) => (ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
@@ -99,10 +139,18 @@ export async function benchHouseholdImport(people: BenchPeople, sizes: ImportSiz
     row('first', first),
     row('same file again', second),
     '',
-    before && afterFirst && afterSecond && afterDedup
-      ? `API process memory (RSS): ${mb(before.rss)} before; peak ${mb(afterFirst.peak)} by the end of the first import (${mb(afterFirst.rss)} after it), ${mb(afterSecond.peak)} after the second, ${mb(afterDedup.peak)} after the duplicate run.`
-      : 'API process memory: not measured (no process id).',
+    before && duringFirst && duringSecond && duringDedup && after
+      ? [
+          'Resident memory (RSS, sampled every 100 ms from /proc/<pid>/status), peak during each step:',
+          '',
+          '| process | before | first import | same file again | duplicate run | after |',
+          '|---|---|---|---|---|---|',
+          `| API | ${mb(before.api)} | ${mb(duringFirst.api)} | ${mb(duringSecond.api)} | ${mb(duringDedup.api)} | ${mb(after.api)} |`,
+          `| worker | ${mb(before.worker)} | ${mb(duringFirst.worker)} | ${mb(duringSecond.worker)} | ${mb(duringDedup.worker)} | ${mb(after.worker)} |`,
+          `| worker's duplicate detection process | — | ${mb(duringFirst.detection)} | ${mb(duringSecond.detection)} | ${mb(duringDedup.detection)} | — |`,
+        ].join('\n')
+      : 'Process memory: not measured (no process ids).',
     '',
-    `Duplicate detection over the registry (\`POST /api/duplicates/run\`: loading, detecting in a worker thread, saving): ${dedup.people.toLocaleString('en')} people, ${dedup.candidates.toLocaleString('en')} candidate pairs (${dedup.new.toLocaleString('en')} new) in ${seconds(dedupMs)}. Meanwhile \`GET /api/me\` every 100 ms answered in at most ${Math.round(Math.max(...waits))} ms (median ${Math.round([...waits].sort((a, b) => a - b)[Math.floor(waits.length / 2)] ?? 0)} ms, ${waits.length} requests).`,
+    `Duplicate detection over the registry (\`POST /api/duplicates/run\`: a workflow on the worker, loading, detecting in a process of its own, saving): ${dedup.people.toLocaleString('en')} people, ${dedup.candidates.toLocaleString('en')} candidate pairs (${dedup.new.toLocaleString('en')} new) in ${seconds(dedupMs)}. Meanwhile \`GET /api/me\` every 100 ms answered in at most ${Math.round(Math.max(...waits))} ms (median ${Math.round([...waits].sort((a, b) => a - b)[Math.floor(waits.length / 2)] ?? 0)} ms, ${waits.length} requests).`,
   ].join('\n');
 }

@@ -75,7 +75,7 @@ if (STACK_PARTS.some((part) => PARTS.has(part))) {
     if (PARTS.has('endpoints')) console.log(`\n${await benchEndpoints(people, endpoints)}\n`);
     if (PARTS.has('visits')) console.log(`\n${await benchVisits(people, stack.env.DATABASE_URL!, visits)}\n`);
     if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(people, stack.env, { cases: TIMER_CASES })}\n`);
-    if (PARTS.has('import')) console.log(`\n${await benchHouseholdImport(people, { households: IMPORT_HOUSEHOLDS }, stack.pids.api)}\n`);
+    if (PARTS.has('import')) console.log(`\n${await benchHouseholdImport(people, { households: IMPORT_HOUSEHOLDS }, stack.pids)}\n`);
     // Last: it fills the database with read-only synthetic cases.
     if (PARTS.has('manager')) console.log(`\n${await benchManager(people, stack.env.DATABASE_URL!, manager, log)}\n`);
   } finally {

@@ -11,6 +11,7 @@ const schema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('kampung-cases'),
+  BACKGROUND_TASK_QUEUE: z.string().default('kampung-background').describe('The task queue of household imports and duplicate detection'),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error']).default('info'),
   RECONCILE_EVERY: z
     .string()

@@ -6,6 +6,7 @@ import { durationMs, loadWorkerConfig, type WorkerConfig } from './config';
 import { ensureMailSchedules } from './mail-schedules';
 import { createTransport, describeSmtp, smtpProblem } from './mail/transport';
 import { ensureReconcilerSchedule } from './reconciler-schedule';
+import { createBackgroundWorker, runTogether } from './background-worker';
 import { createCaseWorker } from './worker';
 
 // Wiring only: config, connections (each checked once at start), the worker; everything is closed
@@ -75,11 +76,20 @@ try {
     workflowBundlePath: config.WORKFLOW_BUNDLE,
     mail: { transport, config: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, maxAttempts: config.MAIL_MAX_ATTEMPTS } },
   });
+  const background = await createBackgroundWorker({
+    db,
+    databaseUrl: config.DATABASE_URL,
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.BACKGROUND_TASK_QUEUE,
+    workflowBundlePath: config.WORKFLOW_BUNDLE,
+  });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   await ensureReconcilerSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: durationMs(config.RECONCILE_EVERY) });
   await ensureMailSchedules(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: durationMs(config.MAIL_EVERY) });
-  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, reconcileEvery: config.RECONCILE_EVERY, metrics: config.WORKER_METRICS_ADDRESS ?? null }, 'worker running');
-  await worker.run();
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, backgroundTaskQueue: config.BACKGROUND_TASK_QUEUE, reconcileEvery: config.RECONCILE_EVERY, metrics: config.WORKER_METRICS_ADDRESS ?? null }, 'worker running');
+  // Both until the process is told to stop (the runtime shuts both down on SIGINT/SIGTERM).
+  await runTogether([worker, background]);
   log.info('worker stopped');
 } finally {
   // Bounded: a hung PostgreSQL never answers a goodbye.

@@ -7,3 +7,5 @@ export * from './visit-messages';
 export * from './case-obligations-messages';
 export * from './reconciler-messages';
 export * from './mail-messages';
+export * from './household-import-messages';
+export * from './duplicate-detection-messages';

@@ -11,7 +11,8 @@ export function duplicatesRouter(deps: AppDeps): Router {
     res.json(await listDuplicates(deps.db, req.query));
   });
   router.post('/api/duplicates/run', allow('duplicate.review'), async (req, res) => {
-    res.json(await findDuplicates(deps.db, deps.config.DATABASE_URL, { actorId: currentUser(req).id, ...auditSource(req) }));
+    const found = await findDuplicates({ temporal: deps.temporal, backgroundTaskQueue: deps.config.BACKGROUND_TASK_QUEUE }, { actorId: currentUser(req).id, ...auditSource(req) });
+    res.status(found.running ? 202 : 200).json(found);
   });
   router.post('/api/duplicates/:id/decision', allow('duplicate.review'), async (req, res) => {
     res.json(await decide(deps.db, String(req.params.id), req.body, currentUser(req), auditSource(req)));

@@ -1,43 +1,23 @@
-import { Worker } from 'node:worker_threads';
 import { audited, duplicatesRepository, type Db } from '@kampung/db';
-import { duplicateDecisionSchema, z, type DuplicateCandidate } from '@kampung/domain';
+import { duplicateDecisionSchema, z } from '@kampung/domain';
 import type { AuditSource } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessions.service';
 import { AppError } from '../errors';
 import { isUuid, parseInput } from '../http/validate';
 import { personView } from '../households/households.service';
+import { backgroundGateway, type BackgroundDeps } from '../temporal/background.gateway';
+
+/** How long a request for detection waits for its result (394,000 people take some 10 s). */
+const DETECTION_WAIT_MS = 120_000;
 
 /** Looks for people who may be one person (exact NIK, a mistyped NIK, the same KK with a similar
  * name, a similar name in the same kelurahan) and puts new pairs in the review queue. Changes no
- * person: a merge is the reviewers' proposal and a manager's decision. */
-export async function findDuplicates(db: Db, databaseUrl: string, by: { actorId: string } & AuditSource) {
-  const started = Date.now();
-  const { people, candidates } = await inThread(databaseUrl);
-  const added = await audited(
-    db,
-    (n: number) => ({ actorId: by.actorId, action: 'DUPLICATES_FOUND', subjectType: 'duplicate_run', after: { people, candidates: candidates.length, new: n, ms: Date.now() - started }, requestId: by.requestId, sourceIp: by.sourceIp }),
-    (trx) => duplicatesRepository.addCandidates(trx, candidates),
-  );
-  return { people, candidates: candidates.length, new: added };
-}
-
-/** The thread's entry: the API runs its TypeScript through tsx, whose loader a worker thread must
- * register for itself. */
-const THREAD = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./dedup.thread.ts', import.meta.url).href)}); })`;
-
-/** Runs the detection in a worker thread, so the API goes on answering meanwhile. */
-function inThread(databaseUrl: string): Promise<{ people: number; candidates: DuplicateCandidate[] }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(THREAD, { eval: true, workerData: { databaseUrl } });
-    worker.once('message', (result: { people: number; candidates: DuplicateCandidate[] }) => {
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`duplicate detection thread exited with ${code}`));
-    });
-  });
+ * person: a merge is the reviewers' proposal and a manager's decision. The detection runs on the
+ * worker (a workflow of a fixed id: a second request while one runs joins it); the answer waits for
+ * its summary, or says it is still running when it takes longer than DETECTION_WAIT_MS. */
+export async function findDuplicates(deps: BackgroundDeps, by: { actorId: string } & AuditSource) {
+  const summary = await backgroundGateway.detectDuplicates(deps, { actorId: by.actorId, requestId: by.requestId ?? null }, DETECTION_WAIT_MS);
+  return summary ? { running: false, ...summary } : { running: true, people: null, candidates: null, new: null };
 }
 
 const statusQuery = z.object({ status: z.enum(['OPEN', 'MERGE_REQUESTED', 'MERGED', 'DISMISSED']).default('OPEN') }).strict();

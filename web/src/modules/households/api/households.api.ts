@@ -48,5 +48,9 @@ export const startImport = (file: File, extension: ImportExtension) =>
 
 export const fetchImport = (id: string) => http<HouseholdImportView>(importPath(id));
 
+/** Stops an import that is being checked or written: nothing of it is written, it ends CANCELLED
+ * (409 once it has ended). */
+export const cancelImport = (id: string) => http<HouseholdImportView>(`${importPath(id)}/cancel`, { method: 'POST' });
+
 /** The recent imports, newest first. */
 export const fetchImports = () => http<HouseholdImportView[]>('/api/household-imports');

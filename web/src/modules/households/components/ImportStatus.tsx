@@ -6,6 +6,7 @@ import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import type { HouseholdImportView } from '../api/households.api';
 import { householdKeys, householdQueries, importRunning } from '../api/households.queries';
+import { useCancelImport } from '../hooks/useCancelImport';
 import { importProblemText } from '../import-problems';
 import { ImportStatusBadge } from './ImportStatusBadge';
 
@@ -34,8 +35,14 @@ export function ImportStatus({ importId }: { importId: string }) {
       {view && (
         <>
           <ImportProgress view={view} />
+          {importRunning(view) && <CancelImport importId={view.id} />}
           {view.status === 'DONE' && <ImportCounts view={view} />}
           {view.status === 'REFUSED' && <ImportProblems view={view} />}
+          {view.status === 'CANCELLED' && (
+            <p className="alert alert--info" role="status" data-testid="import-cancelled">
+              {t('householdImport.cancelled')}
+            </p>
+          )}
           {view.status === 'FAILED' && (
             <div className="alert alert--error" role="alert">
               <p className="alert__title">{t('householdImport.failed')}</p>
@@ -45,6 +52,20 @@ export function ImportStatus({ importId }: { importId: string }) {
         </>
       )}
     </section>
+  );
+}
+
+/** "Batalkan impor": the import stops, nothing of it is written; the progress shows it end. */
+function CancelImport({ importId }: { importId: string }) {
+  const { t } = useTranslation();
+  const cancel = useCancelImport();
+  return (
+    <div className="import-cancel">
+      <button type="button" className="button button--secondary" disabled={cancel.isPending} onClick={() => cancel.mutate(importId)} data-testid="import-cancel">
+        {cancel.isPending ? t('householdImport.cancelling') : t('householdImport.cancel')}
+      </button>
+      <ProblemAlert error={cancel.error} />
+    </div>
   );
 }
 

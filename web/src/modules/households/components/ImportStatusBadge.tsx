@@ -7,9 +7,10 @@ const BADGES: Record<HouseholdImportView['status'], string> = {
   DONE: 'badge badge--done',
   REFUSED: 'badge badge--danger',
   FAILED: 'badge badge--danger',
+  CANCELLED: 'badge badge--ended',
 };
 
-/** An import's state in words: Memeriksa, Menyimpan, Selesai, Ditolak, Gagal. */
+/** An import's state in words: Memeriksa, Menyimpan, Selesai, Ditolak, Gagal, Dibatalkan. */
 export function ImportStatusBadge({ status }: { status: HouseholdImportView['status'] }) {
   const { t } = useTranslation();
   return (
