@@ -26,4 +26,5 @@ export * as idempotencyRepository from './idempotency.repository';
 export * as reconciliationRepository from './reconciliation.repository';
 export * as operationsRepository from './operations.repository';
 export * as outboxRepository from './outbox.repository';
+export * as signInLimitsRepository from './sign-in-limits.repository';
 export * as householdImportsRepository from './household-imports.repository';

@@ -1,6 +1,8 @@
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { freePort } from '@kampung/tools/stack/postgres';
 import { ApiClient } from './support/api-client';
+import { startApiProcess, type ApiProcess } from './support/api-process';
 import { env } from './support/env';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,5 +88,57 @@ describe('sign-in: a limit per source address', () => {
     const viewer = env.auditor();
     assert.equal((await from(address, viewer.email, viewer.password)).status, 429, 'even a right password from that address');
     assert.equal((await from('198.51.100.7', viewer.email, viewer.password)).status, 200, 'another address signs in');
+  });
+});
+
+describe('sign-in: the per-address limit is shared by API replicas', () => {
+  // A second API process on the same database: two replicas behind one load balancer.
+  let second: ApiProcess;
+  before(async () => {
+    second = await startApiProcess(await freePort(), {});
+  });
+  after(() => {
+    second?.child.kill('SIGKILL');
+  });
+  const from = (appUrl: string, ip: string, email: string, password: string) =>
+    fetch(`${appUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ email, password }),
+    });
+  const newAddress = () => `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+
+  test('failed sign-ins from one address, alternating between two replicas, are refused after the same 50 as with one replica', async () => {
+    const address = newAddress();
+    const replicas = [env.appUrl, second.url];
+    let failures = 0;
+    let refused: { res: Response; replica: string } | undefined;
+    for (let i = 0; i < 120 && !refused; i++) {
+      const replica = replicas[i % 2]!;
+      const res = await from(replica, address, `tebak-replika-${i}-${Date.now()}@kampung.demo`, 'salah');
+      if (res.status === 429) refused = { res, replica };
+      else {
+        assert.equal(res.status, 401, `failure ${i + 1}`);
+        failures += 1;
+      }
+    }
+    assert.ok(refused, 'the address is limited (in memory per replica it would get 50 on each: 100)');
+    assert.equal(failures, 50, 'after the limit of 50 failures, counted across both replicas');
+    assert.ok(Number(refused.res.headers.get('retry-after')) > 0, 'with Retry-After');
+    const viewer = env.auditor();
+    for (const replica of replicas) {
+      assert.equal((await from(replica, address, viewer.email, viewer.password)).status, 429, `refused by ${replica === env.appUrl ? 'the first' : 'the second'} replica too`);
+    }
+  });
+
+  test('failures arriving at the same moment on both replicas are each counted once: exactly 50 pass', async () => {
+    const address = newAddress();
+    const burst = await Promise.all(
+      Array.from({ length: 64 }, (_, i) =>
+        from(i % 2 ? second.url : env.appUrl, address, `serentak-${i}-${Date.now()}@kampung.demo`, 'salah').then((res) => res.status),
+      ),
+    );
+    assert.equal(burst.filter((status) => status === 401).length, 50, `statuses: ${burst.join(' ')}`);
+    assert.equal(burst.filter((status) => status === 429).length, 14);
   });
 });

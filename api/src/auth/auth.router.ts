@@ -6,6 +6,7 @@ import { loginRequestSchema } from '@kampung/domain';
 import type { AppDeps } from '../app';
 import { parseInput } from '../http/validate';
 import { allow, currentUser, SESSION_COOKIE, sessionCookieOptions } from './auth.middleware';
+import { PostgresAddressLimitStore } from './address-limit.store';
 import { CSRF_COOKIE, setCsrfCookie } from './csrf';
 import { LoginLockedError, login, logout, logoutEverywhere, toMe } from './sessions.service';
 
@@ -18,9 +19,11 @@ export function authRouter({ db, config }: AppDeps): Router {
   };
 
   // Beside the per-account lockout: one address guessing across many emails is slowed down too.
-  // Only failures count, so a busy office behind one address signs in freely. In memory, per process.
+  // Only failures count, so a busy office behind one address signs in freely. Counted in
+  // PostgreSQL, so that API replicas behind one load balancer share one count per address.
   const addressLimit = rateLimit({
     windowMs: config.LOGIN_IP_WINDOW_SECONDS * 1000,
+    store: new PostgresAddressLimitStore(db, config.LOGIN_IP_WINDOW_SECONDS * 1000),
     limit: config.LOGIN_IP_MAX_FAILURES,
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
