@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Runtime, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Db } from '@kampung/db';
 import { createDuplicateDetectionActivities } from './activities/duplicates';
 import { createHouseholdImportActivities } from './activities/household-import';
@@ -15,7 +15,14 @@ export interface BackgroundWorkerOptions {
   namespace: string;
   /** BACKGROUND_TASK_QUEUE: imports and duplicate detection, apart from the case work. */
   taskQueue: string;
-  workflowBundlePath?: string;
+  workflowBundle: WorkflowBundleOption;
+}
+
+/** The workflow code both workers run: the prebuilt bundle when there is one, else bundled here
+ * once (bundling takes seconds: twice would double the worker's start). */
+export async function sharedWorkflowBundle(prebuiltPath: string | undefined): Promise<WorkflowBundleOption> {
+  if (prebuiltPath) return { codePath: prebuiltPath };
+  return bundleWorkflowCode({ workflowsPath: require.resolve('@kampung/workflows/workflows'), logger: Runtime.instance().logger });
 }
 
 /** The background worker: household imports and duplicate detection (their workflows, from the same
@@ -26,7 +33,7 @@ export async function createBackgroundWorker(options: BackgroundWorkerOptions): 
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundlePath ? { workflowBundle: { codePath: options.workflowBundlePath } } : { workflowsPath: require.resolve('@kampung/workflows/workflows') }),
+    workflowBundle: options.workflowBundle,
     activities: {
       ...createHouseholdImportActivities({ db: options.db }),
       ...createDuplicateDetectionActivities({ db: options.db, databaseUrl: options.databaseUrl }),

@@ -6,7 +6,7 @@ import { durationMs, loadWorkerConfig, type WorkerConfig } from './config';
 import { ensureMailSchedules } from './mail-schedules';
 import { createTransport, describeSmtp, smtpProblem } from './mail/transport';
 import { ensureReconcilerSchedule } from './reconciler-schedule';
-import { createBackgroundWorker, runTogether } from './background-worker';
+import { createBackgroundWorker, runTogether, sharedWorkflowBundle } from './background-worker';
 import { createCaseWorker } from './worker';
 
 // Wiring only: config, connections (each checked once at start), the worker; everything is closed
@@ -68,12 +68,13 @@ if (databaseDown || 'problem' in temporal || smtpDown) {
 }
 const { connection } = temporal;
 try {
+  const workflowBundle = await sharedWorkflowBundle(config.WORKFLOW_BUNDLE);
   const worker = await createCaseWorker({
     db,
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowBundlePath: config.WORKFLOW_BUNDLE,
+    workflowBundle,
     mail: { transport, config: { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, maxAttempts: config.MAIL_MAX_ATTEMPTS } },
   });
   const background = await createBackgroundWorker({
@@ -82,7 +83,7 @@ try {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.BACKGROUND_TASK_QUEUE,
-    workflowBundlePath: config.WORKFLOW_BUNDLE,
+    workflowBundle,
   });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   await ensureReconcilerSchedule(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, everyMs: durationMs(config.RECONCILE_EVERY) });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Client } from '@temporalio/client';
-import { NativeConnection, Worker, type Logger as SdkLogger } from '@temporalio/worker';
+import { NativeConnection, Worker, type Logger as SdkLogger, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Db } from '@kampung/db';
 import { createActivities } from './activities';
 import type { MailDeps } from './activities/mail';
@@ -14,6 +14,8 @@ export interface CaseWorkerOptions {
   namespace: string;
   taskQueue: string;
   workflowBundlePath?: string;
+  /** The workflow code bundled once for this worker and the background worker (wins over the path). */
+  workflowBundle?: WorkflowBundleOption;
   /** Workflows kept in memory between tasks (default 500); a workflow evicted from the cache is
    * rebuilt from its history at its next task. */
   maxCachedWorkflows?: number;
@@ -32,7 +34,9 @@ export async function createCaseWorker(options: CaseWorkerOptions): Promise<Work
     taskQueue: options.taskQueue,
     ...(polls === 'activities'
       ? {}
-      : options.workflowBundlePath
+      : options.workflowBundle
+        ? { workflowBundle: options.workflowBundle }
+        : options.workflowBundlePath
         ? { workflowBundle: { codePath: options.workflowBundlePath } }
         : { workflowsPath: require.resolve('@kampung/workflows/workflows') }),
     ...(polls === 'workflows'
