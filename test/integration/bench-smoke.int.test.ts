@@ -108,7 +108,9 @@ describe('npm run bench, every part at its smallest', () => {
     assert.ok(brotli! < gzip! && gzip! < raw!, `brotli < gzip < raw in:\n${out}`);
   });
 
-  test('when each outage is caused once on a stack of its own, then every way back is timed and every 503 names its dependency', { timeout: 6 * 60_000 }, async () => {
+  // Three worker starts of its own (each 20–80 s on the loaded 2-core machine: 279 s in all at a
+  // load average of 25); each wait inside it is bounded by itself, this only ends a run gone astray.
+  test('when each outage is caused once on a stack of its own, then every way back is timed and every 503 names its dependency', { timeout: 10 * 60_000 }, async () => {
     const log = createLog('bench', { colour: false, sink: () => {} });
     const out = await benchOutages({ repetitions: 1, cadenceSeconds: 10 }, log);
     assertNothingMissing(out);
