@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { sql } from 'kysely';
 import { createDb, type Db } from '@kampung/db';
 import type { CaseDetail, Stage } from '@kampung/domain';
 import type { ReconciliationSummary } from '@kampung/workflows';
@@ -191,6 +192,47 @@ describe('backup and restore: the drill', () => {
     const byKind = [...counts].map(([k, n]) => `${k} ${n}`);
     console.log(`backup ${backupMs} ms, restore ${restoreMs} ms; first pass: ${first.repaired} repaired, ${first.reported} reported: ${byKind.join(', ')}`);
     passed = true;
+  });
+});
+
+describe('backup and restore: the cluster form', () => {
+  test('when Temporal\'s databases are backed up with the application\'s, then a restore of Temporal\'s only brings them back and leaves the application\'s alone', async () => {
+    const { ensureDatabase, dropDatabase, withDatabase } = await import('@kampung/tools/stack/postgres');
+    const suffix = randomUUID().slice(0, 8);
+    const names = { app: `drill_app_${suffix}`, temporal: `drill_temporal_${suffix}`, visibility: `drill_temporal_visibility_${suffix}` };
+    const server = process.env.DATABASE_URL!;
+    const work = await mkdtemp(join(tmpdir(), 'kampung-drill-cluster-'));
+    const dbs = Object.fromEntries(Object.entries(names).map(([k, name]) => [k, createDb(withDatabase(server, name), { max: 1 })])) as Record<keyof typeof names, Db>;
+    try {
+      for (const name of Object.values(names)) await ensureDatabase(server, name);
+      for (const [role, db] of Object.entries(dbs)) {
+        await sql`create table marks (what text primary key)`.execute(db);
+        await sql`insert into marks values (${`${role} before`})`.execute(db);
+      }
+      const manifest = await backup({ databaseUrl: withDatabase(server, names.app), dir: work, temporal: true, temporalDatabases: [names.temporal, names.visibility] });
+      assert.deepEqual(manifest.databases.map((d) => [d.role, d.name]), [['app', names.app], ['temporal', names.temporal], ['temporal', names.visibility]]);
+      for (const [role, db] of Object.entries(dbs)) await sql`insert into marks values (${`${role} after`})`.execute(db);
+
+      await Promise.all(Object.values(dbs).map((db) => db.destroy()));
+      const { restored, keptAs } = await restore({ databaseUrl: withDatabase(server, names.app), dir: work, only: 'temporal' });
+      assert.deepEqual(restored, [names.temporal, names.visibility]);
+      assert.equal(keptAs.length, 2, 'the databases as they were are kept');
+      const marks = async (name: string) => {
+        const db = createDb(withDatabase(server, name), { max: 1 });
+        try {
+          return (await sql<{ what: string }>`select what from marks order by what`.execute(db)).rows.map((r) => r.what);
+        } finally {
+          await db.destroy();
+        }
+      };
+      assert.deepEqual(await marks(names.temporal), ['temporal before']);
+      assert.deepEqual(await marks(names.visibility), ['visibility before']);
+      assert.deepEqual(await marks(names.app), ['app after', 'app before'], 'the application\'s database is untouched');
+      for (const name of [...Object.values(names), ...keptAs]) await dropDatabase(server, name);
+    } finally {
+      await Promise.all(Object.values(dbs).map((db) => db.destroy().catch(() => undefined)));
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEARCH_ATTRIBUTES } from '@kampung/workflows';
@@ -76,6 +76,13 @@ describe('the production build', () => {
     for (const source of ['workflows/src', 'api/src', 'worker/src', 'db/migrations', 'tools/migrate']) {
       await assert.rejects(access(join(app, source)), `${source} is not in the runtime folder`);
     }
+    // A process the worker forks (duplicate detection) loads with what is installed: forked as the
+    // worker forks it, it answers on its IPC channel (or ends cleanly) instead of failing to load.
+    const forked = (await readdir(join(app, 'dist'), { recursive: true })).filter((file) => file.endsWith('.process.js'));
+    for (const file of forked) {
+      const loaded = await forkUntilFirstMessage(join(app, 'dist', file), app, baseEnv());
+      assert.ok(loaded.ok, `${file}: ${loaded.output.slice(0, 1000)}`);
+    }
   });
 
   test('when migrate, the worker and the api run compiled, then a case is created and moved through its workflow', async () => {
@@ -140,6 +147,24 @@ function run(command: string, args: string[], cwd: string, environment: NodeJS.P
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', (error) => resolve({ code: -1, output: `${output}\n${error.message}` }));
     child.once('close', (code) => resolve({ code, output }));
+  });
+}
+
+function forkUntilFirstMessage(file: string, cwd: string, environment: NodeJS.ProcessEnv): Promise<{ ok: boolean; output: string }> {
+  const child = fork(file, [], { cwd, env: environment, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => finish(false), 30_000);
+    const finish = (ok: boolean) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      resolve({ ok, output });
+    };
+    child.once('message', () => finish(true));
+    child.once('exit', (code) => finish(code === 0));
   });
 }
 
