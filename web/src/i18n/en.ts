@@ -125,6 +125,7 @@ export const en: Translation = {
     submit: 'Submit proposal',
     submitting: 'Submitting…',
     cancel: 'Cancel',
+    created: 'The proposal {{name}} is saved as a new case.',
   },
   case: {
     currentStage: 'Current stage',

@@ -114,6 +114,7 @@ export const id = {
     submit: 'Kirim usulan',
     submitting: 'Mengirim…',
     cancel: 'Batal',
+    created: 'Usulan {{name}} tersimpan sebagai kasus baru.',
   },
   case: {
     currentStage: 'Tahap saat ini',

@@ -1,7 +1,7 @@
 import { may, ROLE_REACH } from '@kampung/domain/access';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { ActivitiesSection } from '../modules/activities/components/ActivitiesSection';
 import { CaseAuditSection } from '../modules/audit/components/CaseAuditSection';
 import { useMe } from '../modules/auth/hooks/useAuth';
@@ -15,6 +15,7 @@ import { StageTimeline } from '../modules/cases/components/StageTimeline';
 import { MonitoringSection } from '../modules/monitoring/components/MonitoringSection';
 import { ObligationsSection } from '../modules/obligations/components/ObligationsSection';
 import { TeamSection } from '../modules/obligations/components/TeamSection';
+import { Confirmation } from '../ui/Confirmation';
 import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
 
@@ -24,6 +25,7 @@ export function CasePage() {
   const me = useMe();
   const query = useQuery(caseQueries.detail(id));
   const detail = query.data;
+  const justProposed = (useLocation().state as { proposed?: boolean } | null)?.proposed === true;
   return (
     <>
       <p>
@@ -34,6 +36,7 @@ export function CasePage() {
       {detail && (
         <>
           <title>{`${detail.name} · ${t('app.title')}`}</title>
+          {justProposed && <Confirmation>{t('proposal.created', { name: detail.name })}</Confirmation>}
           <CaseHeader detail={detail} />
           <div className="case-grid">
             <div className="case-grid__main">

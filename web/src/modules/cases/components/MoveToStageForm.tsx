@@ -2,6 +2,7 @@ import type { CaseDetail } from '@kampung/domain/case-views';
 import { reasonRequired, type Stage } from '@kampung/domain/stages';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Confirmation } from '../../../ui/Confirmation';
 import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useTransitionCase } from '../hooks/useCaseMutations';
@@ -40,11 +41,7 @@ export function MoveToStageForm({ detail }: { detail: CaseDetail }) {
       <form className="form" onSubmit={submit} noValidate>
         <p className="field__hint">{t('case.tryMoveHint')}</p>
         <ProblemAlert error={mutation.error} />
-        {moved && (
-          <p className="alert alert--success" role="status">
-            {t('case.moved', { stage: t(`stages.${moved}`) })}
-          </p>
-        )}
+        {moved && <Confirmation key={moved}>{t('case.moved', { stage: t(`stages.${moved}`) })}</Confirmation>}
         <Field id="move-stage" label={t('case.targetStage')} required error={missingStage ? t('validation.choose') : undefined}>
           {(control) => (
             <select {...control} value={chosen} onChange={(e) => setTo(e.target.value as Stage | '')}>

@@ -1,9 +1,10 @@
 import type { CaseDetail } from '@kampung/domain/case-views';
 import type { Stage } from '@kampung/domain/stages';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mayTransition } from '@kampung/domain/access';
 import { useMe } from '../../auth/hooks/useAuth';
+import { Confirmation } from '../../../ui/Confirmation';
 import { TransitionForm } from './TransitionForm';
 
 /** One button per allowed move; each opens the form of that move. */
@@ -15,14 +16,18 @@ export function NextSteps({ detail }: { detail: CaseDetail }) {
   // The server lists only the moves this role may make; the same policy table decides here.
   const allowed = detail.allowedTransitions.filter((to) => mayTransition(me.role, detail.stage, to));
   const current = open && allowed.includes(open) ? open : null;
+  // The case has reached the stage whose form was open: the move is done. (The form itself is gone
+  // by then, as the new stage no longer offers that move, so it cannot say so.)
+  useEffect(() => {
+    if (open && detail.stage === open) {
+      setMoved(open);
+      setOpen(null);
+    }
+  }, [detail.stage, open]);
   return (
     <section className="card" aria-labelledby="next-steps-heading">
       <h2 id="next-steps-heading">{t('case.nextSteps')}</h2>
-      {moved && (
-        <p className="alert alert--success" role="status">
-          {t('case.moved', { stage: t(`stages.${moved}`) })}
-        </p>
-      )}
+      {moved && <Confirmation key={moved}>{t('case.moved', { stage: t(`stages.${moved}`) })}</Confirmation>}
       {allowed.length === 0 && <p>{t('case.noNextSteps')}</p>}
       <div className="button-row">
         {allowed.map((to) => (

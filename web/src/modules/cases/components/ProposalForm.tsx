@@ -35,7 +35,8 @@ export function ProposalForm() {
       return;
     }
     setClientErrors(null);
-    mutation.mutate(proposal, { onSuccess: (created) => navigate(`/cases/${created.id}`) });
+    // The case page confirms it (the state says it was just proposed).
+    mutation.mutate(proposal, { onSuccess: (created) => navigate(`/cases/${created.id}`, { state: { proposed: true } }) });
   }
 
   const input = (field: DraftField, type: HTMLInputTypeAttribute = 'text', label = t(`fields.${field}`), hint?: string) => (
