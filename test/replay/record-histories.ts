@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import type { Stage } from '@kampung/domain';
 import { caseObligationsWorkflowId, caseWorkflowId, visitCadenceWorkflowId } from '@kampung/workflows';
-import { DUPLICATE_DETECTION_WORKFLOW_ID, MAIL_SCHEDULE_ID, householdImportWorkflowId } from '@kampung/workflows';
+import { DEFAULT_BACKGROUND_TASK_QUEUE, DUPLICATE_DETECTION_WORKFLOW_ID, MAIL_SCHEDULE_ID, householdImportWorkflowId } from '@kampung/workflows';
 import { escalationDigestWorkflow, mailDeliveryWorkflow, reconcilerWorkflow } from '@kampung/workflows/workflows';
 import { createLog } from '@kampung/tools/stack/log';
 import { startTestStack } from '@kampung/tools/stack/throwaway-stack';
@@ -397,12 +397,31 @@ async function recordBackground(api: ApiClient) {
   }
 }
 
+/** The API answers before the worker has bundled its workflow code (tens of seconds on a loaded
+ * machine): the scenarios start once a worker polls both task queues. */
+async function workerPolling() {
+  const connection = await Connection.connect({ address: stack.env.TEMPORAL_ADDRESS! });
+  try {
+    for (const name of [stack.env.TEMPORAL_TASK_QUEUE!, stack.env.BACKGROUND_TASK_QUEUE ?? DEFAULT_BACKGROUND_TASK_QUEUE]) {
+      for (let waited = 0; ; waited += 500) {
+        const queue = await connection.workflowService.describeTaskQueue({ namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default', taskQueue: { name }, taskQueueType: 1 });
+        if ((queue.pollers ?? []).length > 0) break;
+        if (waited > 180_000) throw new Error(`record-histories: no worker polls ${name}`);
+        await sleep(500);
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
 const log = createLog('record');
 /** The sources the worker bundles at start: what these histories are recorded on. */
 const sources = hashWorkflowSources();
 const stack = await startTestStack({ log });
 try {
   process.env.APP_URL = stack.env.APP_URL;
+  await workerPolling();
   const signIn = (role: string) => ApiClient.signedIn({ email: stack.env[`E2E_${role}_EMAIL`]!, password: stack.env[`E2E_${role}_PASSWORD`]! });
   const api = await signIn('ADMIN');
   process.env.DATABASE_URL = stack.env.DATABASE_URL;
