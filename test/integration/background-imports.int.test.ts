@@ -82,7 +82,8 @@ describe('background work on Temporal: imports and duplicate detection on the wo
   });
 
   async function api(): Promise<{ proc: ApiProcess; officer: ApiClient }> {
-    const proc = await startApiProcess(await freePort(), processEnv);
+    // A loaded machine can take seconds to hand out a first connection: not what is tested here.
+    const proc = await startApiProcess(await freePort(), { ...processEnv, DATABASE_CONNECT_TIMEOUT_MS: '20000' });
     started.push(proc.child);
     return { proc, officer: await ApiClient.signedIn(env.officer(), proc.url) };
   }
@@ -232,10 +233,13 @@ describe('background work on Temporal: imports and duplicate detection on the wo
       await db.deleteFrom('duplicate_candidates').where('person_a', 'in', ids).where('person_b', 'in', ids).execute();
       const before = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'DUPLICATES_FOUND').executeTakeFirstOrThrow()).n);
       const [a, b] = await Promise.all([officer.post('/api/duplicates/run'), officer.post('/api/duplicates/run')]);
-      assert.equal(a.status, 200, JSON.stringify(a.body));
-      assert.equal(b.status, 200, JSON.stringify(b.body));
+      // 200 with the summary, or 202 if it runs past the answer's wait (a loaded machine): the same for both.
+      assert.ok([200, 202].includes(a.status), JSON.stringify(a.body));
+      assert.equal(b.status, a.status, JSON.stringify(b.body));
       assert.deepEqual(a.body, b.body, 'both clicks see the one run');
-      assert.ok(a.body.people > 0 && a.body.candidates > 0, JSON.stringify(a.body));
+      const summary = await withTemporal((client) => client.workflow.getHandle('duplicate-detection').result());
+      if (a.status === 200) assert.deepEqual({ people: a.body.people, candidates: a.body.candidates, new: a.body.new }, summary);
+      assert.ok(summary.people > 0 && summary.candidates > 0, JSON.stringify(summary));
       const after = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'DUPLICATES_FOUND').executeTakeFirstOrThrow()).n);
       assert.equal(after - before, 1, 'one detection ran');
       const queue_ = await withTemporal(async (client) => (await client.workflow.getHandle('duplicate-detection').describe()).taskQueue);

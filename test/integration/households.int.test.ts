@@ -14,7 +14,7 @@ import { ApiClient, proposal, uniqueName } from './support/api-client';
 import { newAccount } from './support/accounts';
 import { env } from './support/env';
 import { FULL_PATH, moverOf, validData } from './support/stage-data';
-import { eventually } from './support/temporal';
+import { eventually, withTemporal } from './support/temporal';
 
 /** Karanganyar Gunung, Candisari (Semarang): the kampung and its households. */
 const KELURAHAN = '33.74.08.1005';
@@ -69,9 +69,9 @@ describe('one data: households, activities and duplicates', () => {
     assert.equal(res.status, 202, JSON.stringify(started));
     return eventually(async () => {
       const current = (await client.get(`/api/household-imports/${started.id}`)).body;
-      assert.ok(['DONE', 'REFUSED', 'FAILED'].includes(current.status), `still ${current.status} (${current.processedRows}/${current.totalRows})`);
+      assert.ok(['DONE', 'REFUSED', 'FAILED', 'CANCELLED'].includes(current.status), `still ${current.status} (${current.processedRows}/${current.totalRows})`);
       return current;
-    }, { timeoutMs: 30_000 });
+    }, { timeoutMs: 60_000 });
   }
   const personCount = async () => Number((await db.selectFrom('persons').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -207,8 +207,10 @@ describe('one data: households, activities and duplicates', () => {
       ...rows(kk(6), '006', [{ ...original, name: `Joko Susilo ${word}`, relation: 'KEPALA KELUARGA', seq: seqBase + 42 }]),
     ]);
     assert.equal((await upload(officer, file, 'dtks-ganda.csv')).status, 'DONE');
+    // Detection runs on the worker; the answer waits for it (202 if it runs longer, on a loaded machine).
     const run = await officer.post('/api/duplicates/run');
-    assert.equal(run.status, 200, JSON.stringify(run.body));
+    assert.ok([200, 202].includes(run.status), JSON.stringify(run.body));
+    await withTemporal((client) => client.workflow.getHandle('duplicate-detection').result());
     const open = (await officer.get('/api/duplicates?status=OPEN')).body as any[];
     const pair = open.find((c) => [c.a.name, c.b.name].sort().join('|') === [original.name, `Joko Susilo ${word}`].sort().join('|'));
     assert.ok(pair, `the pair is in the review queue: ${JSON.stringify(open.map((c) => [c.a.name, c.b.name, c.kind]).slice(0, 5))}`);

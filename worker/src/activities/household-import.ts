@@ -91,24 +91,28 @@ async function importFile(db: Db, job: Job): Promise<'DONE' | 'REFUSED'> {
       throw error;
     }
   }
-  try {
-    for await (const raw of readRecords(file(), job.format)) {
-      count += 1;
-      const line = count + 1; // the header is line 1
-      const parsed = parseImportRow(raw, { today });
-      if (!parsed.ok) for (const p of parsed.problems) report(line, p.column, p.message);
-      else if (!kelurahan.has(parsed.row.kelurahanCode)) report(line, 'kode_kelurahan', 'unknown kelurahan code');
-      else rows.push({ ...parsed.row, line });
-      if (count % PROGRESS_EVERY === 0) {
-        await householdsRepository.updateImport(db, id, { processed_rows: count });
-        checkpoint({ phase: 'VALIDATING', processed: count });
-      }
+  const records = readRecords(file(), job.format)[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Record<string, string>>;
+    try {
+      next = await records.next();
+    } catch (error) {
+      if (databaseFailed) throw error;
+      // The parser's own complaint: the file is not the CSV or XLSX it claims to be. Reading it
+      // again would fail the same way. (Errors of the loop's own writes are retried like others.)
+      throw ApplicationFailure.nonRetryable(`The file cannot be read as ${job.format.toUpperCase()}: ${withoutPersonalData((error as Error).message ?? '')}`, IMPORT_FILE_UNREADABLE);
     }
-  } catch (error) {
-    if (databaseFailed || error instanceof CancelledFailure) throw error;
-    // The parser's own complaint: the file is not the CSV or XLSX it claims to be. Reading it again
-    // would fail the same way.
-    throw ApplicationFailure.nonRetryable(`The file cannot be read as ${job.format.toUpperCase()}: ${withoutPersonalData((error as Error).message ?? '')}`, IMPORT_FILE_UNREADABLE);
+    if (next.done) break;
+    count += 1;
+    const line = count + 1; // the header is line 1
+    const parsed = parseImportRow(next.value, { today });
+    if (!parsed.ok) for (const p of parsed.problems) report(line, p.column, p.message);
+    else if (!kelurahan.has(parsed.row.kelurahanCode)) report(line, 'kode_kelurahan', 'unknown kelurahan code');
+    else rows.push({ ...parsed.row, line });
+    if (count % PROGRESS_EVERY === 0) {
+      await householdsRepository.updateImport(db, id, { processed_rows: count });
+      checkpoint({ phase: 'VALIDATING', processed: count });
+    }
   }
   await householdsRepository.updateImport(db, id, { total_rows: count, processed_rows: count });
   if (count === 0) report(1, '', 'the file has no rows');
