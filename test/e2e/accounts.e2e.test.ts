@@ -4,7 +4,6 @@ import { createDb } from '@kampung/db';
 import type { Page } from 'playwright-core';
 import { ForgotPasswordForm, PasswordChangePage, SetPasswordPage } from './pages/AccountPasswordPages';
 import { AuditPage } from './pages/AuditPage';
-import { CaseListPage } from './pages/CaseListPage';
 import { LoginPage } from './pages/LoginPage';
 import { UsersPage } from './pages/UsersPage';
 import {
@@ -92,7 +91,8 @@ test(
       await screenshotOnFailure(invitee, 'accounts-invitee', async () => {
         await new SetPasswordPage(invitee).choose(await outboxLink(invitedId, 'USER_INVITED'), passwords.first);
         assert.equal((await new LoginPage(invitee).signIn(email, passwords.first)).status(), 200, 'the invitee signs in with the password they chose');
-        await new CaseListPage(invitee).waitUntilShown();
+        // A mentor lands on their worklist
+        await invitee.getByRole('heading', { level: 1, name: 'Daftar kerja saya' }).waitFor();
         // Then, a mentor, they see neither "Pengguna" nor "Log audit"
         assert.equal(await navLink(invitee, 'Pengguna').count(), 0, 'a mentor has no "Pengguna" entry');
         assert.equal(await navLink(invitee, 'Log audit').count(), 0, 'a mentor has no "Log audit" entry');
@@ -119,7 +119,7 @@ test(
         // And the link from the email sets a new password, which signs them in
         await new SetPasswordPage(invitee).choose(await outboxLink(invitedId, 'PASSWORD_RESET'), passwords.reset);
         assert.equal((await new LoginPage(invitee).signIn(email, passwords.reset)).status(), 200, 'the reset password signs them in');
-        await new CaseListPage(invitee).waitUntilShown();
+        await invitee.getByRole('heading', { level: 1, name: 'Daftar kerja saya' }).waitFor();
       });
 
       // When the admin deactivates the account, after confirming
@@ -219,7 +219,8 @@ test(
         assert.equal(await navLink(mentor, 'Pengguna').count(), 0, 'a mentor has no "Pengguna" entry');
         assert.equal(await navLink(mentor, 'Log audit').count(), 0, 'a mentor has no "Log audit" entry');
         assert.equal(await navLink(mentor, 'Dasbor').count(), 0, 'a mentor has no "Dasbor" entry');
-        // And their case list says it holds the kampung assigned to them, with no download links (exports are not theirs)
+        // And their case list (they land on their worklist) says it holds the kampung assigned to them, with no download links (exports are not theirs)
+        await navLink(mentor, 'Daftar kasus').click();
         await mentor.getByTestId('case-reach').filter({ hasText: 'kampung yang ditugaskan kepada Anda' }).waitFor();
         await mentor.getByTestId('case-total').waitFor();
         assert.equal(await mentor.getByRole('link', { name: 'CSV', exact: true }).count(), 0, 'a mentor is offered no export');

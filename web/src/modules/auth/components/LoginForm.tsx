@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { useLogin } from '../hooks/useAuth';
+import { landingPath } from '../landing';
 
 /** Email and password; "Lupa kata sandi?" hands what was typed as the email to the reset form. */
 export function LoginForm({ onForgotPassword }: { onForgotPassword: (email: string) => void }) {
@@ -10,10 +12,21 @@ export function LoginForm({ onForgotPassword }: { onForgotPassword: (email: stri
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const loginMutation = useLogin();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    loginMutation.mutate({ email, password });
+    loginMutation.mutate(
+      { email, password },
+      {
+        // Signed in at the start page: each role lands where its day begins. A link to another page
+        // (opened while signed out) is kept.
+        onSuccess: (me) => {
+          if (pathname === '/' && landingPath(me.role) !== '/') navigate(landingPath(me.role), { replace: true });
+        },
+      },
+    );
   }
 
   return (
