@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { wibWeek } from '@kampung/domain/wib-week';
 import { CaseWorkPage } from './pages/CaseWorkPage';
 import { WorklistPage } from './pages/WorklistPage';
 import {
@@ -35,12 +36,15 @@ test(
     const me = (await mentor.call<{ id: string; name: string }>('GET', '/api/me')).body;
     const name = `Kampung Kerja E2E ${Date.now().toString(36)}`;
 
-    // Given a program policy whose mentor visits fall due within the week (the default is every 14 days)
+    // Given a program policy whose mentor visits fall due within this calendar week, Monday to Sunday
+    // in WIB (the default is every 14 days): hours, up to two days, before the week ends
+    const hoursLeft = Math.floor((wibWeek(new Date()).end.getTime() - Date.now()) / 3_600_000);
+    const cadence = `PT${Math.max(1, Math.min(48, hoursLeft - 1))}H`;
     const current = (await api.call<Policy>('GET', `/api/programs/${PROGRAM}/policy`)).body;
     const changed = await api.call<Policy>('PUT', `/api/programs/${PROGRAM}/policy`, {
       baseVersion: current.version,
-      changeNote: 'Uji e2e: kunjungan pendamping tiap 5 hari',
-      policy: { ...current.policy, visitCadence: { ...current.policy.visitCadence, MENTOR: 'P5D' } },
+      changeNote: `Uji e2e: kunjungan pendamping tiap ${cadence}`,
+      policy: { ...current.policy, visitCadence: { ...current.policy.visitCadence, MENTOR: cadence } },
     });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
 
