@@ -385,9 +385,11 @@ export const en: Translation = {
     allActors: 'Every actor',
     from: 'From date',
     to: 'To date',
-    caseId: 'Case id',
-    caseIdHint: "Optional: the case id from its page's address (/cases/…).",
-    caseIdInvalid: 'Not a valid case id (a UUID, e.g. 3f2b8c1e-…).',
+    case: 'Kampung',
+    caseSearch: 'Find a kampung',
+    caseSearchHint: 'Type a kampung name, theme or kelurahan (2 letters or more), then choose below.',
+    allCases: 'Every kampung',
+    caseOption: '{{name}} — Kel. {{kelurahan}}',
     toBeforeFrom: 'The end date must not be before the start date.',
     apply: 'Apply',
     reset: 'Clear filters',
@@ -1214,6 +1216,8 @@ export const en: Translation = {
   },
   duplicateStatuses: { OPEN: 'Open', MERGE_REQUESTED: 'Awaiting approval', MERGED: 'Merged', DISMISSED: 'Not a duplicate' },
   fields: {
+    stage: 'Stage',
+    resumeStage: 'Stage to resume',
     // activities, imports and duplicates (named in refusals)
     agencyCode: 'Agency / partner',
     title: 'Activity name',

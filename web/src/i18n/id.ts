@@ -331,9 +331,11 @@ export const id = {
     allActors: 'Semua pelaku',
     from: 'Dari tanggal',
     to: 'Sampai tanggal',
-    caseId: 'ID kasus',
-    caseIdHint: 'Opsional: ID kasus dari alamat halaman kasusnya (/cases/…).',
-    caseIdInvalid: 'Bukan ID kasus yang valid (UUID, mis. 3f2b8c1e-…).',
+    case: 'Kampung',
+    caseSearch: 'Cari kampung',
+    caseSearchHint: 'Ketik nama kampung, tema atau kelurahan (minimal 2 huruf), lalu pilih di bawah.',
+    allCases: 'Semua kampung',
+    caseOption: '{{name}} — Kel. {{kelurahan}}',
     toBeforeFrom: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
     apply: 'Terapkan',
     reset: 'Hapus saringan',
@@ -1160,6 +1162,8 @@ export const id = {
   },
   duplicateStatuses: { OPEN: 'Terbuka', MERGE_REQUESTED: 'Menunggu persetujuan', MERGED: 'Digabung', DISMISSED: 'Bukan duplikat' },
   fields: {
+    stage: 'Tahap',
+    resumeStage: 'Tahap saat dilanjutkan',
     // activities, imports and duplicates (named in refusals)
     agencyCode: 'OPD / mitra',
     title: 'Nama kegiatan',

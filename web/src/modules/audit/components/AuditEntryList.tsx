@@ -5,6 +5,8 @@ import { formatDateTimeWib } from '../../../lib/format';
 import type { AuditEntryView } from '../api/audit.api';
 import { auditChanges } from '../audit-changes';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface AuditEntryListProps {
   entries: readonly AuditEntryView[];
   /** A person's name by id, to name a user who is the subject of an entry. */
@@ -32,6 +34,13 @@ function AuditEntryCard({ entry: e, personName, showCaseLink }: { entry: AuditEn
   // A stage reads in words (Usulan → Survei), as everywhere else in the product.
   const shown = (key: string, value: string) => ((key === 'stage' || key === 'resumeStage') && (STAGES as readonly string[]).includes(value) ? t(`stages.${value}`) : value);
   const subjectName = e.subjectType === 'user' && e.subjectId ? personName?.(e.subjectId) : undefined;
+  // A changed value's name in words (`data.budget.csr.0.amount` → "Jumlah (Rp)"); an id is not shown
+  // to people (the case is a link, a person a name), other subjects (a list, a program) are.
+  const keyLabel = (key: string) => {
+    const name = key.split('.').filter((part) => part && !/^\d+$/.test(part)).pop();
+    return name ? t(`fields.${name}`, { defaultValue: key }) : key;
+  };
+  const subjectText = subjectName ?? (e.subjectId && !UUID.test(e.subjectId) ? e.subjectId : undefined);
   return (
     <li className="work-card audit-entry" data-testid="audit-entry" data-action={e.action}>
       <p className="work-card__title">{t(`auditActions.${e.action}`, { defaultValue: e.action })}</p>
@@ -41,7 +50,8 @@ function AuditEntryCard({ entry: e, personName, showCaseLink }: { entry: AuditEn
       </p>
       {e.subjectType && (
         <p className="audit-entry__subject">
-          {t(`audit.subjects.${e.subjectType}`, { defaultValue: e.subjectType })}: {subjectName ?? e.subjectId ?? t('audit.none')}
+          {t(`audit.subjects.${e.subjectType}`, { defaultValue: e.subjectType })}
+          {subjectText && `: ${subjectText}`}
           {e.caseId && showCaseLink && (
             <>
               {' '}
@@ -59,7 +69,7 @@ function AuditEntryCard({ entry: e, personName, showCaseLink }: { entry: AuditEn
         <dl className="audit-changes">
           {changes.map((c) => (
             <div key={c.key} className="audit-changes__item">
-              {c.key && <dt>{c.key}</dt>}
+              {c.key && <dt>{keyLabel(c.key)}</dt>}
               <dd>
                 {c.before !== undefined && <del>{shown(c.key, c.before)}</del>}
                 {c.before !== undefined && c.after !== undefined && ' → '}

@@ -1,7 +1,8 @@
 import { AUDIT_ACTIONS } from '@kampung/domain/audit';
-import { z } from '@kampung/domain/zod';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { caseQueries } from '../../cases/api/cases.queries';
 import type { FieldErrors } from '../../../lib/validation';
 import { Field } from '../../../ui/Field';
 import type { UserSummary } from '../../obligations/api/obligations.api';
@@ -15,8 +16,8 @@ interface AuditFilterFormProps {
   onClear: () => void;
 }
 
-/** Action, actor, dates (WIB days, both included) and an optional case id; applied together with
- * "Terapkan", after a check of the case id and the dates' order. */
+/** Action, actor, dates (WIB days, both included) and an optional kampung, found by its name;
+ * applied together with "Terapkan", after a check of the dates' order. */
 export function AuditFilterForm({ filters, people, onApply, onClear }: AuditFilterFormProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<AuditFilters>(filters);
@@ -28,12 +29,10 @@ export function AuditFilterForm({ filters, people, onApply, onClear }: AuditFilt
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const caseId = draft.case?.trim() || undefined;
     const found: FieldErrors = {};
-    if (caseId && !z.uuid().safeParse(caseId).success) found.case = t('audit.caseIdInvalid');
     if (draft.from && draft.to && draft.to < draft.from) found.to = t('audit.toBeforeFrom');
     setErrors(found);
-    if (Object.keys(found).length === 0) onApply({ ...draft, case: caseId });
+    if (Object.keys(found).length === 0) onApply(draft);
   }
 
   const unknownActor = draft.actor && !people.some((p) => p.id === draft.actor);
@@ -70,11 +69,7 @@ export function AuditFilterForm({ filters, people, onApply, onClear }: AuditFilt
       <Field id="audit-to" label={t('audit.to')} error={errors.to}>
         {(control) => <input {...control} type="date" value={draft.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />}
       </Field>
-      <Field id="audit-case" label={t('audit.caseId')} hint={t('audit.caseIdHint')} error={errors.case}>
-        {(control) => (
-          <input {...control} type="text" autoComplete="off" spellCheck={false} value={draft.case ?? ''} onChange={(e) => set({ case: e.target.value })} />
-        )}
-      </Field>
+      <CasePicker value={draft.case} onChange={(id) => set({ case: id })} />
       <div className="form__actions filters__actions">
         <button type="submit" className="button button--primary">
           {t('audit.apply')}
@@ -92,5 +87,36 @@ export function AuditFilterForm({ filters, people, onApply, onClear }: AuditFilt
         </button>
       </div>
     </form>
+  );
+}
+
+/** A kampung chosen by name: typing two letters or more lists the kampung whose name, theme or
+ * kelurahan match (within the reader's reach), instead of pasting a case id. */
+function CasePicker({ value, onChange }: { value: string | undefined; onChange: (id: string | undefined) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const search = text.trim();
+  const matches = useInfiniteQuery({ ...caseQueries.list({ q: search }), enabled: search.length >= 2 });
+  const chosen = useQuery({ ...caseQueries.detail(value ?? ''), enabled: Boolean(value) });
+  const found = search.length >= 2 ? (matches.data?.pages.flatMap((page) => page.items) ?? []) : [];
+  return (
+    <>
+      <Field id="audit-case-search" label={t('audit.caseSearch')} hint={t('audit.caseSearchHint')}>
+        {(control) => <input {...control} type="search" autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} />}
+      </Field>
+      <Field id="audit-case" label={t('audit.case')}>
+        {(control) => (
+          <select {...control} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+            <option value="">{search.length >= 2 && matches.isFetching ? t('app.loading') : t('audit.allCases')}</option>
+            {value && !found.some((c) => c.id === value) && <option value={value}>{chosen.data?.name ?? t('app.loading')}</option>}
+            {found.map((c) => (
+              <option key={c.id} value={c.id}>
+                {t('audit.caseOption', { name: c.name, kelurahan: c.kelurahanName })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
   );
 }
