@@ -78,3 +78,10 @@ export async function endRunningImport(db: Db, id: string, status: 'CANCELLED' |
     return (await trx.selectFrom('household_imports').select('status').where('id', '=', id).executeTakeFirst())?.status;
   });
 }
+
+/** When the latest import was written (null: none yet): duplicate detection runs again if it
+ * changes while it compares. */
+export async function lastWrittenAt(db: Db): Promise<Date | null> {
+  const row = await db.selectFrom('household_imports').select((eb) => eb.fn.max('finished_at').as('at')).where('status', '=', 'DONE').executeTakeFirst();
+  return (row?.at as Date | null | undefined) ?? null;
+}

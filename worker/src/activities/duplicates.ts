@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
-import { audited, duplicatesRepository, type Db } from '@kampung/db';
+import { audited, duplicatesRepository, householdImportsRepository, type Db } from '@kampung/db';
 import type { DuplicateCandidate } from '@kampung/domain';
 import type { DuplicateDetectionActivities } from '@kampung/workflows';
 import { withoutPersonalData } from '../imports/without-personal-data';
@@ -11,6 +11,8 @@ import { withoutPersonalData } from '../imports/without-personal-data';
  * the compiled JavaScript). */
 const DETECT = fileURLToPath(new URL(`../duplicates/detect.process${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 const HEARTBEAT_MS = 5_000;
+/** Passes at most, while imports keep landing during the comparison. */
+const MAX_PASSES = 5;
 
 /** Looks for people who may be one person (exact NIK, a mistyped NIK, the same KK with a similar
  * name, a similar name in the same kelurahan) and puts new pairs in the review queue. Changes no
@@ -19,13 +21,24 @@ export function createDuplicateDetectionActivities(deps: { db: Db; databaseUrl: 
   return {
     async detectDuplicates({ actorId, requestId }) {
       const started = Date.now();
-      const { people, candidates } = await inOwnProcess(deps.databaseUrl);
-      const added = await audited(
-        deps.db,
-        (n: number) => ({ actorId, action: 'DUPLICATES_FOUND', subjectType: 'duplicate_run', after: { people, candidates: candidates.length, new: n, ms: Date.now() - started }, requestId }),
-        (trx) => duplicatesRepository.addCandidates(trx, candidates),
-      );
-      return { people, candidates: candidates.length, new: added };
+      // An import written while the registry is compared is compared too: the pass is run again
+      // (a request for detection joins the one running, and an import's own detection is skipped
+      // while one runs, so the one running must end with every import written before it ends).
+      let found: { people: number; candidates: DuplicateCandidate[] };
+      let added = 0;
+      for (let pass = 1; ; pass++) {
+        const before = await householdImportsRepository.lastWrittenAt(deps.db);
+        found = await inOwnProcess(deps.databaseUrl);
+        const { people, candidates } = found;
+        added += await audited(
+          deps.db,
+          (n: number) => ({ actorId, action: 'DUPLICATES_FOUND', subjectType: 'duplicate_run', after: { people, candidates: candidates.length, new: n, ms: Date.now() - started, pass }, requestId }),
+          (trx) => duplicatesRepository.addCandidates(trx, candidates),
+        );
+        const after = await householdImportsRepository.lastWrittenAt(deps.db);
+        if (after?.getTime() === before?.getTime() || pass >= MAX_PASSES) break;
+      }
+      return { people: found.people, candidates: found.candidates.length, new: added };
     },
   };
 }
