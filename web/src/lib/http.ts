@@ -55,6 +55,8 @@ interface HttpInit {
   /** Sent as it is, with its content type (an uploaded file); instead of `body`. */
   file?: { data: Blob; type: string };
   fresh?: boolean;
+  /** The write's own key, kept by its caller (a write queued on the device): sent as it is. */
+  idempotencyKey?: string;
 }
 
 /** Whether a failed request may have been done all the same, or may still be running: the network
@@ -67,12 +69,17 @@ export function isUnknownOutcome(error: unknown): boolean {
 
 const writeKeys = createWriteKeys({ isUnknownOutcome });
 
+/** When the server answered each path read so far (its Date header): an answer kept on the device
+ * (the service worker's copy, read with no signal) keeps the time it was brought up to date. */
+export const answeredAt = new Map<string, number>();
+
 /** Calls the same-origin JSON API with the session cookie; throws ApiError on any refusal. Every
  * write carries an Idempotency-Key: one per user action, the same on its retries (see
  * idempotency-keys.ts). */
 export async function http<T>(path: string, init: HttpInit = {}): Promise<T> {
   const method = init.method ?? 'GET';
   if (method === 'GET') return send<T>(path, init);
+  if (init.idempotencyKey) return send<T>(path, init, init.idempotencyKey);
   const fingerprint = writeFingerprint(method, path, { json: init.body, file: init.file?.data });
   return writeKeys.run(fingerprint, (key) => send<T>(path, init, key));
 }
@@ -101,6 +108,7 @@ async function send<T>(path: string, init: HttpInit, idempotencyKey?: string): P
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK', detail });
   }
   const payload = await readBody(res);
+  if (res.ok && method === 'GET') answeredAt.set(path, Date.parse(res.headers.get('Date') ?? '') || Date.now());
   if (res.ok) return payload as T;
   if (isProblem(payload)) throw new ApiError(payload);
   const detail = typeof payload === 'string' ? payload.slice(0, 300) : res.statusText;

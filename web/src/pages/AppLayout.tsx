@@ -1,5 +1,5 @@
 import { may, type Action } from '@kampung/domain/access';
-import { Suspense, type MouseEvent } from 'react';
+import { lazy, Suspense, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LogoutButton } from '../modules/auth/components/LogoutButton';
@@ -8,6 +8,9 @@ import { useSession } from '../modules/auth/hooks/useAuth';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/Loading';
 import { LoginPage } from './lazy';
+
+// "Tanpa sinyal", "Menunggu dikirim (3)": loaded after the first render, outside the first download.
+const OfflineStatus = lazy(() => import('../modules/offline/components/OfflineStatus').then((m) => ({ default: m.OfflineStatus })));
 
 /** A link in the user menu closes the menu as it navigates. */
 const closeMenu = (event: MouseEvent<HTMLElement>) => event.currentTarget.closest('details')?.removeAttribute('open');
@@ -74,6 +77,9 @@ export function AppLayout() {
         )}
       </header>
       <main id="main" className="app-main">
+        <Suspense fallback={null}>
+          <OfflineStatus />
+        </Suspense>
         <Suspense fallback={<Loading />}>
           {open ? (
             <Outlet />

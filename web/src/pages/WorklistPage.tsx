@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../modules/auth/hooks/useAuth';
+import { WORKLIST_PATH } from '../modules/obligations/api/obligations.api';
 import { obligationQueries } from '../modules/obligations/api/obligations.queries';
+import { DataAsOf } from '../modules/offline/components/DataAsOf';
 import { WorkItemCard } from '../modules/obligations/components/WorkItemCard';
 import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -22,6 +24,7 @@ export function WorklistPage() {
     <>
       <title>{`${t('worklist.heading')} · ${t('app.title')}`}</title>
       <h1>{t('worklist.heading')}</h1>
+      {data && <DataAsOf path={WORKLIST_PATH} updatedAt={query.dataUpdatedAt} />}
       {logged && (
         <p className="alert alert--success" role="status" data-testid="visit-logged">
           {t('worklist.logged')} <Link to={`/cases/${encodeURIComponent(logged.caseId)}`}>{logged.caseName}</Link>

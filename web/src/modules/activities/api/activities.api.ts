@@ -41,8 +41,12 @@ export const fetchResidents = (caseId: string, q: string) => http<PersonView[]>(
 export const enrolParticipants = (activityId: string, personIds: string[]) =>
   http<Activity>(`${activityPath(activityId)}/participants`, { method: 'POST', body: { personIds } });
 
-export const recordAttendance = (activityId: string, request: AttendanceRequest) =>
-  http<Activity>(`${activityPath(activityId)}/attendance`, { method: 'PUT', body: request });
+/** Attendance's request, sent now or kept on the device (modules/offline) and sent later. */
+export const recordAttendanceRequest = (activityId: string, request: AttendanceRequest) => ({
+  method: 'PUT' as const,
+  path: `${activityPath(activityId)}/attendance`,
+  body: request,
+});
 
 export const recordOutput = (activityId: string, request: OutputRequest) =>
   http<Activity>(`${activityPath(activityId)}/outputs`, { method: 'POST', body: request });

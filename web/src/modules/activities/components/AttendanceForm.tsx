@@ -4,6 +4,7 @@ import { formatDate } from '../../../lib/format';
 import { Field } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { isQueued } from '../../offline/offline-writes';
 import { useRecordAttendance } from '../hooks/useActivityMutations';
 import type { RecordFormProps } from './RecordActions';
 
@@ -26,7 +27,10 @@ export function AttendanceForm({ activity, caseId, onCancel, onDone }: RecordFor
     if (!session) return;
     mutation.mutate(
       { sessionId, records: activity.participants.map((p) => ({ personId: p.id, present: present.includes(p.id) })) },
-      { onSuccess: () => onDone(t('activities.attendanceSaved', { session: sessionLabel(session), count: present.length })) },
+      {
+        onSuccess: (result) =>
+          onDone(isQueued(result) ? t('offline.savedOnDevice') : t('activities.attendanceSaved', { session: sessionLabel(session), count: present.length })),
+      },
     );
   }
 

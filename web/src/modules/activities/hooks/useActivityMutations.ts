@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { householdKeys } from '../../households/api/households.queries';
-import { createActivity, enrolParticipants, recordAttendance, recordOutput, type Activity, type ActivityRequest, type AttendanceRequest, type OutputRequest } from '../api/activities.api';
+import { isQueued, writeOrQueue } from '../../offline/offline-writes';
+import { createActivity, enrolParticipants, recordAttendanceRequest, recordOutput, type Activity, type ActivityRequest, type AttendanceRequest, type OutputRequest } from '../api/activities.api';
 import { activityKeys } from '../api/activities.queries';
 
 /** The case's activities show the answer at once; households (what they received) refresh. */
@@ -27,9 +28,15 @@ export function useEnrol(caseId: string, activityId: string) {
   return useMutation({ mutationFn: (personIds: string[]) => enrolParticipants(activityId, personIds), onSuccess: saved(queryClient, caseId) });
 }
 
+/** Attendance, kept on the device with no signal and sent later (answers QUEUED; nothing to show yet). */
 export function useRecordAttendance(caseId: string, activityId: string) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: (request: AttendanceRequest) => recordAttendance(activityId, request), onSuccess: saved(queryClient, caseId) });
+  const onSaved = saved(queryClient, caseId);
+  return useMutation({
+    mutationFn: (request: AttendanceRequest) =>
+      writeOrQueue<Activity>(queryClient, { kind: 'attendance', caseId, ...recordAttendanceRequest(activityId, request) }),
+    onSuccess: (result) => isQueued(result) || onSaved(result),
+  });
 }
 
 export function useRecordOutput(caseId: string, activityId: string) {

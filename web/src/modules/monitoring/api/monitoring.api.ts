@@ -17,5 +17,9 @@ export const fetchCaseReports = (caseId: string, page: number) =>
 export const fetchRedReports = (page: number, program?: string) =>
   http<ReportPage>(`/api/monitoring-reports${searchString({ red: 'true', program, page, pageSize: REPORT_PAGE_SIZE })}`);
 
-export const submitReport = (caseId: string, input: MonitoringReportRequest) =>
-  http<MonitoringReport>(`/api/cases/${encodeURIComponent(caseId)}/monitoring-reports`, { method: 'POST', body: input });
+/** A report's request, sent now or kept on the device (modules/offline) and sent later. */
+export const submitReportRequest = (caseId: string, input: MonitoringReportRequest) => ({
+  method: 'POST' as const,
+  path: `/api/cases/${encodeURIComponent(caseId)}/monitoring-reports`,
+  body: input,
+});

@@ -8,6 +8,7 @@ import { fieldErrorsFromIssues, fieldErrorsFromProblem, type FieldErrors } from 
 import { Field } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { isQueued } from '../../offline/offline-writes';
 import { referenceKeys } from '../../reference/api/reference.queries';
 import { useSubmitReport } from '../hooks/useSubmitReport';
 import { currentMonthWib, isMonth, periodProblemText } from './report-period';
@@ -37,6 +38,7 @@ export function ReportForm({ caseId, programCode, defaultPeriod, targetPercent }
   const [explanation, setExplanation] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [saved, setSaved] = useState<MonitoringReport | null>(null);
+  const [savedOnDevice, setSavedOnDevice] = useState(false);
   const mutation = useSubmitReport(caseId);
   const problem = mutation.error instanceof ApiError ? mutation.error.problem : undefined;
   const serverErrors = fieldErrorsFromProblem(problem?.errors);
@@ -66,6 +68,7 @@ export function ReportForm({ caseId, programCode, defaultPeriod, targetPercent }
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
+    setSavedOnDevice(false);
     const payload = {
       period,
       progressPercent: progressValue,
@@ -86,7 +89,8 @@ export function ReportForm({ caseId, programCode, defaultPeriod, targetPercent }
     setClientErrors(null);
     mutation.mutate(parsed.data, {
       onSuccess: (report) => {
-        setSaved(report);
+        if (isQueued(report)) setSavedOnDevice(true);
+        else setSaved(report);
         reset();
       },
       onError: (error) => {
@@ -181,6 +185,11 @@ export function ReportForm({ caseId, programCode, defaultPeriod, targetPercent }
           <textarea {...control} rows={3} maxLength={4000} value={explanation} onChange={(e) => setExplanation(e.target.value)} />
         )}
       </Field>
+      {savedOnDevice && (
+        <p className="alert alert--warning" role="status" data-testid="saved-on-device">
+          {t('offline.savedOnDevice')}
+        </p>
+      )}
       <FormActions pending={mutation.isPending} submitLabel={t('monitoring.submit')} pendingLabel={t('case.submitting')} />
     </form>
   );

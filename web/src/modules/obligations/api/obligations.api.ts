@@ -111,12 +111,19 @@ export const endAssignment = (caseId: string, assignmentId: string, reason: stri
 export const waiveObligation = (obligationId: string, reason: string) =>
   http<WaiverResult>(`/api/obligations/${encodeURIComponent(obligationId)}/waive`, { method: 'POST', body: { reason } });
 
-export const logVisit = (caseId: string, input: VisitInput) =>
-  http<{ id: string; fulfilledObligationId: string | null }>(`${caseBase(caseId)}/visits`, { method: 'POST', body: input });
+export interface LoggedVisit {
+  id: string;
+  fulfilledObligationId: string | null;
+}
+
+/** A visit's request, sent now or kept on the device (modules/offline) and sent later. */
+export const logVisitRequest = (caseId: string, input: VisitInput) => ({ method: 'POST' as const, path: `${caseBase(caseId)}/visits`, body: input });
 
 export const fetchObligations = (filters: ObligationFilters) =>
   http<ObligationPage>(`/api/obligations${searchString({ ...filters })}`);
 
-export const fetchWorklist = () => http<Worklist>('/api/me/worklist');
+export const WORKLIST_PATH = '/api/me/worklist';
+
+export const fetchWorklist = () => http<Worklist>(WORKLIST_PATH);
 
 export const fetchInbox = () => http<InboxItem[]>('/api/me/inbox');

@@ -20,17 +20,18 @@ interface LogVisitButtonProps {
 export function LogVisitButton({ caseId, assignmentId, label, onLogged }: LogVisitButtonProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const done = () => {
+  const [saved, setSaved] = useState<'server' | 'device' | null>(null);
+  const done = ({ onDevice }: { onDevice: boolean }) => {
     setOpen(false);
-    setSaved(true);
-    onLogged?.();
+    setSaved(onDevice ? 'device' : 'server');
+    // Kept on the device, the visit is not the server's yet: the worklist's card stays as it is.
+    if (!onDevice) onLogged?.();
   };
   return (
     <div className="log-visit">
       {saved && !open && (
-        <p className="alert alert--success" role="status">
-          {t('visit.saved')}
+        <p className={saved === 'device' ? 'alert alert--warning' : 'alert alert--success'} role="status" data-testid={saved === 'device' ? 'saved-on-device' : undefined}>
+          {saved === 'device' ? t('offline.savedOnDevice') : t('visit.saved')}
         </p>
       )}
       {!open && (
@@ -39,7 +40,7 @@ export function LogVisitButton({ caseId, assignmentId, label, onLogged }: LogVis
           className="button button--secondary"
           aria-expanded={false}
           onClick={() => {
-            setSaved(false);
+            setSaved(null);
             setOpen(true);
           }}
         >
@@ -56,7 +57,7 @@ export function LogVisitButton({ caseId, assignmentId, label, onLogged }: LogVis
   );
 }
 
-function MyAssignmentVisitForm({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+function MyAssignmentVisitForm({ caseId, onDone, onCancel }: { caseId: string; onDone: (saved: { onDevice: boolean }) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const query = useQuery(obligationQueries.assignments(caseId));

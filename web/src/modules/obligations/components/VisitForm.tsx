@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/http';
 import { fieldErrorsFromProblem, type FieldErrors } from '../../../lib/validation';
 import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { isQueued } from '../../offline/offline-writes';
 import { useLogVisit } from '../hooks/useObligationMutations';
 import { FormActions } from '../../../ui/FormActions';
 
@@ -22,7 +23,8 @@ const FIELD_PATHS = ['visitedOn', 'kind', 'notes', 'attendees', 'followUps'];
 interface VisitFormProps {
   caseId: string;
   assignmentId: string;
-  onDone: () => void;
+  /** Saved: by the server, or (`onDevice`) kept on the device until there is a signal. */
+  onDone: (saved: { onDevice: boolean }) => void;
   onCancel: () => void;
 }
 
@@ -66,7 +68,7 @@ export function VisitForm({ caseId, assignmentId, onDone, onCancel }: VisitFormP
           .map((line) => line.trim())
           .filter(Boolean),
       },
-      { onSuccess: onDone },
+      { onSuccess: (result) => onDone({ onDevice: isQueued(result) }) },
     );
   }
 

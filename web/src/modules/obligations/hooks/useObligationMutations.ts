@@ -3,12 +3,14 @@ import {
   createAssignment,
   endAssignment,
   handOver,
-  logVisit,
+  logVisitRequest,
   waiveObligation,
   type AssignmentInput,
   type HandoverInput,
+  type LoggedVisit,
   type VisitInput,
 } from '../api/obligations.api';
+import { isQueued, writeOrQueue } from '../../offline/offline-writes';
 import { caseKeys } from '../../cases/api/cases.queries';
 import { assignmentKeys, obligationKeys } from '../api/obligations.queries';
 
@@ -68,12 +70,14 @@ export function useWaiveObligation() {
   });
 }
 
-/** Logs a visit; every obligation query (case lists, worklist, inbox) and the case's timeline refresh. */
+/** Logs a visit; every obligation query (case lists, worklist, inbox) and the case's timeline refresh.
+ * With no signal it is kept on the device and sent later (answers QUEUED; nothing to refresh yet). */
 export function useLogVisit(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: VisitInput) => logVisit(caseId, input),
-    onSuccess: () =>
+    mutationFn: (input: VisitInput) => writeOrQueue<LoggedVisit>(queryClient, { kind: 'visit', caseId, ...logVisitRequest(caseId, input) }),
+    onSuccess: (result) =>
+      isQueued(result) ||
       Promise.all([
         queryClient.invalidateQueries({ queryKey: obligationKeys.all }),
         queryClient.invalidateQueries({ queryKey: caseKeys.timeline(caseId) }),

@@ -1,0 +1,340 @@
+/**
+ * Issue 14, points 2 and 3: a mentor's day with no signal. The app opens offline (the service worker
+ * keeps it), shows when its data was last brought up to date, keeps visits and monitoring reports on
+ * the device, and sends each exactly once when the connection returns, also when half of the sends
+ * fail on the way, some after the server has done them.
+ */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import type { Page, Route } from 'playwright-core';
+import { FieldWorkOffline } from './pages/FieldWorkOffline';
+import { LoginPage } from './pages/LoginPage';
+import { MonitoringSection } from './pages/MonitoringSection';
+import { WorklistPage } from './pages/WorklistPage';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  Api,
+  eventually,
+  launchChromium,
+  MENTOR_EMAIL,
+  MENTOR_PASSWORD,
+  newAppPage,
+  screenshotOnFailure,
+  SKIP_WITHOUT_APP,
+} from './support/e2e';
+import type { Stage } from '@kampung/domain';
+import { FULL_PATH, validData } from '../integration/support/stage-data';
+
+const PROGRAM = 'KAMPUNG_SEJAHTERA_MANDIRI';
+
+interface Policy {
+  version: number;
+  policy: { visitCadence: Record<string, string> } & Record<string, unknown>;
+}
+interface Timeline {
+  events: { kind: string; summary: Record<string, unknown>; reason: string | null }[];
+}
+interface Obligation {
+  caseId: string;
+  status: string;
+  periodLabel: string | null;
+}
+
+let admin: Api;
+let mentor: Api;
+let mentorId = '';
+let policyBefore: Policy | undefined;
+
+before(async () => {
+  if (SKIP_WITHOUT_APP) return;
+  assert.ok(ADMIN_EMAIL && ADMIN_PASSWORD && MENTOR_EMAIL && MENTOR_PASSWORD, 'E2E_ADMIN_* and E2E_MENTOR_* must be set');
+  admin = await Api.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+  mentor = await Api.signIn(MENTOR_EMAIL, MENTOR_PASSWORD);
+  mentorId = (await mentor.call<{ id: string }>('GET', '/api/me')).body.id;
+  // Mentor visits fall due within hours (the default is every 14 days), so they are on this week's worklist.
+  policyBefore = (await admin.call<Policy>('GET', `/api/programs/${PROGRAM}/policy`)).body;
+  const changed = await admin.call('PUT', `/api/programs/${PROGRAM}/policy`, {
+    baseVersion: policyBefore.version,
+    changeNote: 'Uji e2e: kunjungan pendamping tiap 2 jam',
+    policy: { ...policyBefore.policy, visitCadence: { ...policyBefore.policy.visitCadence, MENTOR: 'PT2H' } },
+  });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+});
+
+after(async () => {
+  if (!policyBefore) return;
+  const latest = (await admin.call<Policy>('GET', `/api/programs/${PROGRAM}/policy`)).body;
+  await admin.call('PUT', `/api/programs/${PROGRAM}/policy`, { baseVersion: latest.version, changeNote: 'Uji e2e: kembalikan kebijakan', policy: policyBefore.policy });
+});
+
+/** Seeds through the API, asking again (with the same Idempotency-Key) while it answers 503: on a
+ * loaded machine Temporal may answer late, after the write was done. */
+async function seed<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const end = Date.now() + 60_000;
+  const key = randomUUID();
+  for (;;) {
+    const answer = await admin.call<T>(method, url, body, { 'Idempotency-Key': key });
+    if (answer.status !== 503 || Date.now() > end) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** A kampung in implementation with the demo mentor as lead: a visit due this week on their worklist
+ * and a monthly report open. */
+async function kampungInImplementation(label: string): Promise<{ id: string; name: string; period: string }> {
+  const name = `Kampung Luring ${label} ${Date.now().toString(36)}`;
+  const created = await seed<{ id: string }>('POST', '/api/cases', {
+    programCode: PROGRAM,
+    kelurahanCode: '36.71.07.1013',
+    rw: '6',
+    name,
+    theme: 'Kampung Uji Tanpa Sinyal',
+    profile: { households: 80, poorHouseholds: 20, potentials: [], problems: [] },
+    proposer: { name: 'Uji', organisation: 'RW 006' },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = created.body.id;
+  let from: Stage = 'PROPOSAL';
+  for (const to of FULL_PATH.slice(0, FULL_PATH.indexOf('IMPLEMENTATION') + 1)) {
+    const moved: { status: number; body: unknown } = await seed('POST', `/api/cases/${id}/transitions`, { to, data: validData(from, to) });
+    assert.equal(moved.status, 200, `${from} → ${to}: ${JSON.stringify(moved.body)}`);
+    from = to;
+  }
+  const assigned = await seed('POST', `/api/cases/${id}/assignments`, { userId: mentorId, role: 'MENTOR', lead: true });
+  assert.equal(assigned.status, 201, JSON.stringify(assigned.body));
+  const period = await eventually(async () => {
+    const work = (await mentor.call<Record<'dueThisWeek' | 'overdue' | 'escalated', Obligation[]>>('GET', '/api/me/worklist')).body;
+    assert.ok([...work.dueThisWeek, ...work.overdue, ...work.escalated].some((o) => o.caseId === id), 'the first visit is on the worklist');
+    const { items } = (await admin.call<{ items: Obligation[] }>('GET', `/api/obligations?case=${id}&kind=MONITORING_REPORT`)).body;
+    const open = items.find((o) => o.periodLabel && ['UPCOMING', 'DUE', 'OVERDUE', 'ESCALATED'].includes(o.status));
+    assert.ok(open?.periodLabel, 'a monitoring report obligation is open');
+    return open.periodLabel;
+  }, 30_000);
+  return { id, name, period };
+}
+
+/** What the server holds for a case: the visits' notes and the reports' periods. */
+async function recorded(caseId: string): Promise<{ visits: string[]; reports: string[] }> {
+  const timeline = await admin.call<Timeline>('GET', `/api/cases/${caseId}/timeline`);
+  assert.equal(timeline.status, 200, JSON.stringify(timeline.body));
+  const reports = await admin.call<{ items: { period: string }[] }>('GET', `/api/cases/${caseId}/monitoring-reports?pageSize=50`);
+  assert.equal(reports.status, 200, JSON.stringify(reports.body));
+  const visits = timeline.body.events.filter((e) => e.kind === 'VISIT').map((e) => String(e.summary.notes ?? e.reason ?? ''));
+  return { visits, reports: reports.body.items.map((r) => r.period) };
+}
+
+/** A phone (390 × 844, Indonesian, Jakarta time) with the app's service worker, signed in as the mentor. */
+async function mentorsPhone(browser: Awaited<ReturnType<typeof launchChromium>>): Promise<Page> {
+  const page = await newAppPage(browser, { phone: true, serviceWorker: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Signed in wherever the app lands a mentor (their worklist, or the case list).
+  const login = new LoginPage(page);
+  await login.open();
+  assert.equal((await login.signIn(MENTOR_EMAIL, MENTOR_PASSWORD)).status(), 200);
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+/** A `datetime-local` value some hours ago, in Jakarta time (WIB, UTC+7 all year). */
+function hoursAgoInJakarta(hours: number): string {
+  return new Date(Date.now() - hours * 3_600_000 + 7 * 3_600_000).toISOString().slice(0, 16);
+}
+
+async function fillReport(page: Page, period: string): Promise<MonitoringSection> {
+  const monitoring = new MonitoringSection(page);
+  await monitoring.form().waitFor();
+  await eventually(async () => assert.equal(await monitoring.field('Periode (bulan)').inputValue(), period));
+  await monitoring.fill({ progress: '100', budget: '30000000', problems: 'Tidak ada sinyal di lokasi.' });
+  return monitoring;
+}
+
+test(
+  'a mentor with no signal reloads the app, logs two visits and a monitoring report on the phone, and once back online the server has each exactly once',
+  { skip: SKIP_WITHOUT_APP, timeout: 180_000 },
+  async () => {
+    const kampung = await kampungInImplementation('A');
+    const browser = await launchChromium();
+    try {
+      const page = await mentorsPhone(browser);
+      const offline = new FieldWorkOffline(page);
+      const worklist = new WorklistPage(page);
+      await screenshotOnFailure(page, 'offline-field-work', async () => {
+        // Given the app installed on the phone, the worklist and the kampung's page opened once with a signal
+        await offline.waitForServiceWorker();
+        await worklist.openFromHeader();
+        await worklist.card(kampung.name).first().waitFor();
+        await page.goto(`/cases/${kampung.id}`);
+        await new MonitoringSection(page).form().waitFor();
+        await worklist.openFromHeader();
+
+        // When the signal is gone and the app is reloaded
+        await page.context().setOffline(true);
+        await page.reload();
+
+        // Then it opens on the worklist, with the time its data was brought up to date
+        await page.getByRole('heading', { level: 1, name: 'Daftar kerja saya' }).waitFor();
+        await offline.status().filter({ hasText: 'Tanpa sinyal' }).waitFor();
+        assert.match(await offline.dataAsOf().innerText(), /^Data per \d{1,2} \S+, \d{2}\.\d{2}$/);
+        const card = worklist.card(kampung.name).first();
+        await card.waitFor();
+
+        // When they log two visits; each is kept on the device and said so in view
+        assert.equal(await offline.logVisit(kampung.name, 'Kunjungan pagi tanpa sinyal', hoursAgoInJakarta(3)), 'device');
+        await offline.waitForWaiting(1);
+        assert.equal(await offline.logVisit(kampung.name, 'Kunjungan sore tanpa sinyal', hoursAgoInJakarta(1)), 'device');
+        await offline.waitForWaiting(2);
+
+        // And a monitoring report from the kampung's page, opened offline
+        await card.getByRole('link', { name: kampung.name, exact: true }).click();
+        const monitoring = await fillReport(page, kampung.period);
+        assert.equal(await offline.submitReport(monitoring.form()), 'device');
+        await offline.waitForWaiting(3);
+
+        // Then the work outlives a reload with no signal
+        await page.reload();
+        await offline.waitForWaiting(3);
+        const nothingYet = await recorded(kampung.id);
+        assert.deepEqual(nothingYet, { visits: [], reports: [] }, 'nothing reached the server while offline');
+
+        // When the signal returns, everything is sent, and the server has each once
+        await page.context().setOffline(false);
+        await offline.waitUntilAllSent();
+        assert.equal(await offline.refused().count(), 0, 'nothing refused');
+        await eventually(async () => {
+          const { visits, reports } = await recorded(kampung.id);
+          assert.deepEqual(visits.sort(), ['Kunjungan pagi tanpa sinyal', 'Kunjungan sore tanpa sinyal']);
+          assert.deepEqual(reports, [kampung.period]);
+        });
+      });
+    } finally {
+      await browser.close();
+    }
+  },
+);
+
+/** A small seeded generator (mulberry32): the same seed fails the same requests. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test(
+  'when half of the sends fail on the way, some after the server did them, then retries with the same key record each visit and report exactly once',
+  { skip: SKIP_WITHOUT_APP, timeout: 240_000 },
+  async () => {
+    const first = await kampungInImplementation('B');
+    const second = await kampungInImplementation('C');
+    const seed = Number(process.env.E2E_SEED ?? Date.now() % 100_000);
+    const random = seeded(seed);
+    const fate = { before: 0, afterServer: 0, through: 0 };
+    const keysSeen = new Map<string, number>();
+    const browser = await launchChromium();
+    try {
+      const page = await mentorsPhone(browser);
+      const offline = new FieldWorkOffline(page);
+      const worklist = new WorklistPage(page);
+      // Given a link that loses half of the field work's sends: a quarter before the server sees
+      // them, a quarter after it has done them (the answer is lost), the first of all that way
+      await page.route(
+        (url) => /^\/api\/cases\/[^/]+\/(visits|monitoring-reports)$/.test(url.pathname),
+        async (route: Route) => {
+          if (route.request().method() !== 'POST') return route.fallback();
+          const key = (await route.request().headerValue('idempotency-key')) ?? '';
+          keysSeen.set(key, (keysSeen.get(key) ?? 0) + 1);
+          const draw = fate.before + fate.afterServer + fate.through === 0 ? 0.75 : random();
+          if (draw < 0.25) {
+            fate.before++;
+            return route.abort('connectionreset');
+          }
+          if (draw < 0.5) return route.continue().then(() => void fate.through++);
+          await route.fetch();
+          fate.afterServer++;
+          return route.abort('connectionreset');
+        },
+      );
+      await screenshotOnFailure(page, 'offline-field-work-flaky', async () => {
+        await offline.waitForServiceWorker();
+        await worklist.openFromHeader();
+
+        // When the mentor logs a visit in each of two kampung and sends a monitoring report
+        await offline.logVisit(first.name, `Kunjungan ${first.name}`);
+        await offline.logVisit(second.name, `Kunjungan ${second.name}`);
+        await page.goto(`/cases/${first.id}`);
+        const monitoring = await fillReport(page, first.period);
+        await offline.submitReport(monitoring.form());
+
+        // Then, once everything has been answered, the server has each exactly once
+        await offline.waitUntilAllSent(120_000);
+        await eventually(async () => {
+          assert.deepEqual(await recorded(first.id), { visits: [`Kunjungan ${first.name}`], reports: [first.period] });
+          assert.deepEqual(await recorded(second.id), { visits: [`Kunjungan ${second.name}`], reports: [] });
+        });
+        assert.equal(keysSeen.size, 3, `one key per record (seed ${seed}): ${JSON.stringify([...keysSeen])}`);
+        assert.ok(fate.afterServer >= 1, `an answer was lost after the server had done the work (seed ${seed})`);
+        assert.ok([...keysSeen.values()].some((sends) => sends > 1), `a record was sent again with its key (seed ${seed})`);
+      });
+    } finally {
+      await browser.close();
+    }
+  },
+);
+
+test(
+  'when a kampung is put on hold while its visit waits on the phone, then that visit is shown refused with what to do, and the next one is sent all the same',
+  { skip: SKIP_WITHOUT_APP, timeout: 240_000 },
+  async () => {
+    const held = await kampungInImplementation('D');
+    const open = await kampungInImplementation('E');
+    const browser = await launchChromium();
+    try {
+      const page = await mentorsPhone(browser);
+      const offline = new FieldWorkOffline(page);
+      const worklist = new WorklistPage(page);
+      await screenshotOnFailure(page, 'offline-field-work-conflict', async () => {
+        await offline.waitForServiceWorker();
+        // The worklist keeps the team of each of its kampung on the device (for the visit form)
+        await worklist.openFromHeader();
+        await worklist.card(open.name).first().waitFor();
+        for (const k of [held, open]) await offline.waitUntilKept(`/api/cases/${k.id}/assignments`);
+
+        // Given a visit in each kampung kept on the phone, the first one first
+        await page.context().setOffline(true);
+        assert.equal(await offline.logVisit(held.name, 'Kunjungan sebelum ditangguhkan', hoursAgoInJakarta(2)), 'device');
+        assert.equal(await offline.logVisit(open.name, 'Kunjungan ke kampung yang berjalan', hoursAgoInJakarta(1)), 'device');
+        await offline.waitForWaiting(2);
+
+        // When the first kampung is put on hold meanwhile, and the signal returns
+        const onHold = await seed('POST', `/api/cases/${held.id}/transitions`, { to: 'ON_HOLD', reason: 'Menunggu kepastian lahan', data: {} });
+        assert.equal(onHold.status, 200, JSON.stringify(onHold.body));
+        await page.context().setOffline(false);
+
+        // Then its visit is shown refused, in Indonesian, with what to do; the other is sent
+        const refused = offline.refused();
+        await refused.waitFor();
+        assert.match(await refused.innerText(), /tidak diterima[\s\S]*Kasus ini sedang ditangguhkan[\s\S]*catat lagi dari halaman kasus/);
+        await offline.waitUntilAllSent();
+        await eventually(async () => {
+          assert.deepEqual((await recorded(open.id)).visits, ['Kunjungan ke kampung yang berjalan']);
+          assert.deepEqual((await recorded(held.id)).visits, []);
+        });
+
+        // And once read, it can be dismissed, and stays gone after a reload
+        await refused.getByRole('button', { name: 'Tutup', exact: true }).click();
+        await refused.waitFor({ state: 'detached' });
+        await page.reload();
+        await worklist.card(open.name).first().or(page.getByRole('heading', { level: 1, name: 'Daftar kerja saya' })).first().waitFor();
+        assert.equal(await offline.refused().count(), 0);
+      });
+    } finally {
+      await browser.close();
+    }
+  },
+);

@@ -1,0 +1,67 @@
+import i18n from '../../i18n';
+
+/**
+ * The words of work kept on the device, in both languages, added to the app's texts when this
+ * module loads (with the first page that may save offline, never in the first download).
+ */
+const id = {
+  savedOnDevice: 'Tersimpan di perangkat, akan dikirim saat ada sinyal.',
+  noSignal: 'Tanpa sinyal',
+  waiting_one: 'Menunggu dikirim ({{count}})',
+  waiting_other: 'Menunggu dikirim ({{count}})',
+  sending: 'Mengirim catatan yang menunggu…',
+  dataAsOf: 'Data per {{time}}',
+  listLabel: 'Catatan di perangkat',
+  recorded: '{{kind}}, dicatat {{time}}',
+  kinds: { visit: 'Kunjungan', report: 'Laporan monitoring', attendance: 'Presensi' },
+  refusedTitle: '{{kind}} yang dicatat {{time}} tidak diterima',
+  openCase: 'Buka kasus',
+  dismiss: 'Tutup',
+  refused: {
+    CASE_ON_HOLD:
+      'Kasus ini sedang ditangguhkan, jadi catatan tidak dapat ditambahkan. Tanyakan kepada koordinator; setelah kasus dilanjutkan, catat lagi dari halaman kasus.',
+    OBLIGATION_CLOSED:
+      'Kewajiban ini sudah ditutup atau dibebaskan sementara itu. Periksa halaman kasus; bila catatan ini tetap perlu, catat lagi di sana.',
+    ASSIGNMENT_ENDED: 'Penugasan Anda di kasus ini sudah berakhir. Hubungi koordinator bila catatan ini tetap perlu dimasukkan.',
+    VISIT_ALREADY_LOGGED: 'Kunjungan ini sudah tercatat. Tidak ada yang perlu dilakukan.',
+    FORBIDDEN: 'Anda tidak lagi berwenang mencatat di kasus ini. Hubungi koordinator.',
+    NOT_FOUND: 'Kasus atau kegiatan ini tidak ditemukan lagi. Hubungi koordinator.',
+    VALIDATION_FAILED:
+      'Isian tidak diterima (misalnya periode itu sudah dilaporkan, atau penjelasan diperlukan). Buka halaman kasus dan catat lagi dengan isian yang benar.',
+    other: 'Keadaan kasus sudah berubah sementara itu. Buka halaman kasus, periksa, lalu catat lagi bila perlu.',
+  },
+};
+
+const en: typeof id = {
+  savedOnDevice: 'Saved on this device; it will be sent when there is a signal.',
+  noSignal: 'No signal',
+  waiting_one: 'Waiting to be sent ({{count}})',
+  waiting_other: 'Waiting to be sent ({{count}})',
+  sending: 'Sending the waiting records…',
+  dataAsOf: 'Data as of {{time}}',
+  listLabel: 'Records on this device',
+  recorded: '{{kind}}, recorded {{time}}',
+  kinds: { visit: 'Visit', report: 'Monitoring report', attendance: 'Attendance' },
+  refusedTitle: '{{kind}} recorded {{time}} was not accepted',
+  openCase: 'Open the case',
+  dismiss: 'Dismiss',
+  refused: {
+    CASE_ON_HOLD: 'The case is on hold, so nothing can be added to it. Ask your coordinator; once the case resumes, record it again from the case page.',
+    OBLIGATION_CLOSED: 'The obligation was closed or waived meanwhile. Check the case page; if this record is still needed, record it there again.',
+    ASSIGNMENT_ENDED: 'Your assignment to this case has ended. Contact your coordinator if this record is still needed.',
+    VISIT_ALREADY_LOGGED: 'This visit is already recorded. Nothing to do.',
+    FORBIDDEN: 'You may no longer record on this case. Contact your coordinator.',
+    NOT_FOUND: 'The case or activity no longer exists. Contact your coordinator.',
+    VALIDATION_FAILED:
+      'The entry was not accepted (for example the period was already reported, or an explanation is needed). Open the case page and record it again with the right entries.',
+    other: 'The case changed meanwhile. Open the case page, check it, and record again if needed.',
+  },
+};
+
+/** The key of a refusal's explanation: its code's own words, or the general ones. */
+export function refusalKey(code: string): string {
+  return `offline.refused.${code in id.refused ? code : 'other'}`;
+}
+
+i18n.addResourceBundle('id', 'translation', { offline: id }, true, false);
+i18n.addResourceBundle('en', 'translation', { offline: en }, true, false);
