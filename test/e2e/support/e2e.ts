@@ -139,12 +139,17 @@ export async function newAppPage(browser: Browser, { phone = false, serviceWorke
   return page;
 }
 
-/** Signs in through the login form (the API must answer 200) and waits for the case list. */
+/** Signs in through the login form (the API must answer 200) and waits for the role's landing page:
+ * the case list, a manager's dashboard, a mentor's worklist. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   const login = new LoginPage(page);
   await login.open();
   assert.equal((await login.signIn(email, password)).status(), 200);
-  await new CaseListPage(page).waitUntilShown();
+  await Promise.any([
+    new CaseListPage(page).waitUntilShown(),
+    page.getByRole('heading', { level: 1, name: 'Dasbor', exact: true }).waitFor(),
+    page.getByRole('heading', { level: 1, name: 'Daftar kerja saya', exact: true }).waitFor(),
+  ]);
 }
 
 /** `newAppPage` then `signIn`: a page signed in as the given user, showing the case list. */
