@@ -98,7 +98,8 @@ async function importFile(api: ApiClient, appUrl: string, body: string, filename
 export async function benchHouseholdImport(people: BenchPeople, sizes: ImportSizes, pids?: { api: number; worker: number }): Promise<string> {
   const planted = sizes.planted ?? Math.max(1, Math.round(sizes.households / 100));
   const generatedAt = performance.now();
-  const data = generateHouseholds({ households: sizes.households, seed: 7, duplicates: { typo: planted, swappedNik: planted, moved: planted }, asOf: new Date(), uniqueNiks: true });
+  // Two days back: a birth date of "today" in UTC can be tomorrow's in the importer's WIB terms.
+  const data = generateHouseholds({ households: sizes.households, seed: 7, duplicates: { typo: planted, swappedNik: planted, moved: planted }, asOf: new Date(Date.now() - 2 * 86_400_000), uniqueNiks: true });
   const csv = toCsv(data.rows);
   const generateMs = performance.now() - generatedAt;
   // Signed in after the file is generated: generating 100,000 households can outlast the API's
