@@ -120,15 +120,6 @@ export async function listImports(db: Db, limit = 20) {
   return db.selectFrom('household_imports').selectAll().orderBy('started_at', 'desc').limit(limit).execute();
 }
 
-/** Imports a restart cut off: their transaction rolled back, so nothing of them was written. */
-export async function failInterruptedImports(db: Db) {
-  await db
-    .updateTable('household_imports')
-    .set({ status: 'FAILED', error: 'Interrupted by a restart of the service; nothing was written. Upload the file again.', finished_at: new Date() })
-    .where('status', 'in', ['VALIDATING', 'WRITING'])
-    .execute();
-}
-
 const households = (db: Db) =>
   db
     .selectFrom('households')
