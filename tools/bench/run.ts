@@ -17,6 +17,7 @@ import { benchManager } from './manager';
 import { benchOutages } from './outages';
 import { BenchPeople } from './people';
 import { benchSimulation } from './simulation';
+import { benchSlowNetwork } from './slow-network';
 import { benchTimers } from './timers';
 import { benchVisits } from './visits';
 
@@ -49,7 +50,7 @@ const manager = {
 };
 /** Repetitions of each fault of the outages part (its own stack, of its own processes to stop, freeze and kill). */
 const OUTAGE_REPETITIONS = Number(env.BENCH_OUTAGE_REPETITIONS ?? 5);
-const ALL_PARTS = ['bundle', 'endpoints', 'visits', 'timers', 'import', 'manager', 'dedup', 'simulation', 'outages', 'cluster'];
+const ALL_PARTS = ['bundle', 'endpoints', 'visits', 'timers', 'import', 'manager', 'dedup', 'simulation', 'outages', 'slow-network', 'cluster'];
 /** Which parts to run, by name on the command line (`npm run bench -- outages timers`) or in
  * BENCH_PARTS (e.g. BENCH_PARTS=manager); default: all of ALL_PARTS. */
 const named = process.argv.slice(2).flatMap((arg) => arg.split(',')).map((p) => p.trim()).filter(Boolean);
@@ -60,7 +61,7 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 /** The parts that need the throwaway stack; dedup runs in memory, before it starts. */
-const STACK_PARTS = ['bundle', 'endpoints', 'visits', 'timers', 'import', 'manager'];
+const STACK_PARTS = ['bundle', 'slow-network', 'endpoints', 'visits', 'timers', 'import', 'manager'];
 
 const log = createLog('bench');
 // First, while the process is fresh: its peak memory is part of the result.
@@ -75,6 +76,10 @@ if (STACK_PARTS.some((part) => PARTS.has(part))) {
   try {
     const people = new BenchPeople(stack.env);
     if (PARTS.has('bundle')) console.log(`\n${await benchBundle(stack.env.APP_URL!)}\n`);
+    if (PARTS.has('slow-network')) {
+      const mentor = { email: stack.env.E2E_MENTOR_EMAIL!, password: stack.env.E2E_MENTOR_PASSWORD! };
+      console.log(`\n${await benchSlowNetwork({ appUrl: stack.env.APP_URL!, mentor })}\n`);
+    }
     if (PARTS.has('endpoints')) console.log(`\n${await benchEndpoints(people, endpoints)}\n`);
     if (PARTS.has('visits')) console.log(`\n${await benchVisits(people, stack.env.DATABASE_URL!, visits)}\n`);
     if (PARTS.has('timers') && TIMER_CASES > 0) console.log(`\n${await benchTimers(people, stack.env, { cases: TIMER_CASES })}\n`);
