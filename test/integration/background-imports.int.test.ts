@@ -183,7 +183,9 @@ describe('background work on Temporal: imports and duplicate detection on the wo
   });
 
   test('when an import is cancelled while it writes, then it ends CANCELLED and nothing of it is in the registry', async () => {
-    const list = registryList(2000, (tag += 1));
+    // Large enough that its write lasts well beyond the second a cancellation takes to reach it
+    // (at its next heartbeat) on an idle machine; one that came too late would find it DONE.
+    const list = registryList(8000, (tag += 1));
     const w = await worker();
     const served = await api();
     const { proc, officer } = served;
