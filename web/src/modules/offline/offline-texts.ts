@@ -64,4 +64,14 @@ export function refusalKey(code: string): string {
 }
 
 i18n.addResourceBundle('id', 'translation', { offline: id }, true, false);
-i18n.addResourceBundle('en', 'translation', { offline: en }, true, false);
+/** English is added only once English itself is there: a bundle for a language makes i18next take
+ * that language as loaded, so adding these few texts before `en.ts` arrived kept the whole English
+ * interface from ever loading (the switch to English left every other label in Indonesian). */
+function addEnglish(): void {
+  if (i18n.hasResourceBundle('en', 'translation') && !i18n.exists('offline.noSignal', { lng: 'en', fallbackLng: false })) {
+    i18n.addResourceBundle('en', 'translation', { offline: en }, true, false);
+  }
+}
+addEnglish();
+i18n.on('loaded', addEnglish);
+i18n.on('languageChanged', addEnglish);
