@@ -15,6 +15,7 @@ import { supervise, type RestartPolicy, type Running } from './supervisor';
 import type { TemporalCli } from './temporal-cli';
 import { startTemporalDevServer, type SearchAttributeSpec } from './temporal-server';
 import { buildWebIfStale } from './web';
+import { waitWorkerPolling } from './worker-polling';
 
 export interface UserSpec {
   email: string;
@@ -81,6 +82,8 @@ export interface RunningStack {
 }
 
 const HEALTH_TIMEOUT_MS = 90_000;
+/** The worker's default for BACKGROUND_TASK_QUEUE (worker/src/config.ts). */
+const DEFAULT_BACKGROUND_TASK_QUEUE = 'kampung-background';
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { log, root, app, signal } = options;
@@ -226,6 +229,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const api = spawnChild('api', app.apiEntry);
     const appUrl = `http://127.0.0.1:${options.apiPort}`;
     await step(`api healthy at ${appUrl}/healthz`, () => waitHealthy(`${appUrl}/healthz`, [api(), worker()], signal));
+    const taskQueues = [options.taskQueue, childEnv.BACKGROUND_TASK_QUEUE || DEFAULT_BACKGROUND_TASK_QUEUE];
+    await step(`worker polling ${taskQueues.join(' and ')}`, () =>
+      waitWorkerPolling({ temporalAddress, namespace: options.namespace, taskQueues, worker: worker(), timeoutMs: HEALTH_TIMEOUT_MS, signal }),
+    );
     signal?.throwIfAborted();
 
     return {
