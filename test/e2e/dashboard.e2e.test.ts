@@ -179,8 +179,8 @@ test(
         const rows: string[][] = parse((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''));
         assert.deepEqual(rows[0]!.slice(0, 3), ['Kampung', 'Jenis', 'Status'], 'the file has Indonesian headers');
         assert.equal(rows.length - 1, Number(shown), 'the file holds as many rows as the list');
-        assert.ok(rows.slice(1).every((r) => r[2] === 'ESCALATED'), 'only escalated obligations, as filtered');
-        assert.ok(rows.some((r) => r[0] === name && r[1] === 'STAGE_DEADLINE'), 'the kampung\'s deadline is in the file');
+        assert.ok(rows.slice(1).every((r) => r[2] === 'Dieskalasi'), 'only escalated obligations, as filtered (the status in words, as the list shows it)');
+        assert.ok(rows.some((r) => r[0] === name && r[1] === 'Batas waktu tahap'), 'the kampung\'s deadline is in the file');
 
         // And the card opens its case
         await card.getByRole('link', { name, exact: true }).click();
