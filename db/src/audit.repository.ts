@@ -34,6 +34,21 @@ export async function appendAudit(db: Db, e: AuditEntry) {
     .execute();
 }
 
+/** The source address a request was recorded with (by any entry of it in the last day): work done
+ * later for that request, on the worker, is audited with it too, while Temporal carries only the
+ * request's id. */
+export async function sourceOfRequest(db: Db, requestId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('source_ip')
+    .where('at', '>=', new Date(Date.now() - 24 * 3600_000))
+    .where('request_id', '=', requestId)
+    .where('source_ip', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.source_ip ?? null;
+}
+
 export interface AuditQuery {
   action?: string;
   actor?: string;

@@ -127,6 +127,20 @@ describe('the audit log contains each kind of change', () => {
     });
     const started = (await upload.json()) as { id: string };
     await eventually(async () => assert.equal((await admin.get(`/api/household-imports/${started.id}`)).body.status, 'DONE', 'the import has not finished'));
+    // A second, longer list (3,000 households) is cancelled as soon as it is taken: checking and
+    // writing it lasts seconds, so the cancellation finds it running.
+    const letters = (n: number) => String(n).split('').map((d) => 'bcdfghjklm'[Number(d)]).join('');
+    const long = ['no_kk,nik,nama,tanggal_lahir,jenis_kelamin,hubungan_keluarga,alamat,rt,rw,kode_kelurahan,desil,id_dtks,tanggal_data,sumber'];
+    for (let i = 0; i < 3000; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const serial = String(1000 + Math.floor(i / 28));
+      long.push([`3374080199${seq.slice(0, 2)}${String(i).padStart(4, '0')}`, `337408${day}0775${serial}`, `Warga Batal ${word} ${letters(i)}`, `1975-07-${day}`, 'L', 'KEPALA KELUARGA', 'Jl. Batal', '005', '3', '33.74.08.1005', '2', '', '2026-09-30', 'DTKS'].join(','));
+    }
+    const longUpload = await fetch(`${env.appUrl}/api/household-imports?filename=dibatalkan.csv`, {
+      method: 'POST', headers: { 'content-type': 'text/csv', cookie: admin.cookieHeader(), 'x-csrf-token': admin.csrfToken() }, body: long.join('\n'),
+    });
+    const cancelled = (await longUpload.json()) as { id: string };
+    ok(await admin.post(`/api/household-imports/${cancelled.id}/cancel`), 200, 'import cancel');
     const manager = await ApiClient.signedIn(env.manager());
     const working = await admin.propose({ name: uniqueName('Kampung Cakupan Kegiatan') });
     let at = 'PROPOSAL' as Stage;

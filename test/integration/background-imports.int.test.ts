@@ -199,6 +199,9 @@ describe('background work on Temporal: imports and duplicate detection on the wo
       assert.ok(end.finishedAt, 'it has ended');
       assert.deepEqual(await stored(list), { persons: 0, households: 0 }, 'no household, no person of the file');
       assert.equal(await audits(id), 0);
+      const cancellations = await db.selectFrom('audit_log').select(['actor_id', 'before']).where('action', '=', 'HOUSEHOLD_IMPORT_CANCELLED').where('subject_id', '=', id).execute();
+      assert.equal(cancellations.length, 1, 'the cancellation is in the audit log once, with who asked for it');
+      assert.ok(cancellations[0]!.actor_id);
       assert.equal(await chunks(id), 0, 'its stored file is deleted');
       const again = await officer.post(`/api/household-imports/${id}/cancel`);
       assert.equal(again.status, 409, 'an import that has ended is not cancelled');

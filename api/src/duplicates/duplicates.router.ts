@@ -11,7 +11,7 @@ export function duplicatesRouter(deps: AppDeps): Router {
     res.json(await listDuplicates(deps.db, req.query));
   });
   router.post('/api/duplicates/run', allow('duplicate.review'), async (req, res) => {
-    const found = await findDuplicates({ temporal: deps.temporal, backgroundTaskQueue: deps.config.BACKGROUND_TASK_QUEUE }, { actorId: currentUser(req).id, ...auditSource(req) });
+    const found = await findDuplicates({ db: deps.db, temporal: deps.temporal, backgroundTaskQueue: deps.config.BACKGROUND_TASK_QUEUE }, { actorId: currentUser(req).id, ...auditSource(req) });
     res.status(found.running ? 202 : 200).json(found);
   });
   router.post('/api/duplicates/:id/decision', allow('duplicate.review'), async (req, res) => {

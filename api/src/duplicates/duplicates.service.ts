@@ -1,6 +1,6 @@
 import { audited, duplicatesRepository, type Db } from '@kampung/db';
 import { duplicateDecisionSchema, z } from '@kampung/domain';
-import type { AuditSource } from '../audit/audit.service';
+import { audit, type AuditSource } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessions.service';
 import { AppError } from '../errors';
 import { isUuid, parseInput } from '../http/validate';
@@ -15,7 +15,10 @@ const DETECTION_WAIT_MS = 120_000;
  * person: a merge is the reviewers' proposal and a manager's decision. The detection runs on the
  * worker (a workflow of a fixed id: a second request while one runs joins it); the answer waits for
  * its summary, or says it is still running when it takes longer than DETECTION_WAIT_MS. */
-export async function findDuplicates(deps: BackgroundDeps, by: { actorId: string } & AuditSource) {
+export async function findDuplicates(deps: { db: Db } & BackgroundDeps, by: { actorId: string } & AuditSource) {
+  // The request is recorded here, with where it came from; the run's own entry (DUPLICATES_FOUND,
+  // written on the worker) carries the same request id.
+  await audit(deps.db, { action: 'DUPLICATE_RUN_REQUESTED', subjectType: 'duplicate_run', ...by });
   const summary = await backgroundGateway.detectDuplicates(deps, { actorId: by.actorId, requestId: by.requestId ?? null }, DETECTION_WAIT_MS);
   return summary ? { running: false, ...summary } : { running: true, people: null, candidates: null, new: null };
 }

@@ -26,7 +26,7 @@ export function householdsRouter(deps: AppDeps): Router {
     res.status(202).json(await startImport(background(deps), upload, currentUser(req), auditSource(req)));
   });
   router.post('/api/household-imports/:id/cancel', allow('household.import'), async (req, res) => {
-    res.json(await cancelImport(background(deps), String(req.params.id)));
+    res.json(await cancelImport(background(deps), String(req.params.id), currentUser(req), auditSource(req)));
   });
   router.get('/api/household-imports', allow('household.import'), async (_req, res) => {
     res.json(await listImports(deps.db));

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { householdImportsRepository, householdsRepository, type Db } from '@kampung/db';
 import type { HouseholdImportView } from '@kampung/domain';
-import type { AuditSource } from '../audit/audit.service';
+import { audit, type AuditSource } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessions.service';
 import { AppError } from '../errors';
 import { isUuid } from '../http/validate';
@@ -93,11 +93,16 @@ export async function startImport(
 /** Stops a running import: its workflow is cancelled, the write under way rolls back, and the import
  * ends CANCELLED with nothing written. The answer waits a few seconds for that; the web polls on. An
  * import that has ended is refused (a written import is undone by another import, not here). */
-export async function cancelImport(deps: { db: Db } & BackgroundDeps, id: string): Promise<HouseholdImportView> {
+export async function cancelImport(deps: { db: Db } & BackgroundDeps, id: string, user: SessionUser, source: AuditSource): Promise<HouseholdImportView> {
   const current = await getImport(deps.db, id);
   if (!(householdImportsRepository.RUNNING_IMPORT as readonly string[]).includes(current.status)) {
     throw new AppError('CONFLICT', `This import is ${current.status}; only a running import is cancelled`);
   }
+  // Who stopped it is recorded before it is stopped: an import that ends CANCELLED always has one.
+  await audit(deps.db, {
+    actorId: user.id, action: 'HOUSEHOLD_IMPORT_CANCELLED', subjectType: 'household_import', subjectId: id,
+    before: { status: current.status, processedRows: current.processedRows, totalRows: current.totalRows }, ...source,
+  });
   await backgroundGateway.cancelImport(deps, id, CANCEL_WAIT_MS);
   return getImport(deps.db, id);
 }

@@ -457,6 +457,8 @@ export const en: Translation = {
     OBLIGATION_WAIVED: 'Obligation waived',
     OBLIGATION_WAIVER_UNDONE: 'Waiver undone (refused by the workflow)',
     HOUSEHOLDS_IMPORTED: 'Household data imported',
+    HOUSEHOLD_IMPORT_CANCELLED: 'Household import cancelled',
+    DUPLICATE_RUN_REQUESTED: 'Duplicate search requested',
     ACTIVITY_CREATED: 'Activity added',
     PARTICIPANTS_ENROLLED: 'Participants enrolled',
     ATTENDANCE_RECORDED: 'Attendance recorded',

@@ -403,6 +403,8 @@ export const id = {
     OBLIGATION_WAIVED: 'Kewajiban dibebaskan',
     OBLIGATION_WAIVER_UNDONE: 'Pembebasan dibatalkan (ditolak alur kerja)',
     HOUSEHOLDS_IMPORTED: 'Data rumah tangga diimpor',
+    HOUSEHOLD_IMPORT_CANCELLED: 'Impor data rumah tangga dibatalkan',
+    DUPLICATE_RUN_REQUESTED: 'Pencarian data ganda diminta',
     ACTIVITY_CREATED: 'Kegiatan ditambahkan',
     PARTICIPANTS_ENROLLED: 'Peserta didaftarkan',
     ATTENDANCE_RECORDED: 'Presensi dicatat',

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApplicationFailure, CancelledFailure, Context } from '@temporalio/activity';
-import { audited, duplicatesRepository, householdImportsRepository, type Db } from '@kampung/db';
+import { audited, auditRepository, duplicatesRepository, householdImportsRepository, type Db } from '@kampung/db';
 import type { DuplicateCandidate } from '@kampung/domain';
 import type { DuplicateDetectionActivities } from '@kampung/workflows';
 import { withoutPersonalData } from '../imports/without-personal-data';
@@ -21,6 +21,8 @@ export function createDuplicateDetectionActivities(deps: { db: Db; databaseUrl: 
   return {
     async detectDuplicates({ actorId, requestId }) {
       const started = Date.now();
+      // Where the request came from is in PostgreSQL (the import's entry, or the reviewer's request).
+      const sourceIp = requestId ? await auditRepository.sourceOfRequest(deps.db, requestId) : null;
       // An import written while the registry is compared is compared too: the pass is run again
       // (a request for detection joins the one running, and an import's own detection is skipped
       // while one runs, so the one running must end with every import written before it ends).
@@ -32,7 +34,7 @@ export function createDuplicateDetectionActivities(deps: { db: Db; databaseUrl: 
         const { people, candidates } = found;
         added += await audited(
           deps.db,
-          (n: number) => ({ actorId, action: 'DUPLICATES_FOUND', subjectType: 'duplicate_run', after: { people, candidates: candidates.length, new: n, ms: Date.now() - started, pass }, requestId }),
+          (n: number) => ({ actorId, action: 'DUPLICATES_FOUND', subjectType: 'duplicate_run', after: { people, candidates: candidates.length, new: n, ms: Date.now() - started, pass }, requestId, sourceIp }),
           (trx) => duplicatesRepository.addCandidates(trx, candidates),
         );
         const after = await householdImportsRepository.lastWrittenAt(deps.db);
