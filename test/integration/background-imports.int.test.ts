@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
 import { createDb, type Db } from '@kampung/db';
+import { ESCALATION_DIGEST_SCHEDULE_ID, MAIL_SCHEDULE_ID, RECONCILER_SCHEDULE_ID } from '@kampung/workflows';
 import { freePort } from '@kampung/tools/stack/postgres';
 import { ApiClient } from './support/api-client';
 import { startApiProcess, type ApiProcess } from './support/api-process';
@@ -77,6 +78,12 @@ describe('background work on Temporal: imports and duplicate detection on the wo
       const detection = await client.workflow.getHandle('duplicate-detection').describe().catch(() => undefined);
       if (detection?.status.name === 'RUNNING' && detection.taskQueue === queue) running.push('duplicate-detection');
       for (const id of new Set(running)) await client.workflow.getHandle(id).terminate('background-imports test over').catch(() => undefined);
+      // Each worker of this file pointed the stack's schedules (mail passes, the digest, the
+      // reconciler) at its own case queue, which nobody polls now: back to the stack's worker, or no
+      // mail leaves for the rest of the run.
+      for (const id of [MAIL_SCHEDULE_ID, ESCALATION_DIGEST_SCHEDULE_ID, RECONCILER_SCHEDULE_ID]) {
+        await client.schedule.getHandle(id).update((previous) => ({ ...previous, action: { ...previous.action, taskQueue: env.taskQueue } }) as typeof previous);
+      }
     });
     await db.destroy();
   });
