@@ -26,6 +26,7 @@ import {
 } from './support/e2e';
 import type { Stage } from '@kampung/domain';
 import { FULL_PATH, validData } from '../integration/support/stage-data';
+import { mulberry32 } from '../simulation/prng';
 
 const PROGRAM = 'KAMPUNG_SEJAHTERA_MANDIRI';
 
@@ -214,18 +215,6 @@ test(
   },
 );
 
-/** A small seeded generator (mulberry32): the same seed fails the same requests. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test(
   'when half of the sends fail on the way, some after the server did them, then retries with the same key record each visit and report exactly once',
   { skip: SKIP_WITHOUT_APP, timeout: 240_000 },
@@ -233,7 +222,7 @@ test(
     const first = await kampungInImplementation('B');
     const second = await kampungInImplementation('C');
     const seed = Number(process.env.E2E_SEED ?? Date.now() % 100_000);
-    const random = seeded(seed);
+    const random = mulberry32(seed); // the same seed fails the same requests
     const fate = { before: 0, afterServer: 0, through: 0 };
     const keysSeen = new Map<string, number>();
     const browser = await launchChromium();
