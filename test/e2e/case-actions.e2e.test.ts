@@ -5,12 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
-import { proposal } from '@kampung/tools/client/api-client';
 import { DEMO_USERS } from '@kampung/tools/demo/demo-users';
 import { CasePage } from './pages/CasePage';
+import { moveMenu, openMoveMenu, seedCase } from './support/case-helpers';
 import { phonePage } from './support/phone';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, Api, eventually, launchChromium, screenshotOnFailure, signIn, SKIP_WITHOUT_APP, walkCaseTo } from './support/e2e';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, Api, launchChromium, screenshotOnFailure, signIn, SKIP_WITHOUT_APP, walkCaseTo } from './support/e2e';
 
 const demo = (role: string) => DEMO_USERS.find((user) => user.role === role)!;
 const ARCHITECT = demo('IAI_ARCHITECT');
@@ -22,27 +21,6 @@ interface User {
   id: string;
   name: string;
 }
-function moveMenu(page: Page): Locator {
-  return page.locator('details', { has: page.locator('summary', { hasText: 'Pindah ke tahap…' }) });
-}
-
-async function openMoveMenu(page: Page): Promise<Locator> {
-  const menu = moveMenu(page);
-  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
-  return menu;
-}
-
-/** Proposes a kampung through the API; while the workflow service warms up (503), asks again. */
-async function seedCase(api: Api, name: string): Promise<string> {
-  const created = await eventually(async () => {
-    const answer = await api.call<{ id: string }>('POST', '/api/cases', proposal({ name }));
-    assert.notEqual(answer.status, 503, 'the workflow service answers');
-    return answer;
-  }, 60_000);
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  return created.body.id;
-}
-
 async function userNamed(api: Api, name: string): Promise<User> {
   const user = (await api.call<User[]>('GET', '/api/users')).body.find((u) => u.name === name);
   assert.ok(user, `${name} is a user`);

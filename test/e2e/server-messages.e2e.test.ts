@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
-import { proposal } from '@kampung/tools/client/api-client';
+import type { Locator } from 'playwright-core';
 import { CasePage } from './pages/CasePage';
 import { LoginPage } from './pages/LoginPage';
+import { openMoveMenu, seedCase } from './support/case-helpers';
 import { phonePage } from './support/phone';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, Api, eventually, launchChromium, screenshotOnFailure, signIn, SKIP_WITHOUT_APP } from './support/e2e';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, Api, launchChromium, screenshotOnFailure, signIn, SKIP_WITHOUT_APP } from './support/e2e';
 
 interface Problem {
   code: string;
@@ -28,27 +28,6 @@ async function assertInIndonesian(alert: Locator, message: string, problem: Prob
   assert.ok(!text.includes(problem.code), `no raw code (${problem.code}) in: ${text}`);
   if (problem.requestId) assert.ok(!text.includes(problem.requestId), `no request id in: ${text}`);
   assert.doesNotMatch(text, /\bID:/);
-}
-
-function moveMenu(page: Page): Locator {
-  return page.locator('details', { has: page.locator('summary', { hasText: 'Pindah ke tahap…' }) });
-}
-
-async function openMoveMenu(page: Page): Promise<Locator> {
-  const menu = moveMenu(page);
-  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
-  return menu;
-}
-
-/** Proposes a kampung through the API; while the workflow service warms up (503), asks again. */
-async function seedCase(api: Api, name: string): Promise<string> {
-  const created = await eventually(async () => {
-    const answer = await api.call<{ id: string }>('POST', '/api/cases', proposal({ name }));
-    assert.notEqual(answer.status, 503, 'the workflow service answers');
-    return answer;
-  }, 60_000);
-  assert.equal(created.status, 201, JSON.stringify(created.body));
-  return created.body.id;
 }
 
 test(
