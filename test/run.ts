@@ -55,6 +55,35 @@ function parseTapSummary(tap: string): Counts {
 
 let currentRunner: ReturnType<typeof spawn> | undefined;
 
+/** Each failed test with its diagnostics, printed again at the very end: a CI log that keeps only
+ * its last lines still says which test failed and why, under the service logs. */
+const failureRecaps: string[] = [];
+const RECAP_LINES = 60;
+
+/** TAP's `not ok` lines with their indented YAML block (error, location, stack). A failed suite
+ * (whose failure is the failed test inside it) is left out when it only says so. */
+function failuresIn(tap: string): string[] {
+  const lines = tap.split('\n');
+  const found: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const head = /^(\s*)not ok \d+ - (.*)$/.exec(lines[i] ?? '');
+    if (!head) continue;
+    const indent = head[1]?.length ?? 0;
+    const block: string[] = [];
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j] ?? '';
+      if (line.trim() === '') continue;
+      if (line.length - line.trimStart().length <= indent) break;
+      block.push(line.slice(indent));
+    }
+    const body = block.join('\n');
+    if (/failureType: 'subtestsFailed'/.test(body)) continue;
+    const shown = block.length > RECAP_LINES ? [...block.slice(0, RECAP_LINES), `  … ${block.length - RECAP_LINES} more lines`] : block;
+    found.push([`not ok - ${head[2]}`, ...shown].join('\n'));
+  }
+  return found;
+}
+
 async function runNodeTests(files: string[], env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<Counts & { ok: boolean }> {
   const tapDir = await mkdtemp(join(tmpdir(), 'kampung-tap-'));
   const tapFile = join(tapDir, 'report.tap');
@@ -74,7 +103,9 @@ async function runNodeTests(files: string[], env: NodeJS.ProcessEnv, extraArgs: 
       child.on('close', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
     });
     currentRunner = undefined;
-    const counts = parseTapSummary(await readFile(tapFile, 'utf8').catch(() => ''));
+    const tap = await readFile(tapFile, 'utf8').catch(() => '');
+    const counts = parseTapSummary(tap);
+    failureRecaps.push(...failuresIn(tap));
     return { ...counts, ok: code === 0 && counts.fail === 0 };
   } finally {
     await rm(tapDir, { recursive: true, force: true });
@@ -209,6 +240,10 @@ const total = results.reduce((sum, r) => ({ pass: sum.pass + r.pass, fail: sum.f
   todo: 0,
 });
 const ok = results.every((r) => r.ok) && !interrupted;
+if (failureRecaps.length > 0) {
+  log.error(`${failureRecaps.length} failed test(s), again:`);
+  process.stdout.write(`${failureRecaps.join('\n\n')}\n`);
+}
 for (const r of results) {
   const note = r.note ? `, ${r.note}` : '';
   log.info(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(16)} ${formatMs(r.ms)}  (${r.pass} passed, ${r.fail} failed${note})`);
