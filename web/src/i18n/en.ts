@@ -795,6 +795,10 @@ export const en: Translation = {
     saved: 'Visit logged.',
     notAssigned: 'You have no active assignment on this case, so you cannot log a visit.',
   },
+  caseVisit: {
+    heading: 'Your visit',
+    onHold: 'This kampung is on hold: visits wait until the case resumes, so none can be logged yet.',
+  },
   worklist: {
     heading: 'My worklist',
     escalated: 'Overdue and escalated',
@@ -805,6 +809,7 @@ export const en: Translation = {
     emptyDue: 'Nothing is due this week.',
     dueOn: 'Due {{date}}',
     logged: 'Visit logged for',
+    onHold: 'This kampung is on hold: visits wait until the case resumes.',
   },
   inbox: {
     heading: 'Inbox',

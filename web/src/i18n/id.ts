@@ -741,6 +741,10 @@ export const id = {
     saved: 'Kunjungan tercatat.',
     notAssigned: 'Anda tidak ditugaskan secara aktif pada kasus ini, jadi tidak dapat mencatat kunjungan.',
   },
+  caseVisit: {
+    heading: 'Kunjungan Anda',
+    onHold: 'Kampung ini sedang ditunda: kunjungan menunggu sampai kasus dilanjutkan, jadi belum dapat dicatat.',
+  },
   worklist: {
     heading: 'Daftar kerja saya',
     escalated: 'Terlambat dieskalasi',
@@ -751,6 +755,7 @@ export const id = {
     emptyDue: 'Tidak ada kewajiban yang jatuh tempo minggu ini.',
     dueOn: 'Jatuh tempo {{date}}',
     logged: 'Kunjungan tercatat untuk',
+    onHold: 'Kampung ini sedang ditunda: kunjungan menunggu sampai kasus dilanjutkan.',
   },
   inbox: {
     heading: 'Kotak masuk',

@@ -13,6 +13,7 @@ import { MoveToStageForm } from '../modules/cases/components/MoveToStageForm';
 import { NextSteps } from '../modules/cases/components/NextSteps';
 import { StageTimeline } from '../modules/cases/components/StageTimeline';
 import { MonitoringSection } from '../modules/monitoring/components/MonitoringSection';
+import { CaseVisitAction } from '../modules/obligations/components/CaseVisitAction';
 import { ObligationsSection } from '../modules/obligations/components/ObligationsSection';
 import { TeamSection } from '../modules/obligations/components/TeamSection';
 import { Confirmation } from '../ui/Confirmation';
@@ -48,8 +49,10 @@ export function CasePage() {
               ) : (
                 <p className="muted">{t(may(me.role, 'visit.log') ? 'case.noMovesFieldWork' : 'case.readOnly')}</p>
               )}
-              <TeamSection caseId={detail.id} canWrite={may(me.role, 'case.assign')} onHold={detail.stage === 'ON_HOLD'} />
+              {/* A mentor's or architect's own visit; staff log a member's visit from the team. */}
+              {may(me.role, 'visit.log') && !may(me.role, 'case.assign') && <CaseVisitAction caseId={detail.id} onHold={detail.stage === 'ON_HOLD'} />}
               <ObligationsSection caseId={detail.id} canWrite={may(me.role, 'obligation.waive')} />
+              <TeamSection caseId={detail.id} canWrite={may(me.role, 'case.assign')} onHold={detail.stage === 'ON_HOLD'} />
               <MonitoringSection detail={detail} canWrite={may(me.role, 'report.submit')} />
               {may(me.role, 'activity.read') && (
                 <ActivitiesSection

@@ -1,10 +1,11 @@
 import { may } from '@kampung/domain/access';
 import type { Obligation } from '@kampung/domain/obligation';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../modules/auth/hooks/useAuth';
+import { caseQueries } from '../modules/cases/api/cases.queries';
 import { WORKLIST_PATH } from '../modules/obligations/api/obligations.api';
 import { obligationQueries } from '../modules/obligations/api/obligations.queries';
 import { DataAsOf } from '../modules/offline/components/DataAsOf';
@@ -19,7 +20,11 @@ export function WorklistPage() {
   const query = useQuery(obligationQueries.worklist());
   const data = query.data;
   const [logged, setLogged] = useState<Obligation | null>(null);
-  const group = { canWrite: may(me.role, 'visit.log'), onLogged: setLogged };
+  const canWrite = may(me.role, 'visit.log');
+  // The cases on hold within the user's reach (a mentor's are few): their visits wait for the resume.
+  const held = useInfiniteQuery({ ...caseQueries.list({ stage: 'ON_HOLD' }), enabled: canWrite });
+  const heldIds = new Set(held.data?.pages.flatMap((page) => page.items.map((c) => c.id)));
+  const group = { canWrite, heldIds, onLogged: setLogged };
   return (
     <>
       <title>{`${t('worklist.heading')} · ${t('app.title')}`}</title>
@@ -49,10 +54,11 @@ interface GroupProps {
   empty: string;
   items: Obligation[];
   canWrite: boolean;
+  heldIds: ReadonlySet<string>;
   onLogged: (obligation: Obligation) => void;
 }
 
-function Group({ id, heading, empty, items, canWrite, onLogged }: GroupProps) {
+function Group({ id, heading, empty, items, canWrite, heldIds, onLogged }: GroupProps) {
   const headingId = `worklist-${id}`;
   return (
     <section className="worklist-group" aria-labelledby={headingId}>
@@ -64,7 +70,7 @@ function Group({ id, heading, empty, items, canWrite, onLogged }: GroupProps) {
       ) : (
         <ul className="work-list">
           {items.map((o) => (
-            <WorkItemCard key={o.id} obligation={o} canWrite={canWrite} onLogged={onLogged} />
+            <WorkItemCard key={o.id} obligation={o} canWrite={canWrite} onHold={heldIds.has(o.caseId)} onLogged={onLogged} />
           ))}
         </ul>
       )}

@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/hooks/useAuth';
+import { Confirmation } from '../../../ui/Confirmation';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { obligationQueries } from '../api/obligations.queries';
+import { ownAssignment } from '../own-assignment';
 import { VisitForm } from './VisitForm';
 
 interface LogVisitButtonProps {
@@ -16,7 +18,8 @@ interface LogVisitButtonProps {
   onLogged?: () => void;
 }
 
-/** "Catat kunjungan": a button that opens the visit form in place, and confirms once saved. */
+/** "Catat kunjungan": a button that opens the visit form in place, and confirms once saved (in view,
+ * announced: the form that was sent has closed, and on a phone the page may have moved). */
 export function LogVisitButton({ caseId, assignmentId, label, onLogged }: LogVisitButtonProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -30,9 +33,9 @@ export function LogVisitButton({ caseId, assignmentId, label, onLogged }: LogVis
   return (
     <div className="log-visit">
       {saved && !open && (
-        <p className={saved === 'device' ? 'alert alert--warning' : 'alert alert--success'} role="status" data-testid={saved === 'device' ? 'saved-on-device' : undefined}>
+        <Confirmation key={saved} tone={saved === 'device' ? 'warning' : 'success'} testId={saved === 'device' ? 'saved-on-device' : 'visit-saved'}>
           {saved === 'device' ? t('offline.savedOnDevice') : t('visit.saved')}
-        </p>
+        </Confirmation>
       )}
       {!open && (
         <button
@@ -63,8 +66,7 @@ function MyAssignmentVisitForm({ caseId, onDone, onCancel }: { caseId: string; o
   const query = useQuery(obligationQueries.assignments(caseId));
   if (query.isPending) return <Loading />;
   if (query.error) return <ProblemAlert error={query.error} />;
-  const mine = query.data.filter((a) => a.user.id === me.id && !a.endedAt);
-  const assignment = mine.find((a) => a.lead) ?? mine[0];
+  const assignment = ownAssignment(query.data, me.id);
   if (!assignment) {
     return (
       <div className="form">
