@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { proposal } from '@kampung/tools/client/api-client';
 import { DEMO_USERS } from '@kampung/tools/demo/demo-users';
 import { CasePage } from './pages/CasePage';
+import { CaseWorkPage } from './pages/CaseWorkPage';
 import { phonePage } from './support/phone';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, Api, eventually, launchChromium, screenshotOnFailure, signIn, SKIP_WITHOUT_APP } from './support/e2e';
 
@@ -32,6 +33,7 @@ test(
         await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
         await page.goto(`/cases/${created.body.id}`);
         await new CasePage(page).waitForStage('Usulan');
+        await new CaseWorkPage(page).showTeam();
         const form = page.getByRole('form', { name: 'Tugaskan anggota tim' });
         const position = form.getByLabel('Peran', { exact: true });
         const person = form.getByLabel('Pengguna', { exact: true });

@@ -97,11 +97,12 @@ test(
         assert.match((await link.getAttribute('href')) ?? '', new RegExp(`case-${caseId}`), 'the link names the case\'s workflow');
       });
 
-      // When a viewer opens it on a phone, then they see the same timeline without the operators' link
+      // When a viewer opens it on a phone (where it is folded at first), then they see the same timeline without the operators' link
       const phone = await signedInPage(browser, AUDITOR_EMAIL, AUDITOR_PASSWORD, { phone: true });
       await screenshotOnFailure(phone, 'case-timeline-viewer', async () => {
         await phone.goto(`/cases/${caseId}`);
         const kampung = new CasePage(phone);
+        await kampung.showFullTimeline();
         await kampung.event('VISIT', `Kunjungan Pendampingan oleh ${OFFICER.name}`).waitFor();
         assert.equal(await kampung.fullTimeline().getByRole('link', { name: /Temporal UI/ }).count(), 0, 'no Temporal UI link for a viewer');
         await assertNoHorizontalScroll(phone);

@@ -1,4 +1,5 @@
 import type { Locator, Page, Response } from 'playwright-core';
+import { unfold } from './fold';
 
 const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
@@ -12,6 +13,11 @@ export class CasePage {
   readonly fullTimeline = () => this.page.getByRole('region', { name: 'Riwayat lengkap' });
   /** The form of the step that is open under "Langkah berikutnya". */
   readonly stepForm = () => this.nextSteps().locator('form');
+
+  /** Unfolds "Riwayat lengkap (N)", as a phone shows it folded. */
+  async showFullTimeline(): Promise<void> {
+    await unfold(this.fullTimeline());
+  }
 
   /** Waits until the current-stage badge reads exactly `stage`. */
   async waitForStage(stage: string): Promise<void> {

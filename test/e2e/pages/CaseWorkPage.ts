@@ -1,4 +1,5 @@
 import type { Locator, Page, Response } from 'playwright-core';
+import { unfold } from './fold';
 
 /** The team ("Tim pendamping") and obligations ("Kewajiban") sections of a case page. */
 export class CaseWorkPage {
@@ -7,9 +8,15 @@ export class CaseWorkPage {
   readonly team = () => this.page.getByRole('region', { name: 'Tim pendamping' });
   readonly obligations = () => this.page.getByRole('region', { name: 'Kewajiban' });
 
+  /** Opens the case page with its team shown (on a phone the team is folded at first). */
   async open(caseId: string): Promise<void> {
     await this.page.goto(`/cases/${caseId}`);
-    await this.team().waitFor();
+    await this.showTeam();
+  }
+
+  /** Unfolds the team ("Tim pendamping (N)"), as a phone shows it folded. */
+  async showTeam(): Promise<void> {
+    await unfold(this.team());
   }
 
   /** A team member line showing the name and the role label. */
@@ -33,6 +40,7 @@ export class CaseWorkPage {
 
   /** Hands the position of a team member (a `member(…)` line) over to `toName`, with a reason; returns the API's answer. */
   async handOver(member: Locator, toName: string, reason: string): Promise<Response> {
+    await this.showTeam();
     await member.getByRole('button', { name: 'Serah terima', exact: true }).click();
     const form = member.getByRole('form', { name: 'Serah terima' });
     await form.getByLabel('Diserahkan kepada', { exact: true }).selectOption({ label: toName });
@@ -46,6 +54,7 @@ export class CaseWorkPage {
 
   /** Ends the assignment of a team member (a `member(…)` line) with a reason; returns the API's answer. */
   async endAssignment(member: Locator, reason: string): Promise<Response> {
+    await this.showTeam();
     await member.getByRole('button', { name: 'Akhiri penugasan', exact: true }).click();
     const form = member.getByRole('form', { name: 'Akhiri penugasan' });
     await form.getByLabel('Alasan', { exact: true }).fill(reason);

@@ -4,6 +4,7 @@ import type { Translation } from './id';
 export const en: Translation = {
   app: {
     title: 'Kampung — Case Management',
+    shortTitle: 'Kampung',
     language: 'Language',
     loading: 'Loading…',
     logout: 'Log out',
@@ -254,6 +255,8 @@ export const en: Translation = {
   nav: {
     label: 'Main navigation',
     cases: 'Cases',
+    casesShort: 'Cases',
+    more: 'Menu',
     worklist: 'Worklist',
     worklists: 'Saved worklists',
     inbox: 'Inbox',

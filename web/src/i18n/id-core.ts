@@ -3,6 +3,7 @@
 export const idCore = {
   app: {
     title: 'Kampung — Manajemen Kasus',
+    shortTitle: 'Kampung',
     language: 'Bahasa',
     loading: 'Memuat…',
     logout: 'Keluar',
@@ -42,6 +43,9 @@ export const idCore = {
   nav: {
     label: 'Navigasi utama',
     cases: 'Daftar kasus',
+    /** The bottom bar's entry, on a phone. */
+    casesShort: 'Kasus',
+    more: 'Menu',
     worklist: 'Daftar kerja',
     worklists: 'Daftar kerja tersimpan',
     inbox: 'Kotak masuk',

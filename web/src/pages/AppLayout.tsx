@@ -7,6 +7,7 @@ import { SessionGate } from '../modules/auth/components/SessionGate';
 import { useSession } from '../modules/auth/hooks/useAuth';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/Loading';
+import { FIELD_TABS, FieldNav, worksInTheField } from './FieldNav';
 import { LoginPage } from './lazy';
 
 // "Tanpa sinyal", "Menunggu dikirim (3)": loaded after the first render, outside the first download.
@@ -14,6 +15,16 @@ const OfflineStatus = lazy(() => import('../modules/offline/components/OfflineSt
 
 /** A link in the user menu closes the menu as it navigates. */
 const closeMenu = (event: MouseEvent<HTMLElement>) => event.currentTarget.closest('details')?.removeAttribute('open');
+
+/** "AF" for "Ahmad Fauzi (Pendamping)": the user menu's face on a phone. */
+const initials = (name: string) =>
+  name
+    .replace(/\(.*?\)/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word.charAt(0).toUpperCase())
+    .join('');
 
 /** The shell: header (product, language, the user's menu) with the entries the user's role may
  * open, and the page, or the login form. */
@@ -45,7 +56,11 @@ export function AppLayout() {
       </a>
       <header className="app-header">
         <Link to="/" className="app-header__title">
-          {t('app.title')}
+          <span className="app-header__title-full">{t('app.title')}</span>
+          {/* On a phone the header is one slim row: "Kampung", and the user's initials. */}
+          <span className="app-header__title-short" aria-hidden="true">
+            {t('app.shortTitle')}
+          </span>
         </Link>
         <div className="app-header__tools">
           <LanguageSwitch />
@@ -53,7 +68,10 @@ export function AppLayout() {
             <>
               <details className="app-header__menu">
                 <summary className="app-header__user" title={t('app.signedInAs', { name: me.name })} data-testid="current-user">
-                  {me.name}
+                  <span className="app-header__initials" aria-hidden="true">
+                    {initials(me.name)}
+                  </span>
+                  <span className="app-header__name">{me.name}</span>
                 </summary>
                 <div className="app-header__menu-items">
                   <Link to="/account/password" className="button button--quiet" onClick={closeMenu}>
@@ -90,6 +108,9 @@ export function AppLayout() {
           )}
         </Suspense>
       </main>
+      {me && worksInTheField(me.role) && (
+        <FieldNav more={NAV.filter((item) => (!item.action || may(me.role, item.action)) && !FIELD_TABS.some((tab) => tab.to === item.to))} />
+      )}
     </>
   );
 }

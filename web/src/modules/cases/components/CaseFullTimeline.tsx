@@ -1,8 +1,9 @@
 import type { TimelineEvent } from '@kampung/domain/case-timeline';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeWib } from '../../../lib/format';
+import { FoldedSection } from '../../../ui/FoldedSection';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { caseQueries } from '../api/cases.queries';
@@ -13,26 +14,24 @@ const FIRST_SHOWN = 30;
 
 /** "Riwayat lengkap": every transition, evaluation, assignment, handover, visit, report, waiver and
  * escalation of the case, newest first, with when (WIB), who and why; for operators a link to the
- * case's workflow in the Temporal UI. */
+ * case's workflow in the Temporal UI. Folded on a phone, with the number of its events. */
 export function CaseFullTimeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const query = useQuery(caseQueries.timeline(caseId));
   const [showAll, setShowAll] = useState(false);
   const events = newestFirst(query.data?.events ?? []);
   const shown = showAll ? events : events.slice(0, FIRST_SHOWN);
   const temporalUiUrl = query.data?.temporalUiUrl;
   return (
-    <section className="card" aria-labelledby={headingId} data-testid="full-timeline">
-      <div className="section-head">
-        <h2 id={headingId}>{t('timeline.heading')}</h2>
-        {temporalUiUrl && (
+    <FoldedSection heading={t('timeline.heading')} count={query.data && events.length} testId="full-timeline">
+      {temporalUiUrl && (
+        <p>
           <a href={temporalUiUrl} target="_blank" rel="noopener noreferrer" data-testid="temporal-ui-link">
             {t('timeline.temporalUi')}
             <span className="visually-hidden"> {t('timeline.newTab')}</span>
           </a>
-        )}
-      </div>
+        </p>
+      )}
       <p className="muted">{t('timeline.hint')}</p>
       <ProblemAlert error={query.error} />
       {query.isPending && <Loading />}
@@ -49,7 +48,7 @@ export function CaseFullTimeline({ caseId }: { caseId: string }) {
           {t('timeline.showAll', { n: events.length })}
         </button>
       )}
-    </section>
+    </FoldedSection>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format';
+import { FoldedSection } from '../../../ui/FoldedSection';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { obligationQueries } from '../api/obligations.queries';
@@ -12,14 +13,13 @@ import { LogVisitButton } from './LogVisitButton';
 
 /** "Tim pendamping": who works on the case and who held each position before (handovers), and for
  * writers assigning someone, logging their visits (not while the case is on hold: the server refuses
- * them) and handing a position over. */
+ * them) and handing a position over. Folded on a phone, with the number of its members. */
 export function TeamSection({ caseId, canWrite, onHold = false }: { caseId: string; canWrite: boolean; onHold?: boolean }) {
   const { t, i18n } = useTranslation();
   const query = useQuery(obligationQueries.assignments(caseId));
   const assignments = query.data ?? [];
   return (
-    <section className="card" aria-labelledby="team-heading">
-      <h2 id="team-heading">{t('team.heading')}</h2>
+    <FoldedSection heading={t('team.heading')} count={query.data && assignments.filter((a) => !a.endedAt).length}>
       {query.isPending && <Loading />}
       <ProblemAlert error={query.error} />
       {query.data && assignments.length === 0 && <p className="muted">{t('team.empty')}</p>}
@@ -51,6 +51,6 @@ export function TeamSection({ caseId, canWrite, onHold = false }: { caseId: stri
       )}
       {canWrite && onHold && <p className="muted">{t('team.onHold')}</p>}
       {canWrite && <AssignForm caseId={caseId} />}
-    </section>
+    </FoldedSection>
   );
 }
