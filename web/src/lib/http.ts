@@ -48,12 +48,14 @@ function csrfToken(): string | undefined {
   return match ? decodeURIComponent(match[1]!) : undefined;
 }
 
-interface HttpInit {
+export interface HttpInit {
   method?: string;
   /** Sent as JSON. */
   body?: unknown;
-  /** Sent as it is, with its content type (an uploaded file); instead of `body`. */
+  /** Sent as it is, with its content type (an uploaded file, a photo); instead of `body`. */
   file?: { data: Blob; type: string };
+  /** Headers of the request's own (a photo's X-Photo-Taken-At). */
+  headers?: Record<string, string>;
   fresh?: boolean;
   /** The write's own key, kept by its caller (a write queued on the device): sent as it is. */
   idempotencyKey?: string;
@@ -85,7 +87,7 @@ export async function http<T>(path: string, init: HttpInit = {}): Promise<T> {
 }
 
 async function send<T>(path: string, init: HttpInit, idempotencyKey?: string): Promise<T> {
-  const { method = 'GET', body, file, fresh = false } = init;
+  const { method = 'GET', body, file, headers, fresh = false } = init;
   const token = method === 'GET' ? undefined : csrfToken();
   const contentType = file ? file.type : body === undefined ? undefined : 'application/json';
   let res: Response;
@@ -94,6 +96,7 @@ async function send<T>(path: string, init: HttpInit, idempotencyKey?: string): P
       method,
       credentials: 'same-origin',
       headers: {
+        ...headers,
         Accept: 'application/json',
         ...(contentType ? { 'Content-Type': contentType } : {}),
         ...(token ? { 'X-CSRF-Token': token } : {}),

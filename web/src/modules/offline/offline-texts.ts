@@ -1,4 +1,5 @@
 import i18n from '../../i18n';
+import type { Refusal } from './write-queue';
 
 /**
  * The words of work kept on the device, in both languages, added to the app's texts when this
@@ -9,11 +10,16 @@ const id = {
   noSignal: 'Tanpa sinyal',
   waiting_one: 'Menunggu dikirim ({{count}})',
   waiting_other: 'Menunggu dikirim ({{count}})',
+  waitingWithPhotos: 'Menunggu dikirim ({{count}}) · {{photos}}',
+  waitingPhotosOnly: 'Menunggu dikirim ({{photos}})',
+  photoCount_one: '{{count}} foto',
+  photoCount_other: '{{count}} foto',
+  withPhotos: '{{record}} · {{photos}}',
   sending: 'Mengirim catatan yang menunggu…',
   dataAsOf: 'Data per {{time}}',
   listLabel: 'Catatan di perangkat',
   recorded: '{{kind}}, dicatat {{time}}',
-  kinds: { visit: 'Kunjungan', report: 'Laporan monitoring', attendance: 'Presensi' },
+  kinds: { photo: 'Foto kunjungan', visit: 'Kunjungan', report: 'Laporan monitoring', attendance: 'Presensi' },
   refusedTitle: '{{kind}} yang dicatat {{time}} tidak diterima',
   openCase: 'Buka kasus',
   dismiss: 'Tutup',
@@ -24,6 +30,11 @@ const id = {
       'Kewajiban ini sudah ditutup atau dibebaskan sementara itu. Periksa halaman kasus; bila catatan ini tetap perlu, catat lagi di sana.',
     ASSIGNMENT_ENDED: 'Penugasan Anda di kasus ini sudah berakhir. Hubungi koordinator bila catatan ini tetap perlu dimasukkan.',
     VISIT_ALREADY_LOGGED: 'Kunjungan ini sudah tercatat. Tidak ada yang perlu dilakukan.',
+    PHOTO_TOO_LARGE: 'Foto ini lebih besar dari 300 KB. Kunjungannya tetap dikirim, tanpa foto ini; bila foto itu perlu, kirimkan kepada koordinator dengan cara lain.',
+    PHOTO_TYPE_NOT_ALLOWED: 'Berkas ini bukan foto JPEG, PNG atau WebP. Kunjungannya tetap dikirim, tanpa berkas ini.',
+    PHOTO_ID_TAKEN: 'Foto ini bentrok dengan foto lain yang sudah tersimpan. Kunjungannya tetap dikirim, tanpa foto ini; bila foto itu perlu, kirimkan kepada koordinator dengan cara lain.',
+    PHOTO_ALREADY_ATTACHED: 'Fotonya sudah tercatat pada kunjungan lain, jadi kunjungan ini tidak diterima. Buka halaman kasus dan catat kunjungan ini lagi, dengan foto yang baru diambil.',
+    PHOTOS_MISSING: 'Fotonya tidak sampai ke server, jadi kunjungan ini tidak diterima. Buka halaman kasus dan catat kunjungan ini lagi; ambil fotonya lagi, atau simpan tanpa foto.',
     FORBIDDEN: 'Anda tidak lagi berwenang mencatat di kasus ini. Hubungi koordinator.',
     NOT_FOUND: 'Kasus atau kegiatan ini tidak ditemukan lagi. Hubungi koordinator.',
     VALIDATION_FAILED:
@@ -37,11 +48,16 @@ const en: typeof id = {
   noSignal: 'No signal',
   waiting_one: 'Waiting to be sent ({{count}})',
   waiting_other: 'Waiting to be sent ({{count}})',
+  waitingWithPhotos: 'Waiting to be sent ({{count}}) · {{photos}}',
+  waitingPhotosOnly: 'Waiting to be sent ({{photos}})',
+  photoCount_one: '{{count}} photo',
+  photoCount_other: '{{count}} photos',
+  withPhotos: '{{record}} · {{photos}}',
   sending: 'Sending the waiting records…',
   dataAsOf: 'Data as of {{time}}',
   listLabel: 'Records on this device',
   recorded: '{{kind}}, recorded {{time}}',
-  kinds: { visit: 'Visit', report: 'Monitoring report', attendance: 'Attendance' },
+  kinds: { photo: 'Visit photo', visit: 'Visit', report: 'Monitoring report', attendance: 'Attendance' },
   refusedTitle: '{{kind}} recorded {{time}} was not accepted',
   openCase: 'Open the case',
   dismiss: 'Dismiss',
@@ -50,6 +66,11 @@ const en: typeof id = {
     OBLIGATION_CLOSED: 'The obligation was closed or waived meanwhile. Check the case page; if this record is still needed, record it there again.',
     ASSIGNMENT_ENDED: 'Your assignment to this case has ended. Contact your coordinator if this record is still needed.',
     VISIT_ALREADY_LOGGED: 'This visit is already recorded. Nothing to do.',
+    PHOTO_TOO_LARGE: 'This photo is larger than 300 KB. Its visit is sent all the same, without it; if the photo is needed, give it to your coordinator another way.',
+    PHOTO_TYPE_NOT_ALLOWED: 'This file is not a JPEG, PNG or WebP photo. Its visit is sent all the same, without it.',
+    PHOTO_ID_TAKEN: 'This photo clashes with another photo already stored. Its visit is sent all the same, without it; if the photo is needed, give it to your coordinator another way.',
+    PHOTO_ALREADY_ATTACHED: 'Its photos are already recorded with another visit, so this visit was not accepted. Open the case page and record this visit again, with newly taken photos.',
+    PHOTOS_MISSING: 'Its photos did not reach the server, so this visit was not accepted. Open the case page and record this visit again; take the photos again, or save it without photos.',
     FORBIDDEN: 'You may no longer record on this case. Contact your coordinator.',
     NOT_FOUND: 'The case or activity no longer exists. Contact your coordinator.',
     VALIDATION_FAILED:
@@ -58,9 +79,11 @@ const en: typeof id = {
   },
 };
 
-/** The key of a refusal's explanation: its code's own words, or the general ones. */
-export function refusalKey(code: string): string {
-  return `offline.refused.${code in id.refused ? code : 'other'}`;
+/** The key of a refusal's explanation: its code's own words, or the general ones. A visit refused
+ * for its photos (the server named `photoIds`) is told what to do about them. */
+export function refusalKey(refusal: Refusal): string {
+  if (refusal.code === 'VALIDATION_FAILED' && refusal.fields?.some((path) => path.startsWith('photoIds'))) return 'offline.refused.PHOTOS_MISSING';
+  return `offline.refused.${refusal.code in id.refused ? refusal.code : 'other'}`;
 }
 
 i18n.addResourceBundle('id', 'translation', { offline: id }, true, false);

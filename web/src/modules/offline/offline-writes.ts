@@ -7,6 +7,7 @@ import type { Worklist } from '../obligations/api/obligations.api';
 import { obligationKeys, obligationQueries } from '../obligations/api/obligations.queries';
 import './offline-texts';
 import { indexedDbQueueStore } from './queue-db';
+import { requestOf, withoutRefusedPhoto } from './queued-requests';
 import { createWriteQueue, type QueuedKind, type QueuedWrite, type SendOutcome } from './write-queue';
 
 /** What a queued write's mutation answers instead of the server's answer: kept on the device, sent later. */
@@ -23,7 +24,9 @@ export interface FieldWrite {
   caseId: string;
   method: 'POST' | 'PUT';
   path: string;
+  /** JSON, or a Blob (a photo) sent as it is. */
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 /** The service worker's copy of the API's answers (web/vite.config.ts). */
@@ -34,12 +37,13 @@ const signedIn = () => client?.getQueryData<{ id: string } | null>(authKeys.me()
 
 async function sendQueued(write: QueuedWrite): Promise<SendOutcome> {
   try {
-    await http(write.path, { method: write.method, body: write.body, idempotencyKey: write.key });
+    await http(write.path, requestOf(write));
     return { sent: true };
   } catch (error) {
     if (!(error instanceof ApiError) || isUnknownOutcome(error) || error.code === 'TOO_MANY_ATTEMPTS') return { retry: true };
     if (error.code === 'UNAUTHENTICATED') return { signedOut: true };
-    return { refused: { status: error.problem.status, code: error.code, detail: error.problem.detail } };
+    const fields = error.problem.errors?.map((e) => e.path);
+    return { refused: { status: error.problem.status, code: error.code, detail: error.problem.detail, ...(fields?.length ? { fields } : {}) } };
   }
 }
 
@@ -50,6 +54,8 @@ export const fieldWork = createWriteQueue({
   currentUser: signedIn,
   // What was sent changed the worklist, the obligations and the cases' timelines: read them again.
   onSent: () => void client?.invalidateQueries(),
+  // A visit goes on without a photo the server refused (the refused photo says so).
+  withoutRefused: withoutRefusedPhoto,
 });
 
 let lastSeq = 0;
@@ -78,7 +84,7 @@ export async function writeOrQueue<T>(queryClient: QueryClient, write: FieldWrit
   const waiting = fieldWork.snapshot().some((w) => w.userId === userId && !w.refused);
   if (!userId || !navigator.onLine || waiting) return keep();
   try {
-    return await http<T>(write.path, { method: write.method, body: write.body, idempotencyKey: queued.key });
+    return await http<T>(write.path, requestOf(queued));
   } catch (error) {
     if (isUnknownOutcome(error)) return keep();
     throw error;

@@ -1,6 +1,6 @@
 /**
- * The device's queue of field work not yet answered by the server: visits, monitoring reports and
- * attendance recorded with no signal (or whose sending failed on the way). Each keeps the
+ * The device's queue of field work not yet answered by the server: visits (each after its photos),
+ * monitoring reports and attendance recorded with no signal (or whose sending failed on the way). Each keeps the
  * Idempotency-Key it was made with, so however often it is sent, the server records it once.
  *
  * Sent in the order they were recorded, one at a time; a failure of the network (or of the server)
@@ -9,7 +9,7 @@
  * and the entries after it go on. No I/O here: the store, the sending and the clock come in.
  */
 
-export const QUEUED_KINDS = ['visit', 'report', 'attendance'] as const;
+export const QUEUED_KINDS = ['photo', 'visit', 'report', 'attendance'] as const;
 export type QueuedKind = (typeof QUEUED_KINDS)[number];
 
 /** The server's refusal of a queued write, as the person is shown it. */
@@ -17,6 +17,8 @@ export interface Refusal {
   status: number;
   code: string;
   detail: string;
+  /** The fields the server named (`photoIds`), for a validation failure. */
+  fields?: string[];
 }
 
 export interface QueuedWrite {
@@ -30,7 +32,10 @@ export interface QueuedWrite {
   caseId: string;
   method: 'POST' | 'PUT';
   path: string;
+  /** JSON, or a Blob (a photo) sent as it is with its own type; IndexedDB keeps either. */
   body: unknown;
+  /** Headers of its own (a photo's X-Photo-Taken-At). */
+  headers?: Record<string, string>;
   /** When the person saved it (ISO instant). */
   recordedAt: string;
   /** Failed sends so far (network or server), for the pause before the next. */
@@ -53,6 +58,12 @@ export interface WriteQueueDeps {
   currentUser: () => string | undefined;
   /** After a round that sent at least one write (the pages' data is out of date). */
   onSent?: (sent: QueuedWrite[]) => void;
+  /**
+   * A write recorded after a refused one, as it goes on without it (a visit without the photo the
+   * server refused), or undefined to send it as it is. It has never been sent: nothing overtakes a
+   * write until it is answered, so its key is not yet the server's with another body.
+   */
+  withoutRefused?: (refused: QueuedWrite, later: QueuedWrite) => QueuedWrite | undefined;
   /** The pause before the next try after `attempts` failures in a row. */
   backoffMs?: (attempts: number) => number;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -79,7 +90,7 @@ export interface WriteQueue {
 }
 
 export function createWriteQueue(deps: WriteQueueDeps): WriteQueue {
-  const { store, send, currentUser, onSent, backoffMs = defaultBackoffMs } = deps;
+  const { store, send, currentUser, onSent, withoutRefused, backoffMs = defaultBackoffMs } = deps;
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let writes: readonly QueuedWrite[] = [];
@@ -121,6 +132,12 @@ export function createWriteQueue(deps: WriteQueueDeps): WriteQueue {
           const refused = { ...next, refused: outcome.refused };
           await store.put(refused);
           replace(refused);
+          for (const later of writes.filter((w) => w.userId === user && !w.refused && w.seq > refused.seq)) {
+            const amended = withoutRefused?.(refused, later);
+            if (!amended) continue;
+            await store.put(amended);
+            replace(amended);
+          }
         } else if ('signedOut' in outcome) {
           return; // sent again once someone signs in
         } else {

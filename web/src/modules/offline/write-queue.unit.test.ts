@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createWriteQueue, defaultBackoffMs, type QueuedWrite, type QueueStore, type SendOutcome } from './write-queue';
+import { withoutRefusedPhoto } from './queued-requests';
+import { createWriteQueue, defaultBackoffMs, type QueuedWrite, type QueueStore, type SendOutcome, type WriteQueueDeps } from './write-queue';
 
 function memoryStore(initial: QueuedWrite[] = []): QueueStore & { rows: Map<string, QueuedWrite> } {
   const rows = new Map(initial.map((w) => [w.key, w]));
@@ -18,9 +19,10 @@ function write(key: string, userId = 'mentor-1'): QueuedWrite {
 }
 
 /** A queue whose server answers from a script per key (default: sent), with timers the test fires. */
-function setup(options: { stored?: QueuedWrite[]; user?: string } = {}) {
+function setup(options: { stored?: QueuedWrite[]; user?: string; withoutRefused?: WriteQueueDeps['withoutRefused'] } = {}) {
   const store = memoryStore(options.stored);
   const sends: string[] = [];
+  const sentWrites: QueuedWrite[] = [];
   const answers = new Map<string, SendOutcome[]>();
   const timers: { run: () => void; ms: number }[] = [];
   const sentRounds: string[][] = [];
@@ -29,15 +31,17 @@ function setup(options: { stored?: QueuedWrite[]; user?: string } = {}) {
     currentUser: () => options.user ?? 'mentor-1',
     send: async (w) => {
       sends.push(w.key);
+      sentWrites.push(w);
       return answers.get(w.key)?.shift() ?? { sent: true };
     },
     onSent: (sent) => sentRounds.push(sent.map((w) => w.key)),
+    withoutRefused: options.withoutRefused,
     backoffMs: (attempts) => attempts * 1000,
     setTimer: (run, ms) => timers.push({ run, ms }),
     clearTimer: () => timers.splice(0),
   });
   const answer = (key: string, ...outcomes: SendOutcome[]) => answers.set(key, outcomes);
-  return { store, queue, sends, answer, timers, sentRounds };
+  return { store, queue, sends, sentWrites, answer, timers, sentRounds };
 }
 
 const lost: SendOutcome = { retry: true };
@@ -89,6 +93,30 @@ describe('the queue of field work on the device', () => {
     await queue.dismiss('visit-on-hold');
     assert.deepEqual(queue.snapshot(), []);
     assert.equal(store.rows.size, 0);
+  });
+
+  test('when a photo is refused, then the visit recorded after it is kept and sent without that photo, and the other photo goes with it', async () => {
+    const { queue, sends, sentWrites, answer, store } = setup({ withoutRefused: withoutRefusedPhoto });
+    const photo = (id: string): QueuedWrite => ({
+      ...write(`put-${id}`),
+      kind: 'photo',
+      method: 'PUT',
+      path: `/api/cases/case-1/photos/${id}`,
+      body: new Blob([id], { type: 'image/jpeg' }),
+    });
+    const visit: QueuedWrite = { ...write('visit'), seq: seq + 10, body: { notes: 'with photos', photoIds: ['p-1', 'p-2'] } };
+    answer('put-p-1', { refused: { status: 413, code: 'PHOTO_TOO_LARGE', detail: 'The photo is too large' } });
+    const [p1, p2] = [photo('p-1'), photo('p-2')];
+    await store.put(visit);
+    await queue.add(p1);
+    await queue.add(p2);
+    await queue.flush();
+    assert.deepEqual(sends, ['put-p-1', 'put-p-2', 'visit']);
+    assert.equal(sentWrites[1]?.body, p2.body, 'a photo is handed to the sender as its Blob');
+    assert.deepEqual(sentWrites[2]?.body, { notes: 'with photos', photoIds: ['p-2'] });
+    assert.equal(sentWrites[2]?.key, 'visit', 'with its own key');
+    assert.deepEqual([...store.rows.values()].map((w) => w.body), [p1.body], 'only the refused photo is kept, its Blob as it was');
+    assert.equal(queue.snapshot()[0]?.refused?.code, 'PHOTO_TOO_LARGE');
   });
 
   test('when the session has ended, then nothing more is sent until the next flush, and another person’s work is never sent', async () => {

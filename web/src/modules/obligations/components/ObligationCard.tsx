@@ -1,6 +1,7 @@
 import type { Obligation } from '@kampung/domain/obligation';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { VisitEvidenceMarker } from '../../photos/components/VisitEvidence';
 import { ObligationCardHead } from './ObligationCardHead';
 
 interface ObligationCardProps {
@@ -32,6 +33,8 @@ export function ObligationCard({ obligation: o, index, measure }: ObligationCard
             {' · '}
             {t('obligations.fulfilledAt', { when: formatDateTime(o.fulfilledAt, i18n.language) })}
             {o.late && <span className="text-warning"> ({t('obligations.late')})</span>}
+            {' '}
+            <VisitEvidenceMarker evidence={o.evidence} />
           </>
         )}
       </p>

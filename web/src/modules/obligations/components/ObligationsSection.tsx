@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { VisitEvidenceMarker } from '../../photos/components/VisitEvidence';
 import { obligationQueries } from '../api/obligations.queries';
 import { ObligationScope } from './ObligationScope';
 import { ObligationStatusBadge } from './ObligationStatusBadge';
@@ -65,7 +66,8 @@ function ObligationItem({ obligation: o, canWrite }: { obligation: Obligation; c
       {o.fulfilledAt && (
         <p className="item-list__meta">
           {t('obligations.fulfilledAt', { when: formatDateTime(o.fulfilledAt, i18n.language) })}
-          {o.late && <> · <strong className="text-warning">{t('obligations.late')}</strong></>}
+          {o.late && <> · <strong className="text-warning">{t('obligations.late')}</strong></>}{' '}
+          <VisitEvidenceMarker evidence={o.evidence} />
         </p>
       )}
       {o.waivedReason && (

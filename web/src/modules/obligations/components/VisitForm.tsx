@@ -6,6 +6,10 @@ import { fieldErrorsFromProblem, type FieldErrors } from '../../../lib/validatio
 import { Field } from '../../../ui/Field';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { isQueued } from '../../offline/offline-writes';
+import { LocationCapture } from '../../photos/components/LocationCapture';
+import { VisitPhotoPicker } from '../../photos/components/VisitPhotoPicker';
+import { usePickedPhotos } from '../../photos/hooks/usePickedPhotos';
+import type { LocationState } from '../../photos/location';
 import { useLogVisit } from '../hooks/useObligationMutations';
 import { FormActions } from '../../../ui/FormActions';
 
@@ -18,7 +22,7 @@ function localNow(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
 
-const FIELD_PATHS = ['visitedOn', 'kind', 'notes', 'attendees', 'followUps'];
+const FIELD_PATHS = ['visitedOn', 'kind', 'notes', 'attendees', 'followUps', 'photoIds'];
 
 interface VisitFormProps {
   caseId: string;
@@ -28,7 +32,8 @@ interface VisitFormProps {
   onCancel: () => void;
 }
 
-/** Records a visit of one assignment; the server fulfils the matching obligation. */
+/** Records a visit of one assignment, with its photos and (when the person allows it) where the
+ * phone was; the server fulfils the matching obligation. */
 export function VisitForm({ caseId, assignmentId, onDone, onCancel }: VisitFormProps) {
   const { t } = useTranslation();
   const prefix = useId();
@@ -37,6 +42,8 @@ export function VisitForm({ caseId, assignmentId, onDone, onCancel }: VisitFormP
   const [notes, setNotes] = useState('');
   const [attendees, setAttendees] = useState('0');
   const [followUps, setFollowUps] = useState('');
+  const photos = usePickedPhotos();
+  const [location, setLocation] = useState<LocationState>({ state: 'off' });
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const mutation = useLogVisit(caseId);
   const problem = mutation.error instanceof ApiError ? mutation.error.problem : undefined;
@@ -50,6 +57,7 @@ export function VisitForm({ caseId, assignmentId, onDone, onCancel }: VisitFormP
     if (!notes.trim()) found.notes = t('validation.required');
     const count = Number(attendees || '0');
     if (!Number.isInteger(count) || count < 0) found.attendees = t('validation.min', { minimum: 0 });
+    if (photos.shrinking) found.photoIds = t('photos.stillShrinking');
     if (Object.keys(found).length > 0) {
       mutation.reset();
       setClientErrors(found);
@@ -67,6 +75,9 @@ export function VisitForm({ caseId, assignmentId, onDone, onCancel }: VisitFormP
           .split('\n')
           .map((line) => line.trim())
           .filter(Boolean),
+        photos: photos.ready,
+        // Only a position the phone gave; a visit is never held back for one.
+        ...(location.state === 'captured' ? { location: location.location } : {}),
       },
       { onSuccess: (result) => onDone({ onDevice: isQueued(result) }) },
     );
@@ -107,6 +118,8 @@ export function VisitForm({ caseId, assignmentId, onDone, onCancel }: VisitFormP
       <Field id={id('followUps')} label={t('fields.followUps')} hint={t('proposal.onePerLine')} error={errors.followUps}>
         {(control) => <textarea {...control} rows={3} value={followUps} onChange={(e) => setFollowUps(e.target.value)} />}
       </Field>
+      <VisitPhotoPicker photos={photos} error={errors.photoIds} />
+      <LocationCapture value={location} onChange={setLocation} />
       <FormActions pending={mutation.isPending} submitLabel={t('visit.save')} pendingLabel={t('visit.saving')} cancel={{ label: t('case.cancel'), onClick: onCancel }} />
     </form>
   );

@@ -11,6 +11,7 @@ import {
   type VisitInput,
 } from '../api/obligations.api';
 import { isQueued, writeOrQueue } from '../../offline/offline-writes';
+import { uploadPhotoRequest, type PickedPhoto } from '../../photos/api/photos.api';
 import { caseKeys } from '../../cases/api/cases.queries';
 import { assignmentKeys, obligationKeys } from '../api/obligations.queries';
 
@@ -70,12 +71,21 @@ export function useWaiveObligation() {
   });
 }
 
+/** A visit as the form gives it: the photos themselves, not yet their ids. */
+export type VisitWithPhotos = Omit<VisitInput, 'photoIds'> & { photos: readonly PickedPhoto[] };
+
 /** Logs a visit; every obligation query (case lists, worklist, inbox) and the case's timeline refresh.
- * With no signal it is kept on the device and sent later (answers QUEUED; nothing to refresh yet). */
+ * Its photos go first, one write each, then the visit that lists them; with no signal (or once one
+ * of them could not be sent) the rest is kept on the device in that order and sent later (answers
+ * QUEUED; nothing to refresh yet). A photo sent twice is stored once: it goes to its own id. */
 export function useLogVisit(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: VisitInput) => writeOrQueue<LoggedVisit>(queryClient, { kind: 'visit', caseId, ...logVisitRequest(caseId, input) }),
+    mutationFn: async ({ photos, ...input }: VisitWithPhotos) => {
+      for (const photo of photos) await writeOrQueue(queryClient, { kind: 'photo', caseId, ...uploadPhotoRequest(caseId, photo) });
+      const visit: VisitInput = photos.length > 0 ? { ...input, photoIds: photos.map((p) => p.id) } : input;
+      return writeOrQueue<LoggedVisit>(queryClient, { kind: 'visit', caseId, ...logVisitRequest(caseId, visit) });
+    },
     onSuccess: (result) =>
       isQueued(result) ||
       Promise.all([
