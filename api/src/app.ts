@@ -23,6 +23,7 @@ import { monitoringReportsRouter } from './monitoring-reports/monitoring-reports
 import { supervisorsRouter } from './supervisors/supervisors.router';
 import { visitsRouter } from './visits/visits.router';
 import { obligationsRouter } from './obligations/obligations.router';
+import { inboxRouter } from './inbox/inbox.router';
 import { waiversRouter } from './waivers/waivers.router';
 import { dashboardRouter } from './dashboard/dashboard.router';
 import { policiesRouter } from './policies/policies.router';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(mailRouter(deps));
   app.use(visitsRouter(deps));
   app.use(obligationsRouter(deps));
+  app.use(inboxRouter(deps));
   app.use(waiversRouter(deps));
   app.use(dashboardRouter(deps));
   app.use(worklistsRouter(deps));

@@ -53,6 +53,11 @@ import {
   attendanceRequestSchema,
   outputRequestSchema,
   duplicateDecisionSchema,
+  inboxItemIdSchema,
+  inboxItemSchema,
+  inboxItemStateSchema,
+  inboxQuerySchema,
+  inboxUnreadCountSchema,
 } from '@kampung/domain';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotencyKeySchema } from '@kampung/domain/idempotency';
 
@@ -273,7 +278,28 @@ export function buildOpenApiDocument() {
       ...unauthenticated,
     },
   });
-  registry.registerPath({ method: 'get', path: '/api/me/inbox', summary: 'Escalations and red reports for the signed-in user', responses: { 200: { description: 'Inbox items' }, ...unauthenticated } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/me/inbox',
+    summary: 'Escalations, red reports and unmended reconciler findings for the signed-in user, newest first (at most 200)',
+    request: { query: inboxQuerySchema },
+    responses: { 200: json(z.array(inboxItemSchema)), ...unauthenticated, 422: problem('VALIDATION_FAILED') },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/me/inbox/unread-count',
+    summary: 'How many of the signed-in user\'s inbox items are not opened yet (the navigation\'s badge)',
+    responses: { 200: json(inboxUnreadCountSchema), ...unauthenticated },
+  });
+  const inboxItemParam = z.object({ id: inboxItemIdSchema });
+  const inboxMark = (summary: string) => ({
+    summary: `${summary}; the user's own view of their inbox (not audited), safe to repeat`,
+    request: { params: inboxItemParam },
+    responses: { 200: json(inboxItemStateSchema), ...unauthenticated, 404: problem('NOT_FOUND: no such item of the signed-in user') },
+  });
+  registry.registerPath({ method: 'post', path: '/api/me/inbox/{id}/read', ...inboxMark('Mark one of the signed-in user\'s inbox items read (the first instant is kept)') });
+  registry.registerPath({ method: 'post', path: '/api/me/inbox/{id}/done', ...inboxMark('Mark one of the signed-in user\'s inbox items done (and read)') });
+  registry.registerPath({ method: 'delete', path: '/api/me/inbox/{id}/done', ...inboxMark('Take the done mark back: the item is among those still to deal with again') });
   registry.registerPath({
     method: 'put',
     path: '/api/users/{id}/supervisor',

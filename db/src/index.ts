@@ -10,6 +10,7 @@ export * as regionsRepository from './regions.repository';
 export * as programPoliciesRepository from './program-policies.repository';
 export * as assignmentsRepository from './assignments.repository';
 export * as obligationsRepository from './obligations.repository';
+export * as inboxRepository from './inbox.repository';
 export * as visitsRepository from './visits.repository';
 export * as monitoringReportsRepository from './monitoring-reports.repository';
 export * as dashboardRepository from './dashboard.repository';

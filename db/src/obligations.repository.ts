@@ -287,35 +287,6 @@ export async function listObligations(db: Db, q: ObligationListQuery, reach: Cas
   return { items, total: Number(count.total) };
 }
 
-export async function listInbox(db: Db, userId: string) {
-  return db
-    .selectFrom('inbox_items')
-    .leftJoin('obligations', 'obligations.id', 'inbox_items.obligation_id')
-    .leftJoin('monitoring_reports', 'monitoring_reports.id', 'inbox_items.report_id')
-    .leftJoin('reconciliation_findings', 'reconciliation_findings.id', 'inbox_items.finding_id')
-    // An item is about an obligation, a report or a reconciler's finding; each names one case.
-    .innerJoin('cases', (join) =>
-      join.on((eb) => eb('cases.id', '=', eb.fn.coalesce('obligations.case_id', 'monitoring_reports.case_id', 'reconciliation_findings.case_id'))))
-    .select([
-      'inbox_items.id',
-      'inbox_items.kind',
-      'inbox_items.created_at',
-      'obligations.id as obligation_id',
-      'obligations.kind as obligation_kind',
-      'obligations.status as obligation_status',
-      'monitoring_reports.id as report_id',
-      'monitoring_reports.period as report_period',
-      'monitoring_reports.progress_percent as report_progress',
-      'reconciliation_findings.kind as finding_kind',
-      'cases.id as case_id',
-      'cases.name as case_name',
-    ])
-    .where('inbox_items.user_id', '=', userId)
-    .orderBy('inbox_items.created_at', 'desc')
-    .limit(200)
-    .execute();
-}
-
 /** A red report reaches the program's managers' inboxes (and the outbox), once. */
 export async function recordRedReport(db: Db, reportId: string, recipientIds: string[]) {
   if (recipientIds.length === 0) return;

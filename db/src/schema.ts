@@ -161,7 +161,10 @@ export interface InboxItemsTable {
   finding_id: string | null;
   kind: string;
   created_at: GeneratedTimestamp;
+  /** When its user first opened it (or marked it done). */
   read_at: Timestamp | null;
+  /** When its user marked it done; null again if they took that back. */
+  done_at: Timestamp | null;
 }
 export interface ReconciliationPassesTable {
   id: string;

@@ -17,6 +17,7 @@ export * from './obligation';
 export * from './obligation-schedule';
 export * from './wib-week';
 export * from './obligation-rules';
+export * from './inbox';
 export * from './saved-worklist';
 export * from './case-timeline';
 export * from './login-lockout';

@@ -93,6 +93,11 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'GET', route: '/api/cases/export', action: 'export.read', scoped: false, list: true, path: (c, t) => `/api/cases/export?q=${encodeURIComponent(c.cases[t ?? 'IN'].name)}`, shows: (_b, text, c, t) => text.includes(c.cases[t].id) },
   { method: 'GET', route: '/api/obligations/export', action: 'export.read', scoped: false, list: true, path: (c, t) => `/api/obligations/export?case=${id(c, t)}`, shows: (_b, text, c, t) => text.includes(c.cases[t].id) },
   { method: 'GET', route: '/api/me/inbox', action: 'obligation.read', scoped: false, path: () => '/api/me/inbox' },
+  { method: 'GET', route: '/api/me/inbox/unread-count', action: 'obligation.read', scoped: false, path: () => '/api/me/inbox/unread-count' },
+  // One's own inbox items: an item that is not one's own is a 404 for anyone (inbox-state tests that).
+  { method: 'POST', route: '/api/me/inbox/:id/read', action: 'obligation.read', scoped: false, path: () => '/api/me/inbox/999999999999/read', own404: true },
+  { method: 'POST', route: '/api/me/inbox/:id/done', action: 'obligation.read', scoped: false, path: () => '/api/me/inbox/999999999999/done', own404: true },
+  { method: 'DELETE', route: '/api/me/inbox/:id/done', action: 'obligation.read', scoped: false, path: () => '/api/me/inbox/999999999999/done', own404: true },
   { method: 'GET', route: '/api/me/worklist', action: 'obligation.read', scoped: false, path: () => '/api/me/worklist' },
   // The manager's view
   { method: 'GET', route: '/api/dashboard', action: 'dashboard.read', scoped: false, path: () => '/api/dashboard' },

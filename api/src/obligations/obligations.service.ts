@@ -31,18 +31,6 @@ export async function listObligations(db: Db, query: unknown, reach: CaseReach) 
   return { items: items.map(obligationRowToObligation), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function inbox(db: Db, userId: string) {
-  return (await obligationsRepository.listInbox(db, userId)).map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    createdAt: r.created_at.toISOString(),
-    obligation: r.obligation_id ? { id: r.obligation_id, kind: r.obligation_kind, status: r.obligation_status } : null,
-    report: r.report_id ? { id: r.report_id, period: r.report_period, progressPercent: Number(r.report_progress) } : null,
-    finding: r.finding_kind ? { kind: r.finding_kind } : null,
-    case: { id: r.case_id, name: r.case_name },
-  }));
-}
-
 /** What the signed-in user must do: open obligations due this week (Monday to Sunday, WIB; one
  * opened early but due next week waits for its week), overdue, escalated. */
 export async function worklist(db: Db, userId: string, reach: CaseReach, now = new Date()) {

@@ -49,6 +49,8 @@ export const idCore = {
     worklist: 'Daftar kerja',
     worklists: 'Daftar kerja tersimpan',
     inbox: 'Kotak masuk',
+    inboxUnread_one: '({{n}} belum dibaca)',
+    inboxUnread_other: '({{n}} belum dibaca)',
     redReports: 'Laporan merah',
     policies: 'Kebijakan program',
     dashboard: 'Dasbor',

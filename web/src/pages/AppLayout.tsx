@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LogoutButton } from '../modules/auth/components/LogoutButton';
 import { SessionGate } from '../modules/auth/components/SessionGate';
 import { useSession } from '../modules/auth/hooks/useAuth';
+import { InboxNavLabel } from '../modules/inbox/components/InboxNavLabel';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Loading } from '../ui/Loading';
 import { FIELD_TABS, FieldNav, worksInTheField } from './FieldNav';
@@ -88,7 +89,7 @@ export function AppLayout() {
           <nav className="app-nav" aria-label={t('nav.label')}>
             {NAV.filter((item) => !item.action || may(me.role, item.action)).map((item) => (
               <NavLink key={item.to} to={item.to} end={item.to === '/'} className="app-nav__link">
-                {t(`nav.${item.label}`)}
+                {item.to === '/inbox' ? <InboxNavLabel /> : t(`nav.${item.label}`)}
               </NavLink>
             ))}
           </nav>

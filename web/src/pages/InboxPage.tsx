@@ -1,34 +1,52 @@
+import type { InboxItem } from '@kampung/domain/inbox';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { formatDateTime, formatNumber, formatPeriod } from '../lib/format';
-import type { EscalationItem, InboxItem, ReconciliationItem, RedReportItem } from '../modules/obligations/api/obligations.api';
-import { obligationQueries } from '../modules/obligations/api/obligations.queries';
+import { inboxQueries } from '../modules/inbox/api/inbox.queries';
+import { useMarkDone, useMarkRead } from '../modules/inbox/hooks/useInboxMarks';
+import '../modules/inbox/inbox.css';
 import { Loading } from '../ui/Loading';
 import { ProblemAlert } from '../ui/ProblemAlert';
 
 const caseUrl = (item: InboxItem) => `/cases/${encodeURIComponent(item.case.id)}`;
 
-/** "Kotak masuk": escalations and red monitoring reports addressed to the signed-in user. */
+/** The two lists the inbox shows: still to deal with, and done. */
+const FILTERS = ['open', 'done'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** "Kotak masuk": escalations, red monitoring reports and unmended reconciler findings addressed to
+ * the signed-in user. Unread ones stand out; opening one (its case) marks it read; "Selesai" moves it
+ * to the done list, and back. The list shown is in the URL (?state=done). */
 export function InboxPage() {
-  const { t, i18n } = useTranslation();
-  const query = useQuery(obligationQueries.inbox());
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const state: Filter = params.get('state') === 'done' ? 'done' : 'open';
+  const query = useQuery(inboxQueries.list(state));
   return (
     <>
       <title>{`${t('inbox.heading')} · ${t('app.title')}`}</title>
       <h1>{t('inbox.heading')}</h1>
+      <div className="inbox-filter" role="group" aria-label={t('inbox.filter')}>
+        {FILTERS.map((filter) => (
+          <button
+            key={filter}
+            type="button"
+            className="button button--secondary"
+            aria-pressed={filter === state}
+            onClick={() => setParams(filter === 'open' ? {} : { state: filter }, { replace: true })}
+          >
+            {t(`inbox.states.${filter}`)}
+          </button>
+        ))}
+      </div>
       {query.isPending && <Loading />}
       <ProblemAlert error={query.error} />
-      {query.data && query.data.length === 0 && <p className="muted">{t('inbox.empty')}</p>}
+      {query.data && query.data.length === 0 && <p className="muted">{t(state === 'done' ? 'inbox.emptyDone' : 'inbox.empty')}</p>}
       {query.data && query.data.length > 0 && (
         <ul className="work-list">
           {query.data.map((item) => (
-            <li key={item.id} className="work-card" data-testid="inbox-item" data-kind={item.kind}>
-              {item.kind === 'RED_REPORT' ? <RedReport item={item} /> : item.kind === 'RECONCILIATION' ? <Finding item={item} /> : <Escalation item={item} />}
-              <p className="work-card__meta">
-                <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, i18n.language)}</time>
-              </p>
-            </li>
+            <Item key={item.id} item={item} />
           ))}
         </ul>
       )}
@@ -36,49 +54,75 @@ export function InboxPage() {
   );
 }
 
-function Escalation({ item }: { item: EscalationItem }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <p className="work-card__title">
-        <span className="badge badge--danger">{t('inbox.kinds.ESCALATION')}</span> <Link to={caseUrl(item)}>{item.case.name}</Link>
-      </p>
-      {item.obligation && <p className="work-card__meta">{t(`obligationKinds.${item.obligation.kind}`)}</p>}
-    </>
-  );
-}
-
-/** "Laporan merah: <case> periode <period>, progres <n>%", the case name linking to it. */
-function RedReport({ item }: { item: RedReportItem }) {
+function Item({ item }: { item: InboxItem }) {
   const { t, i18n } = useTranslation();
-  const report = item.report;
-  return (
-    <p className="work-card__title">
-      <span className="badge badge--danger">{t('inbox.kinds.RED_REPORT')}</span>: <Link to={caseUrl(item)}>{item.case.name}</Link>
-      {report && (
-        <>
-          {' '}
-          <span className="work-card__detail" data-testid="red-report-detail">
-            {t('inbox.redReportDetail', {
-              period: formatPeriod(report.period, i18n.language),
-              progress: formatNumber(report.progressPercent, i18n.language),
-            })}
-          </span>
-        </>
-      )}
-    </p>
+  const markRead = useMarkRead();
+  const markDone = useMarkDone();
+  const unread = item.readAt === null;
+  const open = () => {
+    if (unread) markRead.mutate(item.id);
+  };
+  const link = (
+    <Link to={caseUrl(item)} onClick={open} onAuxClick={open}>
+      {item.case.name}
+    </Link>
   );
-}
-
-/** "Data tidak selaras: <case>": the reconciler could not mend it by itself; what it found, in words. */
-function Finding({ item }: { item: ReconciliationItem }) {
-  const { t } = useTranslation();
   return (
-    <>
+    <li
+      className={`work-card inbox-item inbox-item--${unread ? 'unread' : 'read'}`}
+      data-testid="inbox-item"
+      data-kind={item.kind}
+      data-read={unread ? 'false' : 'true'}
+      data-done={item.doneAt ? 'true' : 'false'}
+    >
       <p className="work-card__title">
-        <span className="badge badge--danger">{t('inbox.kinds.RECONCILIATION')}</span>: <Link to={caseUrl(item)}>{item.case.name}</Link>
+        {unread && <span className="visually-hidden">{t('inbox.unread')}: </span>}
+        <span className="badge badge--danger">{t(`inbox.kinds.${item.kind}`)}</span>
+        {item.kind === 'ESCALATION' ? ' ' : ': '}
+        {link}
+        {item.kind === 'RED_REPORT' && item.report && (
+          <>
+            {' '}
+            <span className="work-card__detail" data-testid="red-report-detail">
+              {t('inbox.redReportDetail', {
+                period: formatPeriod(item.report.period, i18n.language),
+                progress: formatNumber(item.report.progressPercent, i18n.language),
+              })}
+            </span>
+          </>
+        )}
       </p>
-      {item.finding && <p className="work-card__meta">{t(`inbox.findings.${item.finding.kind}`, { defaultValue: t('inbox.findings.OTHER') })}</p>}
-    </>
+      {item.kind === 'ESCALATION' && item.obligation && <p className="work-card__meta">{t(`obligationKinds.${item.obligation.kind}`)}</p>}
+      {item.kind === 'RECONCILIATION' && item.finding && (
+        <p className="work-card__meta">{t(`inbox.findings.${item.finding.kind}`, { defaultValue: t('inbox.findings.OTHER') })}</p>
+      )}
+      <p className="work-card__meta">
+        <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, i18n.language)}</time>
+        {item.doneAt && (
+          <>
+            {' · '}
+            {t('inbox.doneAt', { date: formatDateTime(item.doneAt, i18n.language) })}
+          </>
+        )}
+      </p>
+      <div className="inbox-item__actions">
+        {unread && (
+          <button type="button" className="button button--quiet" disabled={markRead.isPending} onClick={() => markRead.mutate(item.id)}>
+            {t('inbox.markRead')}
+            <span className="visually-hidden">: {item.case.name}</span>
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={markDone.isPending}
+          onClick={() => markDone.mutate({ id: item.id, done: item.doneAt === null })}
+        >
+          {t(item.doneAt === null ? 'inbox.markDone' : 'inbox.undoDone')}
+          <span className="visually-hidden">: {item.case.name}</span>
+        </button>
+      </div>
+      <ProblemAlert error={markRead.error ?? markDone.error} />
+    </li>
   );
 }

@@ -42,36 +42,6 @@ export interface Worklist {
   escalated: Obligation[];
 }
 
-interface InboxItemBase {
-  id: string;
-  createdAt: string;
-  case: { id: string; name: string };
-}
-
-/** An obligation of the user's team became ESCALATED. */
-export interface EscalationItem extends InboxItemBase {
-  kind: 'ESCALATION';
-  obligation: { id: string; kind: ObligationKind; status: ObligationStatus } | null;
-  report: null;
-}
-
-/** A monitoring report came in below the program's target. */
-export interface RedReportItem extends InboxItemBase {
-  kind: 'RED_REPORT';
-  obligation: { id: string; kind: ObligationKind; status: ObligationStatus } | null;
-  report: { id: string; period: string; progressPercent: number } | null;
-}
-
-/** The reconciler found the workflows and the records of a case apart, and could not mend it. */
-export interface ReconciliationItem extends InboxItemBase {
-  kind: 'RECONCILIATION';
-  obligation: null;
-  report: null;
-  finding: { kind: string } | null;
-}
-
-export type InboxItem = EscalationItem | RedReportItem | ReconciliationItem;
-
 export interface AssignmentInput {
   userId: string;
   role: AssignmentRole;
@@ -125,5 +95,3 @@ export const fetchObligations = (filters: ObligationFilters) =>
 export const WORKLIST_PATH = '/api/me/worklist';
 
 export const fetchWorklist = () => http<Worklist>(WORKLIST_PATH);
-
-export const fetchInbox = () => http<InboxItem[]>('/api/me/inbox');

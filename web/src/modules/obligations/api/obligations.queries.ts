@@ -2,7 +2,6 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/
 import { nextPageParam } from '../../../lib/pages';
 import {
   fetchAssignments,
-  fetchInbox,
   fetchObligations,
   fetchUsers,
   fetchWorklist,
@@ -16,7 +15,6 @@ export const obligationKeys = {
   list: (filters: ObligationFilters) => [...obligationKeys.lists(), filters] as const,
   scrolled: (filters: Omit<ObligationFilters, 'page' | 'pageSize'>) => [...obligationKeys.lists(), 'scrolled', filters] as const,
   worklist: () => [...obligationKeys.all, 'worklist'] as const,
-  inbox: () => [...obligationKeys.all, 'inbox'] as const,
 };
 
 export const assignmentKeys = {
@@ -40,7 +38,6 @@ export const obligationQueries = {
       placeholderData: keepPreviousData,
     }),
   worklist: () => queryOptions({ queryKey: obligationKeys.worklist(), queryFn: fetchWorklist }),
-  inbox: () => queryOptions({ queryKey: obligationKeys.inbox(), queryFn: fetchInbox }),
   assignments: (caseId: string) => queryOptions({ queryKey: assignmentKeys.byCase(caseId), queryFn: () => fetchAssignments(caseId) }),
   users: () => queryOptions({ queryKey: userKeys.all, queryFn: fetchUsers, staleTime: 5 * 60_000 }),
 };
