@@ -59,6 +59,9 @@ function Item({ item }: { item: InboxItem }) {
   const markRead = useMarkRead();
   const markDone = useMarkDone();
   const unread = item.readAt === null;
+  const doneLabel = item.doneAt === null ? 'inbox.markDone' : 'inbox.undoDone';
+  // "Selesai: Kampung Grenpul": each item's buttons say which item they act on.
+  const about = (action: string) => `${action}: ${item.case.name}`;
   const open = () => {
     if (unread) markRead.mutate(item.id);
   };
@@ -107,19 +110,24 @@ function Item({ item }: { item: InboxItem }) {
       </p>
       <div className="inbox-item__actions">
         {unread && (
-          <button type="button" className="button button--quiet" disabled={markRead.isPending} onClick={() => markRead.mutate(item.id)}>
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label={about(t('inbox.markRead'))}
+            disabled={markRead.isPending}
+            onClick={() => markRead.mutate(item.id)}
+          >
             {t('inbox.markRead')}
-            <span className="visually-hidden">: {item.case.name}</span>
           </button>
         )}
         <button
           type="button"
           className="button button--secondary"
+          aria-label={about(t(doneLabel))}
           disabled={markDone.isPending}
           onClick={() => markDone.mutate({ id: item.id, done: item.doneAt === null })}
         >
-          {t(item.doneAt === null ? 'inbox.markDone' : 'inbox.undoDone')}
-          <span className="visually-hidden">: {item.case.name}</span>
+          {t(doneLabel)}
         </button>
       </div>
       <ProblemAlert error={markRead.error ?? markDone.error} />
