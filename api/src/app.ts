@@ -22,6 +22,7 @@ import { assignmentsRouter } from './assignments/assignments.router';
 import { monitoringReportsRouter } from './monitoring-reports/monitoring-reports.router';
 import { supervisorsRouter } from './supervisors/supervisors.router';
 import { visitsRouter } from './visits/visits.router';
+import { photosRouter } from './evidence/photos.router';
 import { obligationsRouter } from './obligations/obligations.router';
 import { inboxRouter } from './inbox/inbox.router';
 import { waiversRouter } from './waivers/waivers.router';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(supervisorsRouter(deps));
   app.use(mailRouter(deps));
   app.use(visitsRouter(deps));
+  app.use(photosRouter(deps));
   app.use(obligationsRouter(deps));
   app.use(inboxRouter(deps));
   app.use(waiversRouter(deps));

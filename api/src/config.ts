@@ -37,6 +37,9 @@ const schema = z.object({
   /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open
    * on the API port (it carries counts and route patterns, no personal data). */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN: at least 16 characters').optional(),
+  /** Where visit photos' bytes are kept: PostgreSQL (the only store today; an S3-compatible one
+   * would be another value, see api/src/evidence/evidence-store.ts). */
+  EVIDENCE_STORE: z.enum(['postgres']).default('postgres'),
 });
 export type ApiConfig = z.infer<typeof schema>;
 

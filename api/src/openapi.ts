@@ -29,6 +29,10 @@ import {
   obligationSchema,
   supervisorRequestSchema,
   visitRequestSchema,
+  visitSchema,
+  visitPhotoSchema,
+  PHOTO_CONTENT_TYPES,
+  PHOTO_TAKEN_AT_HEADER,
   waiverRequestSchema,
   caseTimelineSchema,
   savedWorklistRequestSchema,
@@ -232,7 +236,39 @@ export function buildOpenApiDocument() {
     path: '/api/cases/{id}/visits',
     summary: "Log a visit: fulfils the assignee's open visit obligation; the next counts from the visit date",
     request: { params: idParam, body: { content: { 'application/json': { schema: visitRequestSchema } } } },
-    responses: { 201: { description: 'The visit and the obligation it fulfilled' }, ...writeErrors, 409: problem('VISIT_ALREADY_LOGGED (the same visit, same instant), CASE_ON_HOLD, or ASSIGNMENT_ENDED') },
+    responses: {
+      201: json(visitSchema, 'The visit, the obligation it fulfilled, and its evidence'),
+      ...writeErrors,
+      409: problem('VISIT_ALREADY_LOGGED (the same visit, same instant), CASE_ON_HOLD, ASSIGNMENT_ENDED, or PHOTO_ALREADY_ATTACHED (a photo listed is another visit\'s)'),
+      422: problem('VALIDATION_FAILED (photoIds: a photo not uploaded by you to this case)'),
+    },
+  });
+  const photoParams = z.object({ id: z.uuid(), photoId: z.uuid().describe('Chosen by the client') });
+  const photoBytes = Object.fromEntries(PHOTO_CONTENT_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }]));
+  registry.registerPath({
+    method: 'put',
+    path: '/api/cases/{id}/photos/{photoId}',
+    summary: "Upload a visit's photo (the body is its bytes, at most 300 KiB) before logging the visit that lists it; the same photo again is answered as the first time",
+    request: {
+      params: photoParams,
+      headers: z.object({ [PHOTO_TAKEN_AT_HEADER]: z.iso.datetime({ offset: true }).optional().describe('When the photo was taken') }),
+      body: { content: photoBytes },
+    },
+    responses: {
+      201: json(visitPhotoSchema, 'Stored, unattached until a visit lists it'),
+      200: json(visitPhotoSchema, 'The same id with the same bytes was stored already: nothing written'),
+      ...writeErrors,
+      409: problem('PHOTO_ID_TAKEN: the id is another photo\'s (other bytes, case or person)'),
+      413: problem('PHOTO_TOO_LARGE: over 307,200 bytes'),
+      415: problem('PHOTO_TYPE_NOT_ALLOWED: not image/jpeg, image/png or image/webp, or the bytes are not of the type declared'),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/cases/{id}/photos/{photoId}',
+    summary: "A visit's photo: its bytes with their type; cached by the browser for good (a photo never changes)",
+    request: { params: photoParams },
+    responses: { 200: { description: 'The image', content: photoBytes }, ...unauthenticated, 404: problem('NOT_FOUND: no such photo in this case, or the case is out of reach') },
   });
   registry.registerPath({
     method: 'post',

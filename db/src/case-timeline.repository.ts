@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './connection';
 
 /** Everything recorded about one case, by source; the service merges them into one timeline. */
@@ -50,7 +51,12 @@ export async function caseTimelineSources(db: Db, caseId: string) {
     db
       .selectFrom('visits')
       .innerJoin('users', 'users.id', 'visits.visitor_id')
-      .select(['visits.visited_at', 'visits.kind', 'visits.notes', 'visits.attendees', 'visits.visitor_id', 'users.name as visitor_name'])
+      .select(['visits.id', 'visits.visited_at', 'visits.kind', 'visits.notes', 'visits.attendees', 'visits.visitor_id', 'users.name as visitor_name'])
+      // Its evidence: the photos it took (in upload order) and whether the phone's location came with it.
+      .select((eb) => [
+        sql<string[]>`array(select p.id::text from visit_photos p where p.visit_id = visits.id order by p.created_at, p.id)`.as('photo_ids'),
+        eb('visits.latitude', 'is not', null).as('located'),
+      ])
       .where('visits.case_id', '=', caseId)
       .execute(),
     db

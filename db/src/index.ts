@@ -29,3 +29,5 @@ export * as operationsRepository from './operations.repository';
 export * as outboxRepository from './outbox.repository';
 export * as signInLimitsRepository from './sign-in-limits.repository';
 export * as householdImportsRepository from './household-imports.repository';
+export * as visitPhotosRepository from './visit-photos.repository';
+export * as evidenceBlobsRepository from './evidence-blobs.repository';

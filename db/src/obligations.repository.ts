@@ -277,6 +277,21 @@ export async function listObligations(db: Db, q: ObligationListQuery, reach: Cas
         'obligations.period_label',
         'obligations.stage',
       ])
+      // The evidence of the visit that fulfilled it (null: no visit did): what a manager checks.
+      .select((eb) => [
+        eb
+          .selectFrom('visits')
+          .select((v) => v('visits.latitude', 'is not', null).as('located'))
+          .whereRef('visits.obligation_id', '=', 'obligations.id')
+          .limit(1)
+          .as('visit_located'),
+        eb
+          .selectFrom('visit_photos')
+          .innerJoin('visits', 'visits.id', 'visit_photos.visit_id')
+          .select((v) => v.fn.countAll<string>().as('photos'))
+          .whereRef('visits.obligation_id', '=', 'obligations.id')
+          .as('visit_photos'),
+      ])
       .orderBy('obligations.due_at', q.sort === '-due' ? 'desc' : 'asc')
       .orderBy('obligations.id')
       .limit(q.pageSize)

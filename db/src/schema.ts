@@ -152,6 +152,32 @@ export interface VisitsTable {
   follow_ups: Json<string[]>;
   obligation_id: string | null;
   created_at: GeneratedTimestamp;
+  /** Where the phone was, when the person allowed it: all four or none (accuracy may be unknown). */
+  latitude: number | null;
+  longitude: number | null;
+  location_accuracy_m: number | null;
+  location_captured_at: Timestamp | null;
+}
+/** A photo of a visit: uploaded first (unattached, visit_id null), then taken by the visit that lists
+ * it; back to unattached when that visit is undone. Its bytes are in the evidence store. */
+export interface VisitPhotosTable {
+  id: string;
+  case_id: string;
+  visit_id: string | null;
+  uploaded_by: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  taken_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+/** The PostgreSQL evidence store: the bytes of photos, by storage key. */
+export interface EvidenceBlobsTable {
+  key: string;
+  content_type: string;
+  bytes: Buffer;
+  created_at: GeneratedTimestamp;
 }
 export interface InboxItemsTable {
   id: Generated<string>;
@@ -451,6 +477,8 @@ export interface Database {
   assignments: AssignmentsTable;
   obligations: ObligationsTable;
   visits: VisitsTable;
+  visit_photos: VisitPhotosTable;
+  evidence_blobs: EvidenceBlobsTable;
   inbox_items: InboxItemsTable;
   reconciliation_passes: ReconciliationPassesTable;
   reconciliation_findings: ReconciliationFindingsTable;

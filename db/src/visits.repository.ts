@@ -2,7 +2,18 @@ import type { Db } from './connection';
 
 export async function insertVisit(
   db: Db,
-  v: { id: string; caseId: string; assignmentId: string; visitorId: string; visitedAt: Date; kind: string; notes: string; attendees: number; followUps: string[] },
+  v: {
+    id: string;
+    caseId: string;
+    assignmentId: string;
+    visitorId: string;
+    visitedAt: Date;
+    kind: string;
+    notes: string;
+    attendees: number;
+    followUps: string[];
+    location?: { latitude: number; longitude: number; accuracyM: number | null; capturedAt: Date } | null;
+  },
 ) {
   await db
     .insertInto('visits')
@@ -16,6 +27,10 @@ export async function insertVisit(
       notes: v.notes,
       attendees: v.attendees,
       follow_ups: JSON.stringify(v.followUps),
+      latitude: v.location?.latitude ?? null,
+      longitude: v.location?.longitude ?? null,
+      location_accuracy_m: v.location?.accuracyM ?? null,
+      location_captured_at: v.location?.capturedAt ?? null,
     })
     .execute();
 }
@@ -25,7 +40,11 @@ export async function deleteVisit(db: Db, id: string) {
 }
 
 export async function findVisit(db: Db, id: string) {
-  return db.selectFrom('visits').select(['id', 'case_id', 'assignment_id', 'visited_at', 'obligation_id']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('visits')
+    .select(['id', 'case_id', 'assignment_id', 'visited_at', 'obligation_id', 'latitude', 'longitude', 'location_accuracy_m', 'location_captured_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The visit's link to the obligation it fulfilled (the fulfilment writes it too; a retried request

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { actorSchema } from './case-views';
+import { visitEvidenceSchema } from './visit-evidence';
 
 /** Everything that happened to a case, oldest first, with who, when and why. */
 export const TIMELINE_EVENT_KINDS = [
@@ -23,7 +24,8 @@ export const timelineEventSchema = z
     reason: z.string().nullable().describe('Why: the transition reason, the handover reason, the waiver reason, a red report\'s explanation'),
     summary: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-      .describe('What: the facts of the event by kind (fromStage/toStage, role, fromUser/toUser, visitKind, period, progressPercent, red, obligationKind, rating, …)'),
+      .describe('What: the facts of the event by kind (fromStage/toStage, role, fromUser/toUser, visitId/visitKind, period, progressPercent, red, obligationKind, rating, …)'),
+    evidence: visitEvidenceSchema.optional().describe('VISIT: its photos and whether its location was recorded'),
   })
   .openapi('TimelineEvent');
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;

@@ -14,6 +14,7 @@ export * from './case-views';
 export * from './duration';
 export * from './program-policy';
 export * from './obligation';
+export * from './visit-evidence';
 export * from './obligation-schedule';
 export * from './wib-week';
 export * from './obligation-rules';

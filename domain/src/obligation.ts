@@ -2,6 +2,7 @@ import { z } from './zod';
 import { assignmentRoleSchema } from './program-policy';
 import { REPORT_PERIOD_PATTERN } from './obligation-schedule';
 import { programCodeSchema } from './program';
+import { MAX_PHOTOS_PER_VISIT, obligationEvidenceSchema, visitLocationSchema } from './visit-evidence';
 
 import { OBLIGATION_KINDS, OBLIGATION_STATUSES, type CaseObligationKind } from './obligation-rules';
 export { OBLIGATION_KINDS, OBLIGATION_STATUSES, OPEN_OBLIGATION_STATUSES, type CaseObligationKind, type ObligationKind, type ObligationStatus } from './obligation-rules';
@@ -58,10 +59,31 @@ export const visitRequestSchema = z
     notes: z.string().trim().min(1).max(4000),
     attendees: z.number().int().min(0).max(10_000).default(0),
     followUps: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+    photoIds: z
+      .array(z.uuid())
+      .max(MAX_PHOTOS_PER_VISIT)
+      .refine((ids) => new Set(ids).size === ids.length, 'each photo once')
+      .optional()
+      .describe('Photos uploaded first (PUT /api/cases/{id}/photos/{photoId}) by the same person to the same case; the visit takes them'),
+    location: visitLocationSchema.optional().describe('Where the phone was, when the person allowed it'),
   })
   .strict()
   .openapi('VisitRequest');
 export type VisitRequest = z.infer<typeof visitRequestSchema>;
+
+/** A logged visit, as its request is answered. */
+export const visitSchema = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    assignmentId: z.uuid(),
+    visitedAt: z.iso.datetime(),
+    fulfilledObligationId: z.uuid(),
+    photoIds: z.array(z.uuid()),
+    location: visitLocationSchema.nullable(),
+  })
+  .openapi('Visit');
+export type Visit = z.infer<typeof visitSchema>;
 
 export const obligationSchema = z
   .object({
@@ -81,6 +103,9 @@ export const obligationSchema = z
     waivedReason: z.string().nullable(),
     periodLabel: z.string().nullable().describe('MONITORING_REPORT and GRADUATE_CHECK: the period the report covers'),
     stage: z.string().nullable().describe('STAGE_DEADLINE: the stage whose expected duration it watches'),
+    evidence: obligationEvidenceSchema
+      .nullable()
+      .describe('VISIT fulfilled by a visit: how many photos it carries and whether its location was recorded; null otherwise'),
   })
   .openapi('Obligation');
 export type Obligation = z.infer<typeof obligationSchema>;

@@ -6,6 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { createDb, type Db } from '@kampung/db';
 import { AUDIT_ACTIONS, reportPeriodLabel, type AuditAction, type Stage } from '@kampung/domain';
 import { ApiClient, uniqueName } from './support/api-client';
@@ -79,7 +80,12 @@ describe('the audit log contains each kind of change', () => {
     const assignment = await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: (await newAccount('MENTOR')).id, role: 'MENTOR' });
     ok(assignment, 201, 'assign');
     ok(await admin.post(`/api/cases/${kampung.id}/assignments/${assignment.body.id}/handover`, { toUserId: mentor.id, reason: 'Pindah tugas' }), 200, 'handover');
-    ok(await admin.post(`/api/cases/${kampung.id}/visits`, { assignmentId: assignment.body.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'Kunjungan' }), 201, 'visit');
+    const photoId = randomUUID();
+    const photo = await fetch(`${env.appUrl}/api/cases/${kampung.id}/photos/${photoId}`, {
+      method: 'PUT', headers: { 'content-type': 'image/jpeg', cookie: admin.cookieHeader(), 'x-csrf-token': admin.csrfToken() }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+    });
+    ok({ status: photo.status, body: await photo.text() }, 201, 'photo');
+    ok(await admin.post(`/api/cases/${kampung.id}/visits`, { assignmentId: assignment.body.id, visitedOn: new Date().toISOString(), kind: 'MENTORING', notes: 'Kunjungan', photoIds: [photoId] }), 201, 'visit');
     const committee = await admin.post(`/api/cases/${kampung.id}/assignments`, { userId: (await newAccount('COMMITTEE')).id, role: 'COMMITTEE_CONTACT' });
     ok(committee, 201, 'committee contact');
     // The committee contact has no visit cadence: the visit is written, refused by the workflow and taken back.

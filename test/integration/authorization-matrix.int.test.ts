@@ -84,6 +84,9 @@ const ENDPOINTS: Endpoint[] = [
   { method: 'POST', route: '/api/cases/:id/monitoring-reports', action: 'report.submit', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/monitoring-reports`, body: {} },
   { method: 'GET', route: '/api/cases/:id/monitoring-reports', action: 'report.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/monitoring-reports` },
   { method: 'POST', route: '/api/cases/:id/visits', action: 'visit.log', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/visits`, body: {} },
+  // A visit's photos: the upload is sent as JSON (refused, 415); a photo no one uploaded is a 404 for anyone.
+  { method: 'PUT', route: '/api/cases/:id/photos/:photoId', action: 'visit.log', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/photos/${NOBODY}`, body: {} },
+  { method: 'GET', route: '/api/cases/:id/photos/:photoId', action: 'case.read', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/photos/${NOBODY}`, own404: true },
   { method: 'GET', route: '/api/cases/:id/audit', action: 'case.audit', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/audit` },
   { method: 'GET', route: '/api/cases/:id/audit/export', action: 'case.audit', scoped: true, path: (c, t) => `/api/cases/${id(c, t)}/audit/export` },
   { method: 'POST', route: '/api/obligations/:id/waive', action: 'obligation.waive', scoped: true, path: (c, t) => `/api/obligations/${c.obligation[t ?? 'IN']}/waive`, body: {} },

@@ -59,7 +59,8 @@ export async function caseTimeline(deps: { db: Db; config: ApiConfig }, caseId: 
       kind: 'VISIT',
       actor: actor(v.visitor_id, v.visitor_name),
       reason: null,
-      summary: { visitKind: v.kind, visitorName: v.visitor_name, attendees: v.attendees, notes: v.notes },
+      summary: { visitId: v.id, visitKind: v.kind, visitorName: v.visitor_name, attendees: v.attendees, notes: v.notes },
+      evidence: { photoIds: v.photo_ids, located: Boolean(v.located) },
     });
   }
   for (const r of s.reports) {

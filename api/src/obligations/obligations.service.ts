@@ -22,6 +22,7 @@ function obligationRowToObligation(row: ObligationRow): Obligation {
     waivedReason: row.waived_reason,
     periodLabel: row.period_label,
     stage: row.stage,
+    evidence: row.visit_located === null ? null : { photos: Number(row.visit_photos ?? 0), located: Boolean(row.visit_located) },
   };
 }
 
