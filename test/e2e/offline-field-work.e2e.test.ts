@@ -1,17 +1,20 @@
 /**
- * Issue 14, points 2 and 3: a mentor's day with no signal. The app opens offline (the service worker
- * keeps it), shows when its data was last brought up to date, keeps visits and monitoring reports on
- * the device, and sends each exactly once when the connection returns, also when half of the sends
- * fail on the way, some after the server has done them.
+ * Issue 14, points 2, 3 and 4: a mentor's day with no signal. The app opens offline (the service
+ * worker keeps it), shows when its data was last brought up to date, keeps visits (with photos made
+ * small on the phone, and its location) and monitoring reports on the device, and sends each exactly
+ * once when the connection returns, also when half of the sends fail on the way, some after the
+ * server has done them.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Page, Route } from 'playwright-core';
+import { CasePage } from './pages/CasePage';
 import { FieldWorkOffline } from './pages/FieldWorkOffline';
 import { LoginPage } from './pages/LoginPage';
 import { MonitoringSection } from './pages/MonitoringSection';
 import { WorklistPage } from './pages/WorklistPage';
+import { cameraPhoto } from './support/camera-photo';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -35,8 +38,11 @@ interface Policy {
   policy: { visitCadence: Record<string, string> } & Record<string, unknown>;
 }
 interface Timeline {
-  events: { kind: string; summary: Record<string, unknown>; reason: string | null }[];
+  events: { kind: string; summary: Record<string, unknown>; reason: string | null; evidence?: { photoIds: string[]; located: boolean } }[];
 }
+
+/** The API's limit for one photo: 300 KB. */
+const MAX_PHOTO_BYTES = 307_200;
 interface Obligation {
   caseId: string;
   status: string;
@@ -126,6 +132,26 @@ async function recorded(caseId: string): Promise<{ visits: string[]; reports: st
   return { visits, reports: reports.body.items.map((r) => r.period) };
 }
 
+/** The visits the server holds for a case, each with its evidence, by their notes. */
+async function visitEvidence(caseId: string): Promise<Map<string, { photoIds: string[]; located: boolean }>> {
+  const timeline = await admin.call<Timeline>('GET', `/api/cases/${caseId}/timeline`);
+  assert.equal(timeline.status, 200, JSON.stringify(timeline.body));
+  const visits = timeline.body.events.filter((e) => e.kind === 'VISIT');
+  return new Map(visits.map((e) => [String(e.summary.notes ?? ''), e.evidence ?? { photoIds: [], located: false }]));
+}
+
+/** Each photo, read back as the app reads it, is a JPEG of at most 300 KB. */
+async function assertSmallJpegs(page: Page, caseId: string, photoIds: string[]): Promise<void> {
+  for (const photoId of photoIds) {
+    const answer = await page.request.get(`/api/cases/${caseId}/photos/${photoId}`);
+    assert.equal(answer.status(), 200, `photo ${photoId}`);
+    assert.match(answer.headers()['content-type'] ?? '', /^image\/jpeg/);
+    const bytes = await answer.body();
+    assert.ok(bytes.length > 0 && bytes.length <= MAX_PHOTO_BYTES, `photo ${photoId} is ${bytes.length} bytes`);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xff, 0xd8, 0xff], 'a JPEG (its start of image marker)');
+  }
+}
+
 /** A phone (390 × 844, Indonesian, Jakarta time) with the app's service worker, signed in as the mentor. */
 async function mentorsPhone(browser: Awaited<ReturnType<typeof launchChromium>>): Promise<Page> {
   const page = await newAppPage(browser, { phone: true, serviceWorker: true });
@@ -152,7 +178,7 @@ async function fillReport(page: Page, period: string): Promise<MonitoringSection
 }
 
 test(
-  'a mentor with no signal reloads the app, logs two visits and a monitoring report on the phone, and once back online the server has each exactly once',
+  'a mentor with no signal reloads the app, logs two visits with a photo each and a monitoring report on the phone, and once back online the server has each exactly once, its photo made small',
   { skip: SKIP_WITHOUT_APP, timeout: 180_000 },
   async () => {
     const kampung = await kampungInImplementation('A');
@@ -161,7 +187,13 @@ test(
       const page = await mentorsPhone(browser);
       const offline = new FieldWorkOffline(page);
       const worklist = new WorklistPage(page);
+      // The phone knows where it is (in the kampung), and the mentor lets the app ask.
+      await page.context().grantPermissions(['geolocation']);
+      await page.context().setGeolocation({ latitude: -6.2297, longitude: 106.6894, accuracy: 12 });
       await screenshotOnFailure(page, 'offline-field-work', async () => {
+        const [morningPhoto, eveningPhoto] = [await cameraPhoto(page, 1), await cameraPhoto(page, 2)];
+        for (const photo of [morningPhoto, eveningPhoto]) assert.ok(photo.length > MAX_PHOTO_BYTES, `the camera's photo is ${photo.length} bytes`);
+
         // Given the app installed on the phone, the worklist and the kampung's page opened once with a signal
         await offline.waitForServiceWorker();
         await worklist.openFromHeader();
@@ -181,21 +213,23 @@ test(
         const card = worklist.card(kampung.name).first();
         await card.waitFor();
 
-        // When they log two visits; each is kept on the device and said so in view
-        assert.equal(await offline.logVisit(kampung.name, 'Kunjungan pagi tanpa sinyal', hoursAgoInJakarta(3)), 'device');
-        await offline.waitForWaiting(1);
-        assert.equal(await offline.logVisit(kampung.name, 'Kunjungan sore tanpa sinyal', hoursAgoInJakarta(1)), 'device');
-        await offline.waitForWaiting(2);
+        // When they log two visits, each with a photo from the camera (the first with the location too);
+        // each is kept on the device and said so in view, its photo counted with it
+        const morning = { photos: [morningPhoto!], location: true };
+        assert.equal(await offline.logVisit(kampung.name, 'Kunjungan pagi tanpa sinyal', hoursAgoInJakarta(3), morning), 'device');
+        await offline.waitForWaiting(1, 1);
+        assert.equal(await offline.logVisit(kampung.name, 'Kunjungan sore tanpa sinyal', hoursAgoInJakarta(1), { photos: [eveningPhoto!] }), 'device');
+        await offline.waitForWaiting(2, 2);
 
         // And a monitoring report from the kampung's page, opened offline
         await card.getByRole('link', { name: kampung.name, exact: true }).click();
         const monitoring = await fillReport(page, kampung.period);
         assert.equal(await offline.submitReport(monitoring.form()), 'device');
-        await offline.waitForWaiting(3);
+        await offline.waitForWaiting(3, 2);
 
-        // Then the work outlives a reload with no signal
+        // Then the work, photos and all, outlives a reload with no signal
         await page.reload();
-        await offline.waitForWaiting(3);
+        await offline.waitForWaiting(3, 2);
         const nothingYet = await recorded(kampung.id);
         assert.deepEqual(nothingYet, { visits: [], reports: [] }, 'nothing reached the server while offline');
 
@@ -208,6 +242,31 @@ test(
           assert.deepEqual(visits.sort(), ['Kunjungan pagi tanpa sinyal', 'Kunjungan sore tanpa sinyal']);
           assert.deepEqual(reports, [kampung.period]);
         });
+        // Each visit with its own photo, made small on the phone; the morning one where the phone was
+        const evidence = await visitEvidence(kampung.id);
+        const [am, pm] = [evidence.get('Kunjungan pagi tanpa sinyal'), evidence.get('Kunjungan sore tanpa sinyal')];
+        assert.equal(am?.photoIds.length, 1, JSON.stringify(am));
+        assert.equal(pm?.photoIds.length, 1, JSON.stringify(pm));
+        assert.notEqual(am.photoIds[0], pm.photoIds[0]);
+        assert.deepEqual([am.located, pm.located], [true, false]);
+        await assertSmallJpegs(page, kampung.id, [...am.photoIds, ...pm.photoIds]);
+
+        // And the kampung's page shows it: each visit's photo on the timeline (opening full size), the
+        // morning one with "lokasi tercatat", and the evidence beside the visit obligations it fulfilled
+        await page.goto(`/cases/${kampung.id}`);
+        const casePage = new CasePage(page);
+        await casePage.showFullTimeline();
+        const morningEntry = casePage.event('VISIT', 'Kunjungan pagi tanpa sinyal');
+        await morningEntry.getByText('lokasi tercatat', { exact: true }).waitFor();
+        assert.equal(await casePage.event('VISIT', 'Kunjungan sore tanpa sinyal').getByText('lokasi tercatat', { exact: true }).count(), 0);
+        await morningEntry.getByRole('button', { name: 'Buka foto 1 ukuran penuh', exact: true }).click();
+        const fullSize = page.getByRole('dialog').getByRole('img', { name: 'Foto 1', exact: true });
+        await fullSize.waitFor();
+        // Shown: its bytes came and were drawn (an image that failed to load has no natural width).
+        await page.waitForFunction("[...document.querySelectorAll('dialog[open] img')].some((img) => img.complete && img.naturalWidth > 0)");
+        await page.getByRole('dialog').getByRole('button', { name: 'Tutup', exact: true }).click();
+        await page.getByText(/^Kewajiban selesai \(\d+\)$/).click();
+        await page.getByTestId('visit-evidence').filter({ hasText: /1 foto/ }).first().waitFor();
       });
     } finally {
       await browser.close();
@@ -216,7 +275,7 @@ test(
 );
 
 test(
-  'when half of the sends fail on the way, some after the server did them, then retries with the same key record each visit and report exactly once',
+  'when half of the sends fail on the way, some after the server did them, then retries with the same key record each visit, photo and report exactly once',
   { skip: SKIP_WITHOUT_APP, timeout: 240_000 },
   async () => {
     const first = await kampungInImplementation('B');
@@ -230,20 +289,22 @@ test(
       const page = await mentorsPhone(browser);
       const offline = new FieldWorkOffline(page);
       const worklist = new WorklistPage(page);
-      // Given a link that loses half of the field work's sends: a quarter before the server sees
-      // them, a quarter after it has done them (the answer is lost), the first of all that way
+      // Given a link that loses half of the field work's sends (photos too): a quarter before the
+      // server sees them, a quarter after it has done them (the answer is lost), the first of all that way
       await page.route(
-        (url) => /^\/api\/cases\/[^/]+\/(visits|monitoring-reports)$/.test(url.pathname),
+        (url) => /^\/api\/cases\/[^/]+\/(visits|monitoring-reports|photos\/[^/]+)$/.test(url.pathname),
         async (route: Route) => {
-          if (route.request().method() !== 'POST') return route.fallback();
+          if (!['POST', 'PUT'].includes(route.request().method())) return route.fallback();
           const key = (await route.request().headerValue('idempotency-key')) ?? '';
           keysSeen.set(key, (keysSeen.get(key) ?? 0) + 1);
-          const draw = fate.before + fate.afterServer + fate.through === 0 ? 0.75 : random();
+          // A quarter lost before, a quarter after the server; the other half goes through (until this
+          // file had photos, three quarters were lost, and five writes outlasted the wait).
+          const draw = fate.before + fate.afterServer + fate.through === 0 ? 0.375 : random();
           if (draw < 0.25) {
             fate.before++;
             return route.abort('connectionreset');
           }
-          if (draw < 0.5) return route.continue().then(() => void fate.through++);
+          if (draw >= 0.5) return route.continue().then(() => void fate.through++);
           await route.fetch();
           fate.afterServer++;
           return route.abort('connectionreset');
@@ -253,9 +314,9 @@ test(
         await offline.waitForServiceWorker();
         await worklist.openFromHeader();
 
-        // When the mentor logs a visit in each of two kampung and sends a monitoring report
-        await offline.logVisit(first.name, `Kunjungan ${first.name}`);
-        await offline.logVisit(second.name, `Kunjungan ${second.name}`);
+        // When the mentor logs a visit with a photo in each of two kampung and sends a monitoring report
+        await offline.logVisit(first.name, `Kunjungan ${first.name}`, undefined, { photos: [await cameraPhoto(page, seed)] });
+        await offline.logVisit(second.name, `Kunjungan ${second.name}`, undefined, { photos: [await cameraPhoto(page, seed + 1)] });
         await page.goto(`/cases/${first.id}`);
         const monitoring = await fillReport(page, first.period);
         await offline.submitReport(monitoring.form());
@@ -266,7 +327,13 @@ test(
           assert.deepEqual(await recorded(first.id), { visits: [`Kunjungan ${first.name}`], reports: [first.period] });
           assert.deepEqual(await recorded(second.id), { visits: [`Kunjungan ${second.name}`], reports: [] });
         });
-        assert.equal(keysSeen.size, 3, `one key per record (seed ${seed}): ${JSON.stringify([...keysSeen])}`);
+        // Each visit with its photo: none lost, none twice
+        for (const kampung of [first, second]) {
+          const visit = (await visitEvidence(kampung.id)).get(`Kunjungan ${kampung.name}`);
+          assert.equal(visit?.photoIds.length, 1, `the visit in ${kampung.name} has its photo (seed ${seed}): ${JSON.stringify(visit)}`);
+          await assertSmallJpegs(page, kampung.id, visit.photoIds);
+        }
+        assert.equal(keysSeen.size, 5, `one key per record and per photo (seed ${seed}): ${JSON.stringify([...keysSeen])}`);
         assert.ok(fate.afterServer >= 1, `an answer was lost after the server had done the work (seed ${seed})`);
         assert.ok([...keysSeen.values()].some((sends) => sends > 1), `a record was sent again with its key (seed ${seed})`);
       });
