@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
 import { colourEnabled, createLog, describeError } from '@kampung/tools/stack/log';
 import { describeExit, spawnManaged } from '@kampung/tools/stack/processes';
 import { formatMs } from '@kampung/tools/stack/stack';
@@ -53,7 +54,11 @@ function parseTapSummary(tap: string): Counts {
   return { pass: last('pass'), fail: last('fail') + last('cancelled'), skipped: last('skipped'), todo: last('todo') };
 }
 
-let currentRunner: ReturnType<typeof spawn> | undefined;
+/** The `node --test` processes running now (two in phase 2: the shared stack's files and those beside them). */
+const runners = new Set<ReturnType<typeof spawn>>();
+const stopRunners = () => {
+  for (const runner of runners) runner.kill('SIGTERM');
+};
 
 /** Each failed test with its diagnostics, printed again at the very end: a CI log that keeps only
  * its last lines still says which test failed and why, under the service logs. */
@@ -84,7 +89,9 @@ function failuresIn(tap: string): string[] {
   return found;
 }
 
-async function runNodeTests(files: string[], env: NodeJS.ProcessEnv, extraArgs: string[] = []): Promise<Counts & { ok: boolean }> {
+/** `node --test` on the files; with a prefix, each line of its output is marked with it (two runs
+ * print side by side). */
+async function runNodeTests(files: string[], env: NodeJS.ProcessEnv, extraArgs: string[] = [], prefix?: string): Promise<Counts & { ok: boolean }> {
   const tapDir = await mkdtemp(join(tmpdir(), 'kampung-tap-'));
   const tapFile = join(tapDir, 'report.tap');
   try {
@@ -97,12 +104,17 @@ async function runNodeTests(files: string[], env: NodeJS.ProcessEnv, extraArgs: 
       ...files.map((file) => relative(ROOT, file)),
     ];
     const code = await new Promise<number>((resolve) => {
-      const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
-      currentRunner = child;
+      const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'] });
+      if (prefix) {
+        for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]] as const) {
+          createInterface({ input: stream! }).on('line', (line) => out.write(`${prefix}${line}\n`));
+        }
+      }
+      runners.add(child);
       child.on('error', () => resolve(1));
       child.on('close', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+      child.on('close', () => runners.delete(child));
     });
-    currentRunner = undefined;
     const tap = await readFile(tapFile, 'utf8').catch(() => '');
     const counts = parseTapSummary(tap);
     failureRecaps.push(...failuresIn(tap));
@@ -189,12 +201,25 @@ async function servicePhase(): Promise<PhaseResult> {
       onUnexpectedExit: (name, exit) => {
         unexpected = `${name} exited during the tests (${describeExit(exit)})`;
         log.error(unexpected);
-        currentRunner?.kill('SIGTERM');
+        stopRunners();
       },
     });
     startMs = Date.now() - started;
     log.info(`Stack up in ${formatMs(startMs)} (logs in ${join(stack.tempDir, 'logs')})`);
-    const result = await runNodeTests(files, { ...process.env, ...stack.env }, ['--test-concurrency=1']);
+    // Files that start their own services (and use the shared PostgreSQL server only for databases
+    // of their own) run beside the others, one at a time; the rest share the stack, one at a time.
+    const beside = await filesRunningBeside(files);
+    const shared = files.filter((file) => !beside.includes(file));
+    if (beside.length) log.info(`${beside.length} of them with their own services, beside the others (their lines marked "beside"): ${beside.map((f) => relative(ROOT, f)).join(', ')}`);
+    const testEnv = { ...process.env, ...stack.env };
+    const lanes = await Promise.all([
+      shared.length ? runNodeTests(shared, testEnv, ['--test-concurrency=1']) : undefined,
+      beside.length ? runNodeTests(beside, testEnv, ['--test-concurrency=1'], '[beside] ') : undefined,
+    ]);
+    const result = lanes.reduce<Counts & { ok: boolean }>(
+      (sum, lane) => (lane ? { ok: sum.ok && lane.ok, pass: sum.pass + lane.pass, fail: sum.fail + lane.fail, skipped: sum.skipped + lane.skipped, todo: sum.todo + lane.todo } : sum),
+      { ok: true, pass: 0, fail: 0, skipped: 0, todo: 0 },
+    );
     const ok = result.ok && !unexpected;
     if (!ok) await printServiceLogs(stack);
     return { name: 'integration+e2e', ms: Date.now() - started, ...result, ok, note: `stack start ${formatMs(startMs)}` };
@@ -210,6 +235,16 @@ async function servicePhase(): Promise<PhaseResult> {
   }
 }
 
+/** A file that starts every service it needs says so on a line of its own:
+ *   // npm test: beside the shared stack (its own services)
+ * and runs beside the shared stack's files instead of after them: the suite's longest files are
+ * these, and CI gives the whole run 30 minutes. */
+const BESIDE_MARK = /^\/\/ npm test: beside the shared stack/m;
+async function filesRunningBeside(files: string[]): Promise<string[]> {
+  const marked = await Promise.all(files.map(async (file) => BESIDE_MARK.test(await readFile(file, 'utf8'))));
+  return files.filter((_, i) => marked[i]);
+}
+
 async function printServiceLogs(running: TestStack): Promise<void> {
   log.error('Service logs (last lines):');
   process.stderr.write(`${await running.readLogs()}\n`);
@@ -222,7 +257,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     interrupted = true;
     log.warn(`${signal}: stopping the tests and the stack…`);
     controller.abort();
-    currentRunner?.kill('SIGTERM');
+    stopRunners();
     void stack?.stop().finally(() => process.exit(130));
     if (!stack) setTimeout(() => process.exit(130), 30_000).unref();
   });

@@ -1,21 +1,24 @@
+// npm test: beside the shared stack (its own services): its own API and worker processes, its own
+// database on the shared PostgreSQL server and its own namespace on the shared Temporal server.
 /**
  * Background work on Temporal (issue 13, point 4): a household import and duplicate detection run as
  * workflows on the worker's background task queue. The API only stores the upload and starts them;
  * a worker killed mid-import, or an API restarted, changes nothing of the outcome; a cancelled
  * import writes nothing. Each test runs its own API and worker processes on a task queue of its own,
- * beside the stack `npm test` started.
+ * in a namespace and a database of this file's own: its imports and detection runs touch nothing of
+ * the other files, which run at the same time.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
 import { createDb, type Db } from '@kampung/db';
-import { ESCALATION_DIGEST_SCHEDULE_ID, MAIL_SCHEDULE_ID, RECONCILER_SCHEDULE_ID } from '@kampung/workflows';
-import { freePort } from '@kampung/tools/stack/postgres';
+import { prepareDatabase } from '@kampung/tools/migrate/prepare-database';
+import { dropDatabase, ensureDatabase, freePort, withDatabase } from '@kampung/tools/stack/postgres';
 import { ApiClient } from './support/api-client';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { env } from './support/env';
-import { eventually, withTemporal } from './support/temporal';
+import { eventually, registerTestNamespace, withTemporal as withStackTemporal } from './support/temporal';
 import { exited, startWorkerProcess } from './support/worker-process';
 
 const KELURAHAN = '33.74.08.1005';
@@ -60,32 +63,33 @@ function registryList(households: number, tag: number) {
 
 describe('background work on Temporal: imports and duplicate detection on the worker', () => {
   const queue = `background-test-${Date.now()}`;
-  const processEnv = { BACKGROUND_TASK_QUEUE: queue, TEMPORAL_TASK_QUEUE: `${queue}-cases` };
+  const namespace = queue;
+  const databaseName = queue.replaceAll('-', '_');
+  const databaseUrl = withDatabase(env.databaseUrl, databaseName);
+  const processEnv = { BACKGROUND_TASK_QUEUE: queue, TEMPORAL_TASK_QUEUE: `${queue}-cases`, TEMPORAL_NAMESPACE: namespace, DATABASE_URL: databaseUrl };
+  const withTemporal = <T>(run: Parameters<typeof withStackTemporal<T>>[0]) => withStackTemporal(run, namespace);
   let db: Db;
   let tag = (Date.now() % 90_000) + 10_000;
   const started: ChildProcess[] = [];
 
-  before(() => {
-    db = createDb(env.databaseUrl, { max: 2 });
+  before(async () => {
+    await ensureDatabase(env.databaseUrl, databaseName);
+    await prepareDatabase(databaseUrl, [{ ...env.officer(), name: 'Petugas Impor', role: 'OFFICER' }]);
+    await registerTestNamespace(namespace);
+    db = createDb(databaseUrl, { max: 2 });
   });
   after(async () => {
     for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    // No workflow of this queue is left running (no worker polls it any more): the duplicate
-    // detection's id is the one every other test's detection uses.
+    // No workflow of this namespace is left running (no worker polls it any more).
     await withTemporal(async (client) => {
       const running = [];
       for await (const w of client.workflow.list({ query: `TaskQueue = '${queue}' AND ExecutionStatus = 'Running'` })) running.push(w.workflowId);
       const detection = await client.workflow.getHandle('duplicate-detection').describe().catch(() => undefined);
       if (detection?.status.name === 'RUNNING' && detection.taskQueue === queue) running.push('duplicate-detection');
       for (const id of new Set(running)) await client.workflow.getHandle(id).terminate('background-imports test over').catch(() => undefined);
-      // Each worker of this file pointed the stack's schedules (mail passes, the digest, the
-      // reconciler) at its own case queue, which nobody polls now: back to the stack's worker, or no
-      // mail leaves for the rest of the run.
-      for (const id of [MAIL_SCHEDULE_ID, ESCALATION_DIGEST_SCHEDULE_ID, RECONCILER_SCHEDULE_ID]) {
-        await client.schedule.getHandle(id).update((previous) => ({ ...previous, action: { ...previous.action, taskQueue: env.taskQueue } }) as typeof previous);
-      }
     });
-    await db.destroy();
+    await db?.destroy();
+    await dropDatabase(env.databaseUrl, databaseName).catch(() => undefined);
   });
 
   async function api(): Promise<{ proc: ApiProcess; officer: ApiClient }> {

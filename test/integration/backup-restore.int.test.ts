@@ -1,3 +1,4 @@
+// npm test: beside the shared stack (its own services)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';

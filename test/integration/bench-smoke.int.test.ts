@@ -2,6 +2,7 @@
  * `npm run bench` keeps working: each of its parts runs here at its smallest, against the test
  * stack, and must finish with a figure in every cell it reports. No timing is asserted (a slow
  * machine is no failure); the figures themselves are measured by `npm run bench` for BENCHMARKS.md.
+ * The outages part, on a stack of its own, is bench-outages-smoke.int.test.ts (it runs beside).
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,6 @@ import { runDedupBench } from '@kampung/tools/bench/dedup';
 import { benchEndpoints } from '@kampung/tools/bench/endpoints';
 import { benchHouseholdImport } from '@kampung/tools/bench/household-import';
 import { benchManager } from '@kampung/tools/bench/manager';
-import { benchOutages } from '@kampung/tools/bench/outages';
 import { BenchPeople } from '@kampung/tools/bench/people';
 import { benchTimers } from '@kampung/tools/bench/timers';
 import { benchVisits } from '@kampung/tools/bench/visits';
@@ -106,26 +106,6 @@ describe('npm run bench, every part at its smallest', () => {
     assertFigures(out, 'initial JavaScript', [1, 2, 3]);
     const [raw, gzip, brotli] = rowOf(out, 'initial JavaScript').slice(1).map(Number);
     assert.ok(brotli! < gzip! && gzip! < raw!, `brotli < gzip < raw in:\n${out}`);
-  });
-
-  // Three worker starts of its own (each 20–80 s on the loaded 2-core machine: 279 s in all at a
-  // load average of 25); each wait inside it is bounded by itself, this only ends a run gone astray.
-  test('when each outage is caused once on a stack of its own, then every way back is timed and every 503 names its dependency', { timeout: 10 * 60_000 }, async () => {
-    const log = createLog('bench', { colour: false, sink: () => {} });
-    const out = await benchOutages({ repetitions: 1, cadenceSeconds: 10 }, log);
-    assertNothingMissing(out);
-    for (const label of [
-      '**PostgreSQL back → first 200 on GET /api/cases**',
-      '**worker spawn → transition sent while it was down answered 200**',
-      '**worker spawn → obligation whose timer fell due while it was down leaves UPCOMING**',
-      'PostgreSQL SIGCONT → first 200',
-      'Temporal SIGCONT → first 200',
-    ]) {
-      assertFigures(out, label, [1, 2, 3]);
-    }
-    assert.match(rowOf(out, '**PostgreSQL frozen: GET /api/cases answers in**')[4] ?? '', /^503 PostgreSQL 1\/1$/, out);
-    assert.match(rowOf(out, '**Temporal frozen: a transition answers in**')[4] ?? '', /^503 Temporal 1\/1$/, out);
-    assert.match(out, /Still running at the end, never restarted except the worker kills: api and worker\./, out);
   });
 
   test('when 200 households are searched for planted duplicates in memory, then recall and precision are counted', BOUNDED, async () => {

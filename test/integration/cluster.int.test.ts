@@ -1,3 +1,4 @@
+// npm test: beside the shared stack (its own services)
 /**
  * The cluster form (tools/stack/cluster.ts, `npm run start:cluster`): two API replicas and two
  * workers on one PostgreSQL, the real Temporal server on PostgreSQL. Cases are driven through both

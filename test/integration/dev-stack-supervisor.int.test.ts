@@ -1,3 +1,4 @@
+// npm test: beside the shared stack (its own services)
 /**
  * `npm start` as a developer or a demo runs it, beside the test stack: its own PostgreSQL, Temporal
  * dev server, worker and api, on free ports, with its data in a temporary DATA_DIR. A component

@@ -9,11 +9,14 @@
  *   SIM_STEP_DAYS=30  simulated days between steps (messages arrive at each step)
  *   SIM_CONCURRENCY   cases living side by side on the one server (default 100)
  */
+// npm test: beside the shared stack (its own services): the time-skipping server, its own worker
+// and a database of its own on the shared PostgreSQL server (its policy changes touch no one else).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { createDb, usersRepository, type Db } from '@kampung/db';
@@ -22,6 +25,8 @@ import type { SessionUser } from '@kampung/api/src/auth/sessions.service';
 import type { CaseDeps } from '@kampung/api/src/cases/cases.service';
 import { changePolicy, getCurrentPolicy } from '@kampung/api/src/policies/policies.service';
 import { createLog } from '@kampung/tools/stack/log';
+import { prepareDatabase } from '@kampung/tools/migrate/prepare-database';
+import { dropDatabase, ensureDatabase, withDatabase } from '@kampung/tools/stack/postgres';
 import { env } from '../integration/support/env';
 import { eventually } from '../integration/support/temporal';
 import { DAY, SimCase, type SimWorld } from './case-simulation';
@@ -76,12 +81,22 @@ describe('years in minutes: seeded cases live five simulated years on the time-s
     clock = { simMs: await sim.env.currentTimeMs(), wallMs: Date.now() };
   };
 
+  /** This file's own database: the seeds change the programs' policies, which the shared stack's
+   * cases read too. */
+  const databaseName = `simulation_${randomUUID().slice(0, 8)}`;
+  const databaseUrl = withDatabase(env.databaseUrl, databaseName);
+
   before(async () => {
+    await ensureDatabase(env.databaseUrl, databaseName);
+    await prepareDatabase(databaseUrl, [
+      { ...env.admin(), name: 'Admin Simulasi', role: 'ADMIN' },
+      { ...env.manager(), name: 'Manajer Simulasi', role: 'MANAGER' },
+    ]);
     sim = await startTimeSkippingEnv({ log });
     bundleDir = await mkdtemp(join(tmpdir(), 'kampung-sim-'));
     bundlePath = await bundleSimWorkflows(join(bundleDir, 'workflows.js'));
-    worker = await startSimWorker({ env: sim.env, databaseUrl: env.databaseUrl, workflowBundlePath: bundlePath, dbPoolMax: 8, maxCachedWorkflows: CACHED_WORKFLOWS });
-    db = createDb(env.databaseUrl, { max: 10 });
+    worker = await startSimWorker({ env: sim.env, databaseUrl, workflowBundlePath: bundlePath, dbPoolMax: 8, maxCachedWorkflows: CACHED_WORKFLOWS });
+    db = createDb(databaseUrl, { max: 10 });
     connection = await Connection.connect({ address: sim.address });
     const client = new Client({ connection, namespace: env.namespace });
     await readClock();
@@ -121,6 +136,7 @@ describe('years in minutes: seeded cases live five simulated years on the time-s
     await worker?.stop();
     await sim?.stop();
     if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+    await dropDatabase(env.databaseUrl, databaseName).catch(() => undefined);
   });
 
   /** Stops the activity worker (what it runs may finish) and starts a new one (see startSimWorker). */
