@@ -1,9 +1,14 @@
-import type { CaseListQuery, CaseReach, RecordedTransition } from '@kampung/domain';
+import { sql } from 'kysely';
+import { OPEN_OBLIGATION_STATUSES, type CaseListQuery, type CaseReach, type RecordedTransition } from '@kampung/domain';
 import type { Db } from './connection';
 import { inTransaction } from './audited';
 import { appendAudit, type AuditEntry } from './audit.repository';
 import { caseInReach } from './case-reach';
 import type { NewCaseRow } from './schema';
+
+const OPEN = [...OPEN_OBLIGATION_STATUSES];
+/** Past their due date's grace: the obligations the case list counts as overdue. */
+const LATE = ['OVERDUE', 'ESCALATED'];
 
 const caseColumns = [
   'cases.id',
@@ -112,28 +117,111 @@ export async function listCases(db: Db, query: CaseListQuery, reach: CaseReach) 
       ]),
     );
   }
+  // The page first (sorted, cut), then what the list shows beside each of its cases, looked up for
+  // the page's rows alone: a default-sorted page costs the same however many cases match. Sorting by
+  // stalled days or overdue obligations needs them for every matching case, one index probe each.
+  const now = new Date();
+  const page = q
+    .select(caseColumns)
+    .$call((sorted) => {
+      switch (query.sort) {
+        case 'created':
+          return sorted.orderBy('cases.created_at', 'asc');
+        case 'name':
+          return sorted.orderBy('cases.name', 'asc');
+        case 'stageEntered':
+          return sorted.orderBy('cases.stage_entered_at', 'asc');
+        case 'stalled':
+          return sorted.orderBy(stalledSince(now), (ob) => ob.asc().nullsLast());
+        case 'overdue':
+          return sorted.orderBy(overdueCount(), 'desc');
+        default:
+          return sorted.orderBy('cases.created_at', 'desc');
+      }
+    })
+    .orderBy('cases.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
   const [items, count] = await Promise.all([
-    q
-      .select(caseColumns)
+    db
+      .selectFrom(page.as('page'))
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('obligations')
+            .select((o) => o.fn.min('obligations.due_at').as('since'))
+            .whereRef('obligations.case_id', '=', 'page.id')
+            .where('obligations.kind', '=', 'STAGE_DEADLINE')
+            .where('obligations.status', 'in', OPEN)
+            .where('obligations.due_at', '<', now)
+            .as('stalled'),
+        (join) => join.onTrue(),
+      )
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('obligations')
+            .select(sql<number>`count(*)::int`.as('count'))
+            .whereRef('obligations.case_id', '=', 'page.id')
+            .where('obligations.status', 'in', LATE)
+            .as('overdue'),
+        (join) => join.onTrue(),
+      )
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('assignments')
+            .innerJoin('users', 'users.id', 'assignments.user_id')
+            .select(
+              sql<{ id: string; name: string }[]>`coalesce(json_agg(json_build_object('id', users.id, 'name', users.name) order by assignments.is_lead desc, users.name, users.id), '[]'::json)`.as('list'),
+            )
+            .whereRef('assignments.case_id', '=', 'page.id')
+            .where('assignments.role', '=', 'MENTOR')
+            .where('assignments.ended_at', 'is', null)
+            .as('mentors'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('page')
+      .select([
+        sql<number | null>`floor(extract(epoch from (${now}::timestamptz - stalled.since)) / 86400)::int`.as('stalled_days'),
+        sql<number>`coalesce(overdue.count, 0)`.as('overdue_obligations'),
+        sql<{ id: string; name: string }[]>`coalesce(mentors.list, '[]'::json)`.as('mentors'),
+      ])
+      // The page's own order again (a subquery's order does not carry over).
       .$call((sorted) => {
         switch (query.sort) {
           case 'created':
-            return sorted.orderBy('cases.created_at', 'asc');
+            return sorted.orderBy('page.created_at', 'asc');
           case 'name':
-            return sorted.orderBy('cases.name', 'asc');
+            return sorted.orderBy('page.name', 'asc');
           case 'stageEntered':
-            return sorted.orderBy('cases.stage_entered_at', 'asc');
+            return sorted.orderBy('page.stage_entered_at', 'asc');
+          case 'stalled':
+            return sorted.orderBy('stalled.since', (ob) => ob.asc().nullsLast());
+          case 'overdue':
+            return sorted.orderBy('overdue.count', 'desc');
           default:
-            return sorted.orderBy('cases.created_at', 'desc');
+            return sorted.orderBy('page.created_at', 'desc');
         }
       })
-      .orderBy('cases.id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
+      .orderBy('page.id')
       .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.total) };
+}
+
+/** When the open deadline of the case's stage passed, if it has (the case is stalled since then),
+ * else null: the same rule as the stalled filter above and the dashboard's aging buckets. */
+function stalledSince(now: Date) {
+  return sql<Date | null>`(select min(o.due_at) from obligations o
+    where o.case_id = cases.id and o.kind = 'STAGE_DEADLINE'
+      and o.status in (${sql.join(OPEN)}) and o.due_at < ${now})`;
+}
+
+/** The case's obligations now OVERDUE or ESCALATED. */
+function overdueCount() {
+  return sql<number>`(select count(*) from obligations o where o.case_id = cases.id and o.status in (${sql.join(LATE)}))`;
 }
 
 export async function listHistory(db: Db, caseId: string) {

@@ -1,9 +1,10 @@
-import type { CaseDetail, CaseSummary, HistoryEntry, KampungProfile, Stage } from '@kampung/domain';
+import type { CaseDetail, CaseListItem, CaseSummary, HistoryEntry, KampungProfile, Stage } from '@kampung/domain';
 import type { casesRepository } from '@kampung/db';
 
 type SummaryRow = NonNullable<Awaited<ReturnType<typeof casesRepository.findCaseSummary>>>;
 type DetailRow = NonNullable<Awaited<ReturnType<typeof casesRepository.findCaseDetail>>>;
 type HistoryRow = Awaited<ReturnType<typeof casesRepository.listHistory>>[number];
+type ListRow = Awaited<ReturnType<typeof casesRepository.listCases>>['items'][number];
 
 /** Rows are mapped to API shapes explicitly; no database row goes over the wire. */
 export function caseRowToSummary(row: SummaryRow): CaseSummary {
@@ -22,6 +23,16 @@ export function caseRowToSummary(row: SummaryRow): CaseSummary {
     resumeStage: (row.resume_stage as Stage | null) ?? null,
     stageEnteredAt: row.stage_entered_at.toISOString(),
     createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** A row of the case list: the case, how long it is stalled, its overdue obligations, its mentors. */
+export function caseRowToListItem(row: ListRow): CaseListItem {
+  return {
+    ...caseRowToSummary(row),
+    stalledDays: row.stalled_days,
+    overdueObligations: Number(row.overdue_obligations),
+    mentors: row.mentors.map((m) => ({ id: m.id, name: m.name })),
   };
 }
 

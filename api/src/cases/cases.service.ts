@@ -24,7 +24,7 @@ import type { AuditSource } from '../audit/audit.service';
 import { actionId } from '../http/action-id';
 import { isUuid, parseInput } from '../http/validate';
 import { gateway } from '../temporal/gateway';
-import { caseRowToDetail, caseRowToSummary } from './case-mappers';
+import { caseRowToDetail, caseRowToListItem } from './case-mappers';
 
 export interface CaseDeps {
   db: Db;
@@ -101,7 +101,7 @@ function withinRegion(reach: CaseReach, programCode: string, kecamatanCode: stri
 export async function listCases(deps: CaseDeps, query: unknown, reach: CaseReach): Promise<CasePage> {
   const q = parseInput(caseListQuerySchema, query);
   const { items, total } = await casesRepository.listCases(deps.db, q, reach);
-  return { items: items.map(caseRowToSummary), total, page: q.page, pageSize: q.pageSize };
+  return { items: items.map(caseRowToListItem), total, page: q.page, pageSize: q.pageSize };
 }
 
 /** The case from PostgreSQL; what may happen next from the workflow, the authority on it (asked

@@ -65,7 +65,7 @@ export function CaseListPage() {
             {t('list.total', { total })}
           </p>
           {total > 0 && may(me.role, 'export.read') && <ExportLinks path="/api/cases/export" filters={{ ...filters }} />}
-          {items.length === 0 ? <p>{t('list.empty')}</p> : <CaseTable items={items} hasMore={Boolean(hasNextPage)} loadMore={loadMore} />}
+          {items.length === 0 ? <p>{t('list.empty')}</p> : <CaseTable items={items} hasMore={Boolean(hasNextPage)} loadMore={loadMore} sort={filters.sort} onSort={(sort) => setFilters({ sort })} />}
           <ListEnd shown={items.length} total={total} hasMore={Boolean(hasNextPage)} loading={isFetchingNextPage} onMore={loadMore} />
         </div>
       )}

@@ -1,24 +1,32 @@
-import type { CaseSummary } from '@kampung/domain/case-views';
+import type { CaseListItem, CaseSort } from '@kampung/domain/case-views';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { formatDate } from '../../../lib/format';
+import { formatDate, formatNumber } from '../../../lib/format';
 import { useWindowList } from '../../../lib/useWindowList';
 import { StageBadge } from './StageBadge';
+import '../case-table.css';
 
-const COLUMNS = ['colName', 'colTheme', 'colPlace', 'colRw', 'colStage', 'colSince'] as const;
+const COLUMNS = ['colName', 'colTheme', 'colPlace', 'colRw', 'colStage', 'colSince', 'colStalled', 'colOverdue', 'colMentors'] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** The columns the list can be sorted by (most first), and the order each stands for. */
+const SORTED_BY: Partial<Record<Column, CaseSort>> = { colStalled: 'stalled', colOverdue: 'overdue' };
 
 interface CaseTableProps {
-  items: readonly CaseSummary[];
+  items: readonly CaseListItem[];
   /** The server has more rows than `items`; `loadMore` fetches the next page. */
   hasMore: boolean;
   loadMore: () => void;
+  /** The list's order, and how to change it from a column's header. */
+  sort?: CaseSort;
+  onSort?: (sort: CaseSort) => void;
 }
 
 /** The cases as a table; on narrow screens each row reads as a card (labels from data-label). A
  * long list renders only the rows near the viewport and loads the next page near its end. */
-export function CaseTable({ items, hasMore, loadMore }: CaseTableProps) {
+export function CaseTable({ items, hasMore, loadMore, sort, onSort }: CaseTableProps) {
   const { t, i18n } = useTranslation();
-  const label = (column: (typeof COLUMNS)[number]) => t(`list.${column}`);
+  const label = (column: Column) => t(`list.${column}`);
   const { listRef, rows, before, after, measure } = useWindowList({
     count: items.length,
     keyOf: (index) => items[index]!.id,
@@ -30,11 +38,20 @@ export function CaseTable({ items, hasMore, loadMore }: CaseTableProps) {
     <table className="case-table" data-testid="case-table" aria-rowcount={items.length + 1}>
       <thead>
         <tr>
-          {COLUMNS.map((c) => (
-            <th key={c} scope="col">
-              {label(c)}
-            </th>
-          ))}
+          {COLUMNS.map((c) => {
+            const order = SORTED_BY[c];
+            return (
+              <th key={c} scope="col" aria-sort={order && order === sort ? 'descending' : undefined}>
+                {order && onSort ? (
+                  <button type="button" className="case-table__sort" onClick={() => onSort(order)} title={t(`list.sorts.${order}`)}>
+                    {label(c)}
+                  </button>
+                ) : (
+                  label(c)
+                )}
+              </th>
+            );
+          })}
         </tr>
       </thead>
       <tbody ref={listRef}>
@@ -57,12 +74,31 @@ export function CaseTable({ items, hasMore, loadMore }: CaseTableProps) {
               <td data-label={label('colSince')}>
                 <time dateTime={c.stageEnteredAt}>{formatDate(c.stageEnteredAt, i18n.language)}</time>
               </td>
+              <td data-label={label('colStalled')} className="case-table__number" data-testid="case-stalled">
+                {c.stalledDays === null ? <None text={t('list.notStalled')} /> : <span className="badge badge--hold">{formatNumber(c.stalledDays, i18n.language)}</span>}
+              </td>
+              <td data-label={label('colOverdue')} className="case-table__number" data-testid="case-overdue">
+                {c.overdueObligations > 0 ? <span className="badge badge--danger">{formatNumber(c.overdueObligations, i18n.language)}</span> : <span className="muted">0</span>}
+              </td>
+              <td data-label={label('colMentors')} className="case-table__mentors" data-testid="case-mentors">
+                {c.mentors.length > 0 ? c.mentors.map((m) => m.name).join(', ') : <None text={t('list.noMentor')} />}
+              </td>
             </tr>
           );
         })}
         {after > 0 && <Spacer height={after} />}
       </tbody>
     </table>
+  );
+}
+
+/** An empty cell: a dash to the eye, words to a screen reader. */
+function None({ text }: { text: string }) {
+  return (
+    <span className="muted">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{text}</span>
+    </span>
   );
 }
 

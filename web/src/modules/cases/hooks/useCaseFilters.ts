@@ -6,7 +6,7 @@ import { useUrlFilters } from '../../../lib/useUrlFilters';
 type FilterName = keyof CaseFilters;
 
 /** The case list's orders, the default (newest first) first. */
-export const CASE_SORT_OPTIONS = ['-created', 'created', 'name', 'stageEntered'] as const satisfies readonly CaseSort[];
+export const CASE_SORT_OPTIONS = ['-created', 'created', 'name', 'stageEntered', 'stalled', 'overdue'] as const satisfies readonly CaseSort[];
 const isCaseSort = (value: string | undefined): value is CaseSort => (CASE_SORT_OPTIONS as readonly string[]).includes(value ?? '');
 
 /** The case-list filters live in the URL, so a filtered list can be bookmarked, shared and saved
