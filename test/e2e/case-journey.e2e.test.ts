@@ -107,7 +107,7 @@ test(
         await page.getByLabel('Language', { exact: true }).waitFor();
         await page.reload();
         await kampung.waitForStage('Designation');
-        await page.getByRole('heading', { name: 'Stage history' }).waitFor();
+        await page.getByRole('heading', { name: 'Stages', exact: true }).waitFor();
       });
     } finally {
       await browser.close();

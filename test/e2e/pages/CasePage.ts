@@ -3,12 +3,14 @@ import { unfold } from './fold';
 
 const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
-/** One case at `/cases/:id`: header, next steps, the move-to-any-stage section and the timeline. */
+/** One case at `/cases/:id`: header, next steps, the move-to-any-stage section, the stage progress and
+ * the full timeline. */
 export class CasePage {
   constructor(private readonly page: Page) {}
 
   readonly nextSteps = () => this.page.getByRole('region', { name: 'Langkah berikutnya' });
-  readonly timeline = () => this.page.getByRole('region', { name: 'Riwayat tahap' });
+  /** "Tahapan": the stages of the way, the current one marked (no history). */
+  readonly stageProgress = () => this.page.getByRole('region', { name: 'Tahapan' });
   /** "Riwayat lengkap": every event of the case, newest first. */
   readonly fullTimeline = () => this.page.getByRole('region', { name: 'Riwayat lengkap' });
   /** The form of the step that is open under "Langkah berikutnya". */
@@ -54,9 +56,11 @@ export class CasePage {
     return this.submitTransition(section.getByRole('button', { name: 'Ajukan', exact: true }));
   }
 
-  /** The timeline entry of a move, e.g. ("Usulan", "Survei"). */
+  /** The full timeline's entry of a move, e.g. ("Usulan", "Survei"), with the data it carried. */
   move(from: string, to: string): Locator {
-    return this.timeline().getByTestId('timeline-entry').filter({ hasText: `${from} → ${to}` });
+    return this.fullTimeline()
+      .locator('[data-testid="full-timeline-event"]:is([data-kind="TRANSITION"], [data-kind="EVALUATION"])')
+      .filter({ hasText: `${from} → ${to}` });
   }
 
   /** The full timeline's events of a kind (TRANSITION, ASSIGNMENT, VISIT, …) whose text has `text`. */

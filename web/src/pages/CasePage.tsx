@@ -11,7 +11,7 @@ import { CaseHeader } from '../modules/cases/components/CaseHeader';
 import { CaseProfile } from '../modules/cases/components/CaseProfile';
 import { MoveToStageForm } from '../modules/cases/components/MoveToStageForm';
 import { NextSteps } from '../modules/cases/components/NextSteps';
-import { StageTimeline } from '../modules/cases/components/StageTimeline';
+import { StageProgress } from '../modules/cases/components/StageProgress';
 import { MonitoringSection } from '../modules/monitoring/components/MonitoringSection';
 import { CaseVisitAction } from '../modules/obligations/components/CaseVisitAction';
 import { ObligationsSection } from '../modules/obligations/components/ObligationsSection';
@@ -67,7 +67,7 @@ export function CasePage() {
               <CaseFullTimeline caseId={detail.id} />
               {may(me.role, 'case.audit') && <CaseAuditSection caseId={detail.id} />}
             </div>
-            <StageTimeline history={detail.history} />
+            <StageProgress detail={detail} />
           </div>
         </>
       )}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTimeWib } from '../../../lib/format';
 import { FoldedSection } from '../../../ui/FoldedSection';
+import { DataList } from '../../../ui/DataList';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { caseQueries } from '../api/cases.queries';
@@ -18,6 +19,8 @@ const FIRST_SHOWN = 30;
 export function CaseFullTimeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const query = useQuery(caseQueries.timeline(caseId));
+  // What each move carried (the decree, the budget, the survey's findings), from the case's history.
+  const moveData = new Map((useQuery(caseQueries.detail(caseId)).data?.history ?? []).map((entry) => [entry.seq, entry.data]));
   const [showAll, setShowAll] = useState(false);
   const events = newestFirst(query.data?.events ?? []);
   const shown = showAll ? events : events.slice(0, FIRST_SHOWN);
@@ -39,7 +42,11 @@ export function CaseFullTimeline({ caseId }: { caseId: string }) {
       {shown.length > 0 && (
         <ol className="timeline timeline--full">
           {shown.map((event, index) => (
-            <EventEntry key={`${event.at}-${event.kind}-${index}`} event={event} />
+            <EventEntry
+              key={`${event.at}-${event.kind}-${index}`}
+              event={event}
+              data={isMove(event) ? moveData.get(Number(event.summary.seq)) : null}
+            />
           ))}
         </ol>
       )}
@@ -52,7 +59,9 @@ export function CaseFullTimeline({ caseId }: { caseId: string }) {
   );
 }
 
-function EventEntry({ event }: { event: TimelineEvent }) {
+const isMove = (event: TimelineEvent) => event.kind === 'TRANSITION' || event.kind === 'EVALUATION';
+
+function EventEntry({ event, data }: { event: TimelineEvent; data?: Record<string, unknown> | null }) {
   const { t, i18n } = useTranslation();
   const { title, details, red } = describeEvent(event, t, i18n.language);
   const reasonLabel = event.kind === 'MONITORING_REPORT' ? t('fields.explanation') : t('case.reason');
@@ -72,6 +81,7 @@ function EventEntry({ event }: { event: TimelineEvent }) {
         <span data-testid="event-actor">{event.actor ? t('case.by', { name: event.actor.name }) : t('timeline.system')}</span>
       </p>
       {details.length > 0 && <p className="timeline__details">{details.join(' · ')}</p>}
+      {data && <DataList data={data} />}
       {event.reason && (
         <p className="timeline__reason" data-testid="event-reason">
           <strong>{reasonLabel}:</strong> {event.reason}
