@@ -1,12 +1,14 @@
 import type { Locator, Page, Response } from 'playwright-core';
 import { unfold } from './fold';
 
-/** The team ("Tim pendamping") and obligations ("Kewajiban") sections of a case page. */
+/** The team ("Tim pendamping"), obligations ("Kewajiban") and own visit ("Kunjungan Anda") sections of a case page. */
 export class CaseWorkPage {
   constructor(private readonly page: Page) {}
 
   readonly team = () => this.page.getByRole('region', { name: 'Tim pendamping' });
   readonly obligations = () => this.page.getByRole('region', { name: 'Kewajiban' });
+  /** "Kunjungan Anda": a mentor's or architect's own visit, near the top. */
+  readonly ownVisit = () => this.page.getByRole('region', { name: 'Kunjungan Anda' });
 
   /** Opens the case page with its team shown (on a phone the team is folded at first). */
   async open(caseId: string): Promise<void> {
@@ -36,6 +38,18 @@ export class CaseWorkPage {
     const items = this.obligations().getByTestId('obligation').filter({ hasText: kind });
     if (!status) return items;
     return items.filter({ has: this.page.getByTestId('obligation-status').filter({ hasText: new RegExp(`^\\s*${status}\\s*$`) }) });
+  }
+
+  /** Logs the signed-in mentor's own visit from "Kunjungan Anda" with these notes; returns the API's answer. */
+  async logOwnVisit(notes: string): Promise<Response> {
+    await this.ownVisit().getByRole('button', { name: 'Catat kunjungan', exact: true }).click();
+    const form = this.ownVisit().getByRole('form', { name: 'Catat kunjungan' });
+    await form.getByLabel('Catatan', { exact: true }).fill(notes);
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => /\/api\/cases\/[^/]+\/visits$/.test(r.url()) && r.request().method() === 'POST'),
+      form.getByRole('button', { name: 'Simpan kunjungan', exact: true }).click(),
+    ]);
+    return response;
   }
 
   /** Hands the position of a team member (a `member(…)` line) over to `toName`, with a reason; returns the API's answer. */
