@@ -2,6 +2,7 @@ import { may, ROLE_REACH, type UserRole } from '@kampung/domain/access';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
+import { InboxNavLabel } from '../modules/inbox/components/InboxNavLabel';
 
 /** Those who work in the field on the kampung assigned to them and log its visits: the mentor and
  * the IAI architect. On a phone their navigation is the bar at the bottom of the screen. */
@@ -38,7 +39,7 @@ export function FieldNav({ more }: { more: { to: string; label: string }[] }) {
       {FIELD_TABS.map((tab) => (
         <NavLink key={tab.to} to={tab.to} end={tab.to === '/'} className="field-nav__link">
           <Icon path={tab.icon} />
-          <span>{t(`nav.${tab.label}`)}</span>
+          <span>{tab.to === '/inbox' ? <InboxNavLabel /> : t(`nav.${tab.label}`)}</span>
         </NavLink>
       ))}
       <details className="field-nav__more">
