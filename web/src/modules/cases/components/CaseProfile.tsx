@@ -1,6 +1,7 @@
 import type { CaseDetail } from '@kampung/domain/case-views';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format';
+import { FoldedSection } from '../../../ui/FoldedSection';
 
 function Lines({ items }: { items: readonly string[] }) {
   const { t } = useTranslation();
@@ -14,12 +15,12 @@ function Lines({ items }: { items: readonly string[] }) {
   );
 }
 
+/** "Profil kampung": what the proposal said of the kampung; folded on a phone, where it is read least. */
 export function CaseProfile({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const { profile, proposer } = detail;
   return (
-    <section className="card" aria-labelledby="profile-heading">
-      <h2 id="profile-heading">{t('case.profile')}</h2>
+    <FoldedSection heading={t('case.profile')}>
       <dl className="facts">
         <div>
           <dt>{t('fields.households')}</dt>
@@ -48,6 +49,6 @@ export function CaseProfile({ detail }: { detail: CaseDetail }) {
           </dd>
         </div>
       </dl>
-    </section>
+    </FoldedSection>
   );
 }
