@@ -147,6 +147,22 @@ export async function dashboardFigures(db: Db, { scope, now, agingDays }: { scop
   return { stages, stalled, edges, overdueByKind, overdueByAssignee, overdueByKecamatan, adherence, ratings, budget, redReports, coverage, beneficiaries };
 }
 
+/** Per program, the visits logged since `since` (kept ones: a refused visit is removed) and how many
+ * of them carry evidence: a photo or the phone's location. */
+export async function visitEvidenceByProgram(db: Db, { scope, since }: { scope: DashboardScope; since: Date }) {
+  let q = db.selectFrom('visits').innerJoin('cases', 'cases.id', 'visits.case_id').where('visits.visited_at', '>=', since);
+  if (limited(scope)) q = q.where(caseInReach(region(scope)));
+  return q
+    .select([
+      'cases.program_code',
+      (eb) => eb.fn.countAll<string>().as('visits'),
+      sql<string>`count(*) filter (where visits.latitude is not null or exists (select 1 from visit_photos p where p.visit_id = visits.id))`.as('with_evidence'),
+    ])
+    .groupBy('cases.program_code')
+    .orderBy('cases.program_code')
+    .execute();
+}
+
 /** For each week's end instant: obligations open past their overdue instant (but not yet escalated)
  * and past their escalation instant at that moment. An obligation is closed at `closed_at` (kept by
  * PostgreSQL: fulfilled, waived or cancelled). Only two kinds of rows can count, each read through

@@ -218,6 +218,8 @@ const count = z.number().int().min(0);
 /** How many people the dashboard names in its per-person figures (most overdue work, lowest
  * adherence): at a glance, on a phone, at national scale. */
 export const DASHBOARD_TOP = 20;
+/** The dashboard's window for visits with evidence, in days. */
+export const VISIT_EVIDENCE_DAYS = 30;
 
 export const dashboardSchema = z
   .object({
@@ -252,6 +254,9 @@ export const dashboardSchema = z
     overdueTrend: z
       .array(z.object({ weekStart: z.iso.date(), overdue: count, escalated: count }))
       .describe('The last 12 weeks (Monday to Sunday, WIB), oldest first: obligations still open past their overdue (or escalation) instant at the end of each week; the current week counts up to now'),
+    visitEvidence: z
+      .array(z.object({ programCode: z.string(), visits: count, withEvidence: count }))
+      .describe(`Per program: the visits of the last ${VISIT_EVIDENCE_DAYS} days, and how many carry evidence (a photo or the phone's location)`),
   })
   .openapi('Dashboard');
 export type Dashboard = z.infer<typeof dashboardSchema>;

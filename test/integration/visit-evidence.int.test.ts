@@ -132,11 +132,17 @@ describe("a visit's evidence: photos and the phone's location", () => {
     ok(badId, 422, 'an id that is not a UUID');
   });
 
-  test('when a visit lists its photos and location, then it answers them, the photos read back whole, and the timeline, the obligation list and the audit log show the evidence', async () => {
+  test('when a visit lists its photos and location, then it answers them, the photos read back whole, and the timeline, the obligation list, the dashboard and the audit log show the evidence', async () => {
     const { mentor, caseId, assignmentId, visit } = await kampungWithMentor();
     const photos = [randomUUID(), randomUUID()];
     for (const [i, id] of photos.entries()) ok(await putPhoto(mentor.api, caseId, id, jpeg(10 + i)), 201, `photo ${i}`);
     const location = { latitude: -6.9932, longitude: 110.4203, accuracyM: 12.5, capturedAt: new Date(Date.now() - HOUR).toISOString() };
+    const evidenceFigure = async () => {
+      const res = await manager.api.request('GET', `/api/dashboard?program=${KSM}`, undefined, { 'cache-control': 'no-cache' });
+      ok(res, 200, 'dashboard');
+      return (res.body.visitEvidence as any[]).find((r) => r.programCode === KSM) ?? { visits: 0, withEvidence: 0 };
+    };
+    const figureBefore = await evidenceFigure();
     const logged = await visit({ visitedOn: new Date(Date.now() - HOUR).toISOString(), photoIds: photos, location });
     ok(logged, 201, 'visit');
     assert.deepEqual(logged.body.photoIds, photos);
@@ -169,6 +175,10 @@ describe("a visit's evidence: photos and the phone's location", () => {
       assert.equal(next.length, 1, 'the next visit is due');
       assert.equal(next[0].evidence, null, 'an open obligation has no evidence');
     });
+
+    const figureAfter = await evidenceFigure();
+    assert.ok(figureAfter.visits >= figureBefore.visits + 1 && figureAfter.withEvidence >= figureBefore.withEvidence + 1, `the dashboard counts the visit with evidence: ${JSON.stringify([figureBefore, figureAfter])}`);
+    assert.ok(figureAfter.withEvidence <= figureAfter.visits);
 
     const audit = await db.selectFrom('audit_log').select(['action', 'after']).where('subject_id', 'in', [logged.body.id, ...photos]).execute();
     const loggedEntry = audit.find((a) => a.action === 'VISIT_LOGGED')?.after as any;

@@ -1,5 +1,5 @@
 import { dashboardRepository, type Db } from '@kampung/db';
-import { DASHBOARD_TOP, dashboardQuerySchema, dashboardSettingsSchema, wibWeek, type CaseReach, type Dashboard } from '@kampung/domain';
+import { DASHBOARD_TOP, VISIT_EVIDENCE_DAYS, dashboardQuerySchema, dashboardSettingsSchema, wibWeek, type CaseReach, type Dashboard } from '@kampung/domain';
 import { audited } from '@kampung/db';
 import { AppError } from '../errors';
 import type { AuditSource } from '../audit/audit.service';
@@ -27,9 +27,10 @@ export async function dashboard(db: Db, query: unknown, scope: Scope = { program
   }
   const settings = await dashboardRepository.findSettings(db);
   const weeks = lastWeeks(now, 12);
-  const [f, trend] = await Promise.all([
+  const [f, trend, evidence] = await Promise.all([
     dashboardRepository.dashboardFigures(db, { scope, now, agingDays: settings.stalled_aging_days }),
     dashboardRepository.overdueTrend(db, { scope, weekEnds: weeks.map((w) => w.end) }),
+    dashboardRepository.visitEvidenceByProgram(db, { scope, since: new Date(now.getTime() - VISIT_EVIDENCE_DAYS * DAY_MS) }),
   ]);
   const buckets = f.edges.map((fromDays, i) => ({
     fromDays,
@@ -65,6 +66,7 @@ export async function dashboard(db: Db, query: unknown, scope: Scope = { program
     beneficiaries: { people: Number(f.beneficiaries.people), households: Number(f.beneficiaries.households), enrolments: Number(f.beneficiaries.enrolments) },
     coverage: f.coverage.map((c) => ({ kecamatan: { code: c.code, name: c.name }, kelurahan: Number(c.kelurahan), covered: Number(c.covered) })),
     overdueTrend: weeks.map((w, i) => ({ weekStart: w.start, ...trend[i]! })),
+    visitEvidence: evidence.map((r) => ({ programCode: r.program_code, visits: Number(r.visits), withEvidence: Number(r.with_evidence) })),
   };
 }
 
