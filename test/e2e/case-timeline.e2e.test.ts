@@ -76,7 +76,8 @@ test(
         await move.waitFor();
         await move.getByTestId('event-actor').filter({ hasText: `oleh ${admin.name}` }).waitFor();
         await move.getByTestId('event-reason').filter({ hasText: reason }).waitFor();
-        assert.match(await move.locator('time').innerText(), /WIB$/, 'the time reads in WIB');
+        // (the move's own time; the dates of the data it carried are listed under it)
+        assert.match(await move.locator('.timeline__meta time').innerText(), /WIB$/, 'the time reads in WIB');
 
         // And the assignment, by the admin, and the visit, by the officer, with its notes
         const assignment = kampung.event('ASSIGNMENT', `${OFFICER.name} ditugaskan sebagai Pendamping`);
