@@ -7,15 +7,17 @@ import { FoldedSection } from '../../../ui/FoldedSection';
 import { DataList } from '../../../ui/DataList';
 import { Loading } from '../../../ui/Loading';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
+import { VisitEvidenceView } from '../../photos/components/VisitEvidence';
 import { caseQueries } from '../api/cases.queries';
 import { describeEvent, newestFirst } from '../timeline-text';
 
 /** Shown at first; a long-running case has years of visits. */
 const FIRST_SHOWN = 30;
 
-/** "Riwayat lengkap": every transition, evaluation, assignment, handover, visit, report, waiver and
- * escalation of the case, newest first, with when (WIB), who and why; for operators a link to the
- * case's workflow in the Temporal UI. Folded on a phone, with the number of its events. */
+/** "Riwayat lengkap": every transition, evaluation, assignment, handover, visit (with its photos and
+ * whether its location was recorded), report, waiver and escalation of the case, newest first, with
+ * when (WIB), who and why; for operators a link to the case's workflow in the Temporal UI. Folded on
+ * a phone, with the number of its events. */
 export function CaseFullTimeline({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const query = useQuery(caseQueries.timeline(caseId));
@@ -44,6 +46,7 @@ export function CaseFullTimeline({ caseId }: { caseId: string }) {
           {shown.map((event, index) => (
             <EventEntry
               key={`${event.at}-${event.kind}-${index}`}
+              caseId={caseId}
               event={event}
               data={isMove(event) ? moveData.get(Number(event.summary.seq)) : null}
             />
@@ -61,7 +64,7 @@ export function CaseFullTimeline({ caseId }: { caseId: string }) {
 
 const isMove = (event: TimelineEvent) => event.kind === 'TRANSITION' || event.kind === 'EVALUATION';
 
-function EventEntry({ event, data }: { event: TimelineEvent; data?: Record<string, unknown> | null }) {
+function EventEntry({ caseId, event, data }: { caseId: string; event: TimelineEvent; data?: Record<string, unknown> | null }) {
   const { t, i18n } = useTranslation();
   const { title, details, red } = describeEvent(event, t, i18n.language);
   const reasonLabel = event.kind === 'MONITORING_REPORT' ? t('fields.explanation') : t('case.reason');
@@ -82,6 +85,7 @@ function EventEntry({ event, data }: { event: TimelineEvent; data?: Record<strin
       </p>
       {details.length > 0 && <p className="timeline__details">{details.join(' · ')}</p>}
       {data && <DataList data={data} />}
+      {event.evidence && <VisitEvidenceView caseId={caseId} evidence={event.evidence} />}
       {event.reason && (
         <p className="timeline__reason" data-testid="event-reason">
           <strong>{reasonLabel}:</strong> {event.reason}
