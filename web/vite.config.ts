@@ -1,4 +1,7 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -17,6 +20,23 @@ const zodWithoutOpenApi: Plugin = {
     if (!source.endsWith('zod') || source === 'zod') return null;
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
     return resolved?.id === domainZod ? domainZodForTheBrowser : null;
+  },
+};
+
+/** Each script and style sheet also as `.br` (brotli at its best, quality 11) and `.gz` (gzip level 9),
+ * compressed once here instead of at each request (the API sends them as they are: api/src/http/
+ * web-app.ts): about 10% fewer bytes than the API's brotli at quality 5, on a slow link a quarter
+ * of a second of the first load. */
+const precompressed: Plugin = {
+  name: 'kampung:precompressed',
+  apply: 'build',
+  async closeBundle() {
+    const assets = fileURLToPath(new URL('./dist/assets', import.meta.url));
+    for (const name of (await readdir(assets)).filter((file) => /\.(js|css)$/.test(file))) {
+      const bytes = await readFile(join(assets, name));
+      await writeFile(join(assets, `${name}.br`), brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+      await writeFile(join(assets, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+    }
   },
 };
 
@@ -74,7 +94,7 @@ const offlineApp = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [zodWithoutOpenApi, react(), offlineApp],
+  plugins: [zodWithoutOpenApi, react(), offlineApp, precompressed],
   server: {
     proxy: { '/api': api, '/healthz': api },
   },

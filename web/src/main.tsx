@@ -27,6 +27,7 @@ import {
 } from './pages/lazy';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteErrorBoundary } from './pages/RouteError';
+import { startFirstLoad } from './first-load';
 import { createQueryClient } from './query-client';
 
 // Declarative routes: the app uses no loaders or actions, and the data router would add 16 KB
@@ -58,6 +59,7 @@ const routes = (
 );
 
 const queryClient = createQueryClient();
+startFirstLoad(queryClient);
 
 // Rendered once the chosen language is there: English readers never see Indonesian first.
 void i18nReady.then(() => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Express, Response } from 'express';
 import express from 'express';
@@ -25,12 +25,40 @@ function noCache(res: Response): void {
   res.setHeader('Cache-Control', 'no-cache');
 }
 
+/** The encodings the web build writes beside each script and style sheet (web/vite.config.ts), best first. */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
 /**
- * Serves the built web app (web/dist) when it is there: hashed assets immutable for a year,
- * everything else (index.html for any page path) revalidated on each load.
+ * A hashed asset the build also wrote compressed (brotli at quality 11, gzip at level 9) is sent as
+ * that file, in the best encoding the client accepts: fewer bytes than compressing at each request,
+ * and no work for the server. Any other file goes on to express.static and the compression middleware.
+ */
+function precompressedAssets(assets: string): express.RequestHandler {
+  const written = new Set(existsSync(assets) ? readdirSync(assets) : []);
+  return (req, res, next) => {
+    const name = req.path.slice(1);
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || name.includes('/') || !HASHED_ASSET.test(`/assets/${name}`)) return next();
+    const chosen = PRECOMPRESSED.find(({ encoding, suffix }) => written.has(name + suffix) && req.acceptsEncodings(encoding) === encoding);
+    if (!chosen) return next();
+    res.setHeader('Content-Encoding', chosen.encoding);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('Cache-Control', `public, max-age=${YEAR_SECONDS}, immutable`);
+    res.type(path.extname(name));
+    res.sendFile(path.join(assets, name + chosen.suffix), { cacheControl: false }, (error) => error && next(error));
+  };
+}
+
+/**
+ * Serves the built web app (web/dist) when it is there: hashed assets immutable for a year (each
+ * script and style sheet as the build compressed it), everything else (index.html for any page
+ * path) revalidated on each load.
  */
 export function serveWebApp(app: Express, dist: string): void {
   if (!existsSync(path.join(dist, 'index.html'))) return;
+  app.use('/assets', precompressedAssets(path.join(dist, 'assets')));
   app.use(
     express.static(dist, {
       index: false,

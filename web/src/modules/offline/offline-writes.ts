@@ -93,6 +93,28 @@ export async function writeOrQueue<T>(queryClient: QueryClient, write: FieldWrit
 
 let started = false;
 
+/** Settles once the page has loaded and none of its reads is under way. */
+function afterTheFirstLoad(queryClient: QueryClient): Promise<void> {
+  const loaded = new Promise<void>((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else window.addEventListener('load', () => resolve(), { once: true });
+  });
+  return loaded.then(
+    () =>
+      new Promise<void>((resolve) => {
+        const settled = () => {
+          if (queryClient.isFetching() > 0) return false;
+          resolve();
+          return true;
+        };
+        if (settled()) return;
+        const stop = queryClient.getQueryCache().subscribe(() => {
+          if (settled()) stop();
+        });
+      }),
+  );
+}
+
 /**
  * Runs once, after the app's first render (OfflineStatus, loaded lazily by the layout, so none of
  * this is in the first download): registers the service worker that keeps the app and the data read
@@ -103,7 +125,9 @@ export function startOffline(queryClient: QueryClient): void {
   if (started) return;
   started = true;
   if ('serviceWorker' in navigator && import.meta.env.PROD) {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+    // Once the page has what it shows: the app's files, fetched all at once for use with no signal,
+    // would otherwise share a slow link with what the person waits for.
+    void afterTheFirstLoad(queryClient).then(() => navigator.serviceWorker.register('/sw.js', { scope: '/' })).catch(() => undefined);
     // Once the service worker first takes the page over, what the page shows (the session, the
     // worklist) is read again through it, so that it is kept on the device from now on.
     navigator.serviceWorker.addEventListener('controllerchange', () => void queryClient.refetchQueries({ type: 'active' }));

@@ -7,6 +7,8 @@ import { useSession } from '../hooks/useAuth';
 export function SessionGate({ children, signIn }: { children: ReactNode; signIn: ReactNode }) {
   const session = useSession();
   if (session.isPending) return <Loading />;
+  // The session the device kept stays shown when asking the server again fails (no signal).
+  if (session.data) return children;
   if (session.error) return <ProblemAlert error={session.error} />;
-  return session.data ? children : signIn;
+  return signIn;
 }

@@ -92,6 +92,4 @@ export const logVisitRequest = (caseId: string, input: VisitInput) => ({ method:
 export const fetchObligations = (filters: ObligationFilters) =>
   http<ObligationPage>(`/api/obligations${searchString({ ...filters })}`);
 
-export const WORKLIST_PATH = '/api/me/worklist';
-
-export const fetchWorklist = () => http<Worklist>(WORKLIST_PATH);
+export { fetchWorklist, WORKLIST_PATH } from './worklist.api';

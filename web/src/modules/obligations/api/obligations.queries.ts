@@ -4,17 +4,17 @@ import {
   fetchAssignments,
   fetchObligations,
   fetchUsers,
-  fetchWorklist,
   OBLIGATION_PAGE_SIZE,
   type ObligationFilters,
 } from './obligations.api';
+import { worklistKey, worklistQuery } from './worklist.api';
 
 export const obligationKeys = {
   all: ['obligations'] as const,
   lists: () => [...obligationKeys.all, 'list'] as const,
   list: (filters: ObligationFilters) => [...obligationKeys.lists(), filters] as const,
   scrolled: (filters: Omit<ObligationFilters, 'page' | 'pageSize'>) => [...obligationKeys.lists(), 'scrolled', filters] as const,
-  worklist: () => [...obligationKeys.all, 'worklist'] as const,
+  worklist: worklistKey,
 };
 
 export const assignmentKeys = {
@@ -37,7 +37,7 @@ export const obligationQueries = {
       getNextPageParam: nextPageParam,
       placeholderData: keepPreviousData,
     }),
-  worklist: () => queryOptions({ queryKey: obligationKeys.worklist(), queryFn: fetchWorklist }),
+  worklist: worklistQuery,
   assignments: (caseId: string) => queryOptions({ queryKey: assignmentKeys.byCase(caseId), queryFn: () => fetchAssignments(caseId) }),
   users: () => queryOptions({ queryKey: userKeys.all, queryFn: fetchUsers, staleTime: 5 * 60_000 }),
 };
