@@ -3,8 +3,10 @@
  *   Phase 0: `npm run typecheck` and `npm run lint`, one test each (a run filtered by words runs only
  *            the checks it names: `npm test -- typecheck`).
  *   Phase 1: every *.unit.test.ts (no services).
- *   Phase 2: a throwaway stack (PostgreSQL, in-memory Temporal, worker, api),
- *            then every *.int.test.ts and *.e2e.test.ts against it, one file at a time.
+ *   Phase 2: a throwaway stack (PostgreSQL, in-memory Temporal, worker, api), started beside
+ *            phases 0 and 1; then every *.int.test.ts and *.e2e.test.ts against it, one file at a
+ *            time, except those marked to run beside it (their own services), which run one at a
+ *            time in a second runner from the moment the stack is up.
  * Always tears the stack down; exits non-zero if anything failed.
  */
 import { spawn } from 'node:child_process';
@@ -186,7 +188,9 @@ let stack: TestStack | undefined;
 const controller = new AbortController();
 let unexpected: string | undefined;
 
-async function servicePhase(): Promise<PhaseResult> {
+/** The stack starts at once, and the files beside it run as soon as it is up, while phases 0 and 1
+ * run; the files that share it wait for `sharedMayStart` (the end of phase 1). */
+async function servicePhase(sharedMayStart: Promise<unknown>): Promise<PhaseResult> {
   const started = Date.now();
   const files = selected(await findTestFiles(ROOT, ['.int.test.ts', '.e2e.test.ts']));
   log.info(`Phase 2: ${files.length} integration/end-to-end test file(s) against a throwaway stack`);
@@ -213,7 +217,7 @@ async function servicePhase(): Promise<PhaseResult> {
     if (beside.length) log.info(`${beside.length} of them with their own services, beside the others (their lines marked "beside"): ${beside.map((f) => relative(ROOT, f)).join(', ')}`);
     const testEnv = { ...process.env, ...stack.env };
     const lanes = await Promise.all([
-      shared.length ? runNodeTests(shared, testEnv, ['--test-concurrency=1']) : undefined,
+      shared.length ? sharedMayStart.then(() => (interrupted ? undefined : runNodeTests(shared, testEnv, ['--test-concurrency=1']))) : undefined,
       beside.length ? runNodeTests(beside, testEnv, ['--test-concurrency=1'], '[beside] ') : undefined,
     ]);
     const result = lanes.reduce<Counts & { ok: boolean }>(
@@ -264,9 +268,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const results: PhaseResult[] = [];
-results.push(await staticPhase());
-if (!interrupted) results.push(await unitPhase());
-if (!interrupted) results.push(await servicePhase());
+// Phases 0 and 1 need no services: the stack starts beside them (and the files beside it run).
+const checksAndUnits = (async () => {
+  results.push(await staticPhase());
+  if (!interrupted) results.push(await unitPhase());
+})();
+const services = servicePhase(checksAndUnits);
+await checksAndUnits;
+results.push(await services);
 
 const total = results.reduce((sum, r) => ({ pass: sum.pass + r.pass, fail: sum.fail + r.fail, skipped: sum.skipped + r.skipped, todo: sum.todo + r.todo }), {
   pass: 0,
