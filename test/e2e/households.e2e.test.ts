@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ActivitiesSection } from './pages/ActivitiesSection';
 import { DuplicatesPage } from './pages/DuplicatesPage';
+import { FieldWorkOffline } from './pages/FieldWorkOffline';
 import { HouseholdImportPage } from './pages/HouseholdImportPage';
 import { HouseholdPage } from './pages/HouseholdPage';
 import { HouseholdsPage } from './pages/HouseholdsPage';
@@ -186,11 +187,22 @@ test(
         assert.equal(enrolled.status(), 200, await enrolled.text());
         await activity.getByTestId('activity-quota').filter({ hasText: 'Peserta: 2 dari kuota 20' }).waitFor();
 
-        // And takes the attendance of both sessions, then records Agus's certificate
+        // And takes the attendance of the first session, and of the second in a hall with no
+        // signal: it waits on the phone and is sent, once, when the signal is back
         assert.equal((await activities.attendance(activity, 1, [`${AGUS.name} ${WORD}`, `${SITI.name} ${WORD}`])).status(), 200, 'the first session\'s attendance is saved');
-        assert.equal((await activities.attendance(activity, 2, [`${AGUS.name} ${WORD}`])).status(), 200, 'the second session\'s attendance is saved');
+        await phone.context().setOffline(true);
+        await activities.attendanceOffline(activity, 2, [`${AGUS.name} ${WORD}`]);
+        const offline = new FieldWorkOffline(phone);
+        await offline.waitForWaiting(1);
+        const attendanceWrites: string[] = [];
+        phone.on('request', (r) => {
+          if (r.method() === 'PUT' && /\/api\/activities\/[^/]+\/attendance$/.test(new URL(r.url()).pathname)) attendanceWrites.push(r.url());
+        });
+        await phone.context().setOffline(false);
+        await offline.waitUntilAllSent();
         await activity.locator('[data-testid="activity-session"][data-seq="1"]').filter({ hasText: 'hadir 2 dari 2' }).waitFor();
         await activity.locator('[data-testid="activity-session"][data-seq="2"]').filter({ hasText: 'hadir 1 dari 2' }).waitFor();
+        assert.equal(attendanceWrites.length, 1, 'the attendance kept on the phone is sent once');
         const output = await activities.output(activity, { name: `${AGUS.name} ${WORD}`, kind: 'Bersertifikat', note: 'Sertifikat BNSP' });
         assert.equal(output.status(), 200, await output.text());
         await activity.getByTestId('activity-output').filter({ hasText: `${AGUS.name} ${WORD}` }).filter({ hasText: 'Bersertifikat' }).waitFor();

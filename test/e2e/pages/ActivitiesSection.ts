@@ -82,6 +82,19 @@ export class ActivitiesSection {
     return response;
   }
 
+  /** Fills and saves the attendance form with no answer awaited (with no signal it stays on the
+   * device); resolves once the form says where it went. */
+  async attendanceOffline(activity: Locator, seq: number, present: string[]): Promise<void> {
+    await activity.getByRole('button', { name: 'Catat presensi', exact: true }).click();
+    const form = activity.getByRole('form', { name: 'Catat presensi' });
+    const select = form.getByLabel('Sesi', { exact: true });
+    const option = await select.locator('option', { hasText: new RegExp(`^Sesi ${seq} ·`) }).getAttribute('value');
+    await select.selectOption(option ?? '');
+    for (const name of present) await form.getByRole('checkbox', { name, exact: true }).check();
+    await form.getByRole('button', { name: 'Simpan presensi', exact: true }).click();
+    await activity.getByRole('status').filter({ hasText: 'Tersimpan di perangkat, akan dikirim saat ada sinyal.' }).waitFor();
+  }
+
   /** Records a result for a participant (the kind in words, e.g. "Bersertifikat"); returns the API's answer. */
   async output(activity: Locator, output: { name: string; kind: string; note: string }): Promise<Response> {
     await activity.getByRole('button', { name: 'Catat hasil', exact: true }).click();
