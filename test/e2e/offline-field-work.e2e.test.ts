@@ -394,3 +394,34 @@ test(
     }
   },
 );
+
+test(
+  'on a phone with a signal, a monitoring report sent from the bottom of its form is confirmed on the screen and announced (issue 14, defect 1)',
+  { skip: SKIP_WITHOUT_APP, timeout: 180_000 },
+  async () => {
+    const kampung = await kampungInImplementation('D');
+    const browser = await launchChromium();
+    try {
+      const page = await mentorsPhone(browser);
+      await screenshotOnFailure(page, 'report-confirmation', async () => {
+        // Given the mentor on the kampung's page, the report filled in down to its send button
+        await page.goto(`/cases/${kampung.id}`);
+        const monitoring = await fillReport(page, kampung.period);
+        // When they send it
+        await monitoring.form().getByRole('button', { name: 'Kirim laporan', exact: true }).click();
+        // Then the confirmation is a polite live region wholly on the phone's screen
+        const confirmation = page.getByTestId('report-saved');
+        await confirmation.waitFor();
+        assert.match(await confirmation.innerText(), /^Laporan periode .* tersimpan/);
+        assert.equal(await confirmation.getAttribute('aria-live'), 'polite');
+        await eventually(async () => {
+          const box = await confirmation.boundingBox();
+          assert.ok(box && box.y >= 0 && box.y + box.height <= 844, `the confirmation lies at ${box?.y} to ${box ? box.y + box.height : '?'}, the screen 0–844`);
+        }, 5_000);
+        assert.deepEqual((await recorded(kampung.id)).reports, [kampung.period], 'the report reached the server once');
+      });
+    } finally {
+      await browser.close();
+    }
+  },
+);

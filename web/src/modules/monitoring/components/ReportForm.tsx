@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/http';
 import { fieldErrorsFromIssues, fieldErrorsFromProblem, type FieldErrors } from '../../../lib/validation';
 import { Field } from '../../../ui/Field';
 import { FormActions } from '../../../ui/FormActions';
+import { Confirmation } from '../../../ui/Confirmation';
 import { ProblemAlert } from '../../../ui/ProblemAlert';
 import { isQueued } from '../../offline/offline-writes';
 import { referenceKeys } from '../../reference/api/reference.queries';
@@ -113,10 +114,11 @@ export function ReportForm({ caseId, programCode, defaultPeriod, targetPercent }
     <form className="form report-form" onSubmit={submit} noValidate aria-label={t('monitoring.formHeading')}>
       <h3>{t('monitoring.formHeading')}</h3>
       {saved && (
-        <p className={saved.red ? 'alert alert--warning' : 'alert alert--success'} role="status" data-testid="report-saved">
+        // In view and announced (issue 14, defect 1: on a phone it lay 362 px above the screen).
+        <Confirmation key={saved.period} tone={saved.red ? 'warning' : 'success'} testId="report-saved">
           {t('monitoring.saved', { period: formatPeriod(saved.period, i18n.language) })}{' '}
           {saved.red && t('monitoring.savedRed', { target: number(saved.targetPercent) })}
-        </p>
+        </Confirmation>
       )}
       {clientErrors && (
         <p className="alert alert--error" role="alert">
@@ -186,9 +188,9 @@ export function ReportForm({ caseId, programCode, defaultPeriod, targetPercent }
         )}
       </Field>
       {savedOnDevice && (
-        <p className="alert alert--warning" role="status" data-testid="saved-on-device">
+        <Confirmation tone="warning" testId="saved-on-device">
           {t('offline.savedOnDevice')}
-        </p>
+        </Confirmation>
       )}
       <FormActions pending={mutation.isPending} submitLabel={t('monitoring.submit')} pendingLabel={t('case.submitting')} />
     </form>
