@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_USERS } from '@kampung/tools/demo/demo-users';
 import { CasePage } from './pages/CasePage';
+import { unfold } from './pages/fold';
 import { moveMenu, openMoveMenu, seedCase } from './support/case-helpers';
 import { phonePage } from './support/phone';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, Api, launchChromium, screenshotOnFailure, signIn, SKIP_WITHOUT_APP, walkCaseTo } from './support/e2e';
@@ -86,6 +87,8 @@ test(
         const kampung = new CasePage(page);
         await kampung.waitForStage('Usulan');
         const team = page.getByRole('region', { name: 'Tim pendamping' });
+        // Folded at first on a phone
+        await unfold(team);
         const logVisit = team.getByRole('button', { name: `Catat kunjungan ${MENTOR.name}`, exact: true });
         await logVisit.waitFor();
 
