@@ -162,5 +162,15 @@ export async function signedInPage(browser: Browser, email: string, password: st
 /** The page is no wider than the phone: nothing scrolls sideways. */
 export async function assertNoHorizontalScroll(page: Page): Promise<void> {
   const width = await page.evaluate<number>('document.documentElement.scrollWidth');
-  assert.ok(width <= PHONE_WIDTH, `no horizontal scrolling on a ${PHONE_WIDTH} px phone (page is ${width} px wide)`);
+  if (width <= PHONE_WIDTH) return;
+  // What sticks out, outside any box that scrolls or clips it (an absolute box escapes one that is
+  // not its containing block): named in the failure.
+  const culprits = await page.evaluate<string[]>(`(() => {
+    const clipped = (el) => { for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+    return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > ${PHONE_WIDTH} && (!clipped(el) || getComputedStyle(el).position === 'absolute'))
+      .slice(0, 5)
+      .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '') + ' right ' + Math.round(el.getBoundingClientRect().right) + ' px: ' + (el.textContent || '').trim().slice(0, 40));
+  })()`);
+  assert.fail(`no horizontal scrolling on a ${PHONE_WIDTH} px phone (page is ${width} px wide): ${culprits.join('; ')}`);
 }
