@@ -69,12 +69,7 @@ export class ActivitiesSection {
 
   /** Takes the attendance of a session (its option starts "Sesi N"), ticking those present; returns the API's answer. */
   async attendance(activity: Locator, seq: number, present: string[]): Promise<Response> {
-    await activity.getByRole('button', { name: 'Catat presensi', exact: true }).click();
-    const form = activity.getByRole('form', { name: 'Catat presensi' });
-    const select = form.getByLabel('Sesi', { exact: true });
-    const option = await select.locator('option', { hasText: new RegExp(`^Sesi ${seq} ·`) }).getAttribute('value');
-    await select.selectOption(option ?? '');
-    for (const name of present) await form.getByRole('checkbox', { name, exact: true }).check();
+    const form = await this.fillAttendance(activity, seq, present);
     const [response] = await Promise.all([
       this.page.waitForResponse((r) => /\/api\/activities\/[^/]+\/attendance$/.test(new URL(r.url()).pathname) && r.request().method() === 'PUT'),
       form.getByRole('button', { name: 'Simpan presensi', exact: true }).click(),
@@ -85,14 +80,20 @@ export class ActivitiesSection {
   /** Fills and saves the attendance form with no answer awaited (with no signal it stays on the
    * device); resolves once the form says where it went. */
   async attendanceOffline(activity: Locator, seq: number, present: string[]): Promise<void> {
+    const form = await this.fillAttendance(activity, seq, present);
+    await form.getByRole('button', { name: 'Simpan presensi', exact: true }).click();
+    await activity.getByRole('status').filter({ hasText: 'Tersimpan di perangkat, akan dikirim saat ada sinyal.' }).waitFor();
+  }
+
+  /** Opens the attendance form and ticks who was present at session `seq`. */
+  private async fillAttendance(activity: Locator, seq: number, present: string[]): Promise<Locator> {
     await activity.getByRole('button', { name: 'Catat presensi', exact: true }).click();
     const form = activity.getByRole('form', { name: 'Catat presensi' });
     const select = form.getByLabel('Sesi', { exact: true });
     const option = await select.locator('option', { hasText: new RegExp(`^Sesi ${seq} ·`) }).getAttribute('value');
     await select.selectOption(option ?? '');
     for (const name of present) await form.getByRole('checkbox', { name, exact: true }).check();
-    await form.getByRole('button', { name: 'Simpan presensi', exact: true }).click();
-    await activity.getByRole('status').filter({ hasText: 'Tersimpan di perangkat, akan dikirim saat ada sinyal.' }).waitFor();
+    return form;
   }
 
   /** Records a result for a participant (the kind in words, e.g. "Bersertifikat"); returns the API's answer. */
