@@ -183,6 +183,12 @@ export interface VisitRow {
   follow_ups: string[];
   obligation_id: string | null;
   created_at: Date;
+  /** The phone's location, when the visitor let it be taken: none in the synthetic kampung (the
+   * writer leaves the columns to their null default). */
+  latitude: null;
+  longitude: null;
+  location_accuracy_m: null;
+  location_captured_at: null;
 }
 export interface MonitoringReportRow {
   id: string;
@@ -454,6 +460,10 @@ export function buildCaseRows(script: CaseScript, { version, policy }: PolicyAt,
           follow_ups: act.visit.followUps,
           obligation_id: o.id,
           created_at: act.visit.visitedAt,
+          latitude: null,
+          longitude: null,
+          location_accuracy_m: null,
+          location_captured_at: null,
         });
       } else {
         Object.assign(o, { status: 'WAIVED', status_changed_at: act.at, waived_reason: act.waiver!.reason });
